@@ -1,0 +1,118 @@
+package fr.maillage.opendata.publishing;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import fr.maillage.opendata.schema.SchemaField;
+import fr.maillage.places.Place;
+import fr.maillage.places.vocabulary.Vocabulary;
+import fr.maillage.shared.geo.Coordinates;
+
+/**
+ * A place written back in the national schema v1.0.2, field by field, in the official column order. Two values
+ * the directory keeps unknown must still be written because the schema requires them (ADR 0004): a missing pivot
+ * is written as the national placeholder 00000000000000, and an unknown update date as the date Maillage received
+ * the record. The {@code id} is Maillage's own, since producers' ids are only unique within their own file.
+ */
+public final class SchemaRecords {
+
+	private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+
+	private SchemaRecords() {
+	}
+
+	/** Values as JSON wants them: numbers, lists as arrays, absent values omitted. */
+	public static Map<String, Object> asJson(Place place) {
+		Map<String, Object> json = new LinkedHashMap<>();
+		for (SchemaField field : SchemaField.values()) {
+			Object value = value(place, field);
+			if (value instanceof List<?> list && !list.isEmpty()) {
+				json.put(field.columnName(), list.stream().map(SchemaRecords::text).toList());
+			}
+			else if (value != null && !(value instanceof List<?>)) {
+				json.put(field.columnName(), value instanceof BigDecimal || value instanceof Double ? value : text(value));
+			}
+		}
+		return json;
+	}
+
+	/** Values as the schema's tabular form wants them: text, lists joined with "|", absent values empty. */
+	public static Map<String, String> asText(Place place) {
+		Map<String, String> row = new LinkedHashMap<>();
+		for (SchemaField field : SchemaField.values()) {
+			Object value = value(place, field);
+			String cell;
+			if (value == null) {
+				cell = "";
+			}
+			else if (value instanceof List<?> list) {
+				cell = String.join("|", list.stream().map(SchemaRecords::text).toList());
+			}
+			else {
+				cell = text(value);
+			}
+			row.put(field.columnName(), cell);
+		}
+		return row;
+	}
+
+	private static String text(Object value) {
+		if (value instanceof Vocabulary vocabulary) {
+			return vocabulary.label();
+		}
+		if (value instanceof Double number) {
+			return BigDecimal.valueOf(number).toPlainString();
+		}
+		return value.toString();
+	}
+
+	private static Object value(Place place, SchemaField field) {
+		Coordinates point = place.coordinates();
+		return switch (field) {
+			case ID -> place.id();
+			case PIVOT -> place.pivot() == null ? SchemaField.PIVOT_PLACEHOLDER : place.pivot();
+			case NOM -> place.name();
+			case COMMUNE -> place.commune();
+			case CODE_POSTAL -> place.postalCode();
+			case CODE_INSEE -> place.codeInsee();
+			case ADRESSE -> place.address();
+			case COMPLEMENT_ADRESSE -> place.addressComplement();
+			case LATITUDE -> point == null ? null : point.latitude();
+			case LONGITUDE -> point == null ? null : point.longitude();
+			case TYPOLOGIE -> place.typologies();
+			case TELEPHONE -> place.phone();
+			case COURRIELS -> place.emails();
+			case SITE_WEB -> place.websites();
+			case HORAIRES -> place.openingHours();
+			case PRESENTATION_RESUME -> place.summary();
+			case PRESENTATION_DETAIL -> place.description();
+			case SOURCE -> place.collectedBy() == null ? place.origin().importSource() : place.collectedBy();
+			case ITINERANCE -> place.itinerance();
+			case STRUCTURE_PARENTE -> place.parentStructure();
+			case DATE_MAJ -> updatedOn(place);
+			case SERVICES -> place.services();
+			case PUBLICS_SPECIFIQUEMENT_ADRESSES -> place.publics();
+			case PRISE_EN_CHARGE_SPECIFIQUE -> place.specificSupports();
+			case FRAIS_A_CHARGE -> place.fees();
+			case DISPOSITIF_PROGRAMMES_NATIONAUX -> place.nationalPrograms();
+			case FORMATIONS_LABELS -> place.trainingLabels();
+			case AUTRES_FORMATIONS_LABELS -> place.otherLabels();
+			case MODALITES_ACCES -> place.accessModes();
+			case MODALITES_ACCOMPAGNEMENT -> place.supportModes();
+			case FICHE_ACCES_LIBRE -> place.accessibilitySheetUrl();
+			case PRISE_RDV -> place.appointmentUrl();
+		};
+	}
+
+	private static LocalDate updatedOn(Place place) {
+		if (place.updatedOn() != null) {
+			return place.updatedOn();
+		}
+		return place.receivedAt() == null ? LocalDate.now(PARIS) : LocalDate.ofInstant(place.receivedAt(), PARIS);
+	}
+
+}

@@ -1,0 +1,158 @@
+package fr.maillage.opendata.web;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import fr.maillage.opendata.publishing.SchemaRecords;
+import fr.maillage.opendata.publishing.SchemaCsv;
+import fr.maillage.places.Place;
+import fr.maillage.places.PlaceDirectory;
+import fr.maillage.places.PlacePage;
+import fr.maillage.places.PlaceQuery;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.databind.ObjectMapper;
+
+/** Read API and exports of the directory, in the national schema's field names (docs/api.md). Public. */
+@RestController
+@RequestMapping("/api/v1/lieux")
+class PlaceApiController {
+
+	private static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
+
+	private static final MediaType GEOJSON = new MediaType("application", "geo+json", StandardCharsets.UTF_8);
+
+	private final PlaceDirectory directory;
+
+	private final ObjectMapper json;
+
+	PlaceApiController(PlaceDirectory directory, ObjectMapper json) {
+		this.directory = directory;
+		this.json = json;
+	}
+
+	@GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
+	Map<String, Object> search(@RequestParam MultiValueMap<String, String> parameters) {
+		PlacePage page = directory.searchPlaces(PlaceQueryParameters.read(parameters));
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("total", page.total());
+		body.put("page", page.page());
+		body.put("taille", page.size());
+		body.put("lieux", page.hits().stream().map(PlaceApiController::toJson).toList());
+		return body;
+	}
+
+	@GetMapping(path = "/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
+	Map<String, Object> get(@PathVariable String id) {
+		return toJson(new PlacePage.Hit(directory.getPlace(id), null));
+	}
+
+	@GetMapping("/export.csv")
+	ResponseEntity<StreamingResponseBody> exportCsv(@RequestParam MultiValueMap<String, String> parameters) {
+		PlaceQuery query = PlaceQueryParameters.read(parameters);
+		return download("lieux-mediation-numerique.csv", CSV, out -> {
+			try (Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8)) {
+				SchemaCsv csv = SchemaCsv.start(writer);
+				directory.forEachPlace(query, csv::write);
+				csv.finish();
+			}
+		});
+	}
+
+	@GetMapping("/export.json")
+	ResponseEntity<StreamingResponseBody> exportJson(@RequestParam MultiValueMap<String, String> parameters) {
+		PlaceQuery query = PlaceQueryParameters.read(parameters);
+		return download("lieux-mediation-numerique.json", MediaType.APPLICATION_JSON, out -> {
+			try (JsonGenerator generator = json.createGenerator(out)) {
+				generator.writeStartArray();
+				directory.forEachPlace(query, place -> json.writeValue(generator, exportValues(place)));
+				generator.writeEndArray();
+			}
+		});
+	}
+
+	@GetMapping("/export.geojson")
+	ResponseEntity<StreamingResponseBody> exportGeoJson(@RequestParam MultiValueMap<String, String> parameters) {
+		PlaceQuery query = PlaceQueryParameters.read(parameters);
+		return download("lieux-mediation-numerique.geojson", GEOJSON, out -> {
+			try (JsonGenerator generator = json.createGenerator(out)) {
+				generator.writeStartObject();
+				generator.writeStringProperty("type", "FeatureCollection");
+				generator.writeName("features");
+				generator.writeStartArray();
+				directory.forEachPlace(query, place -> json.writeValue(generator, feature(place)));
+				generator.writeEndArray();
+				generator.writeEndObject();
+			}
+		});
+	}
+
+	/** Export JSON keeps the schema's tabular form (lists as "a|b"), so the file re-imports anywhere. */
+	private static Map<String, Object> exportValues(Place place) {
+		Map<String, Object> values = new LinkedHashMap<>();
+		SchemaRecords.asText(place).forEach((name, value) -> {
+			if (!value.isEmpty()) {
+				values.put(name, name.equals("latitude") || name.equals("longitude") ? Double.valueOf(value) : value);
+			}
+		});
+		return values;
+	}
+
+	private static Map<String, Object> feature(Place place) {
+		Map<String, Object> feature = new LinkedHashMap<>();
+		feature.put("type", "Feature");
+		feature.put("geometry", place.coordinates() == null ? null
+				: Map.of("type", "Point", "coordinates",
+						List.of(place.coordinates().longitude(), place.coordinates().latitude())));
+		feature.put("properties", exportValues(place));
+		return feature;
+	}
+
+	private static Map<String, Object> toJson(PlacePage.Hit hit) {
+		Map<String, Object> lieu = SchemaRecords.asJson(hit.place());
+		lieu.put("departement", hit.place().departement());
+		if (hit.distanceKm() != null) {
+			lieu.put("distance_km", Math.round(hit.distanceKm() * 1000) / 1000.0);
+		}
+		return lieu;
+	}
+
+	private static ResponseEntity<StreamingResponseBody> download(String fileName, MediaType type,
+			ThrowingBody body) {
+		return ResponseEntity.ok()
+			.contentType(type)
+			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + fileName + "\"")
+			.body(out -> {
+				try {
+					body.write(out);
+				}
+				catch (UncheckedIOException e) {
+					throw e.getCause();
+				}
+			});
+	}
+
+	@FunctionalInterface
+	private interface ThrowingBody {
+
+		void write(OutputStream out) throws IOException;
+
+	}
+
+}

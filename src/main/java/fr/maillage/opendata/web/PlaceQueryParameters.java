@@ -1,0 +1,147 @@
+package fr.maillage.opendata.web;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+import fr.maillage.opendata.schema.Vocabularies;
+import fr.maillage.opendata.schema.VocabularyMatcher;
+import fr.maillage.places.PlaceQuery;
+import fr.maillage.places.vocabulary.Vocabulary;
+import fr.maillage.shared.geo.Coordinates;
+import fr.maillage.shared.web.BadRequestException;
+import org.jspecify.annotations.Nullable;
+import org.springframework.util.MultiValueMap;
+
+/**
+ * Reads the search parameters of the API (named as the schema's fields) into a {@link PlaceQuery}. A list
+ * parameter may be repeated or hold values separated by "|"; vocabulary values are matched like imports are
+ * (case and accents do not matter). Every mistake is answered in French with what would have been right.
+ */
+final class PlaceQueryParameters {
+
+	static final int DEFAULT_PAGE_SIZE = 50;
+
+	static final double DEFAULT_RADIUS_KM = 10;
+
+	static final double MAX_RADIUS_KM = 1000;
+
+	private final MultiValueMap<String, String> parameters;
+
+	private PlaceQueryParameters(MultiValueMap<String, String> parameters) {
+		this.parameters = parameters;
+	}
+
+	static PlaceQuery read(MultiValueMap<String, String> parameters) {
+		return new PlaceQueryParameters(parameters).toQuery();
+	}
+
+	private PlaceQuery toQuery() {
+		int page = integer("page", 1);
+		int size = integer("taille", DEFAULT_PAGE_SIZE);
+		if (page < 1) {
+			throw new BadRequestException("parametre_invalide", "« page » commence à 1.");
+		}
+		if (size < 1 || size > PlaceQuery.MAX_PAGE_SIZE) {
+			throw new BadRequestException("parametre_invalide",
+					"« taille » doit être comprise entre 1 et " + PlaceQuery.MAX_PAGE_SIZE + ".");
+		}
+		return new PlaceQuery(single("q"), codes("code_insee"), codes("code_postal"), codes("departement"),
+				vocabulary("services", Vocabularies.SERVICES),
+				vocabulary("publics", Vocabularies.PUBLICS),
+				vocabulary("prise_en_charge", Vocabularies.SPECIFIC_SUPPORTS),
+				vocabulary("frais", Vocabularies.FEES),
+				vocabulary("modalites_accompagnement", Vocabularies.SUPPORT_MODES), near(), page, size);
+	}
+
+	private PlaceQuery.@Nullable Near near() {
+		String lat = single("lat");
+		String lon = single("lon");
+		String radius = single("rayon_km");
+		if (lat == null && lon == null) {
+			if (radius != null) {
+				throw new BadRequestException("parametre_invalide", "« rayon_km » s'utilise avec « lat » et « lon ».");
+			}
+			return null;
+		}
+		if (lat == null || lon == null) {
+			throw new BadRequestException("parametre_invalide", "« lat » et « lon » s'utilisent ensemble.");
+		}
+		double latitude = decimal("lat", lat);
+		double longitude = decimal("lon", lon);
+		double radiusKm = radius == null ? DEFAULT_RADIUS_KM : decimal("rayon_km", radius);
+		if (!Coordinates.isValid(latitude, longitude)) {
+			throw new BadRequestException("parametre_invalide",
+					"Coordonnées hors limites : latitude entre -90 et 90, longitude entre -180 et 180.");
+		}
+		if (!(radiusKm > 0 && radiusKm <= MAX_RADIUS_KM)) {
+			throw new BadRequestException("parametre_invalide",
+					"« rayon_km » doit être compris entre 0 (exclu) et " + (int) MAX_RADIUS_KM + ".");
+		}
+		return new PlaceQuery.Near(new Coordinates(latitude, longitude), radiusKm);
+	}
+
+	private @Nullable String single(String name) {
+		String value = parameters.getFirst(name);
+		return value == null || value.isBlank() ? null : value.strip();
+	}
+
+	private List<String> values(String name) {
+		List<String> values = new ArrayList<>();
+		for (String raw : parameters.getOrDefault(name, List.of())) {
+			Arrays.stream(raw.split("\\|")).map(String::strip).filter(v -> !v.isEmpty()).forEach(values::add);
+		}
+		return values;
+	}
+
+	private List<String> codes(String name) {
+		return values(name).stream().map(String::toUpperCase).toList();
+	}
+
+	private <E extends Enum<E> & Vocabulary> List<E> vocabulary(String name, VocabularyMatcher<E> matcher) {
+		List<E> found = new ArrayList<>();
+		for (String value : values(name)) {
+			Optional<VocabularyMatcher.Match<E>> match = matcher.match(value);
+			if (match.isEmpty()) {
+				throw new BadRequestException("valeur_inconnue",
+						"Valeur inconnue pour « " + name + " » : « " + value + " ». Valeurs possibles : "
+								+ String.join(" ; ", labels(matcher)) + ".",
+						labels(matcher));
+			}
+			found.add(match.get().value());
+		}
+		return found;
+	}
+
+	private static <E extends Enum<E> & Vocabulary> List<String> labels(VocabularyMatcher<E> matcher) {
+		return matcher.labels();
+	}
+
+	private int integer(String name, int defaultValue) {
+		String value = single(name);
+		if (value == null) {
+			return defaultValue;
+		}
+		try {
+			return Integer.parseInt(value);
+		}
+		catch (NumberFormatException e) {
+			throw new BadRequestException("parametre_invalide", "« " + name + " » doit être un nombre entier.");
+		}
+	}
+
+	private static double decimal(String name, String value) {
+		try {
+			double number = Double.parseDouble(value.replace(',', '.'));
+			if (!Double.isFinite(number)) {
+				throw new NumberFormatException();
+			}
+			return number;
+		}
+		catch (NumberFormatException e) {
+			throw new BadRequestException("parametre_invalide", "« " + name + " » doit être un nombre.");
+		}
+	}
+
+}

@@ -1,0 +1,98 @@
+package fr.maillage.testing;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Real HTTP calls to the running test server, the way an API user would make them. */
+public final class ApiClient {
+
+	public static final String ADMIN_TOKEN = "test-admin-token";
+
+	private static final ObjectMapper JSON = JsonMapper.builder().build();
+
+	private final HttpClient http = HttpClient.newHttpClient();
+
+	private final String base;
+
+	public ApiClient(int port) {
+		this.base = "http://localhost:" + port;
+	}
+
+	public record Response(int status, String body, java.net.http.HttpHeaders headers) {
+
+		public JsonNode json() {
+			return JSON.readTree(body);
+		}
+
+	}
+
+	public Response get(String path) {
+		return send(HttpRequest.newBuilder(URI.create(base + path)).GET().build());
+	}
+
+	public Response getAsAdmin(String path) {
+		return send(HttpRequest.newBuilder(URI.create(base + path))
+			.header("Authorization", "Bearer " + ADMIN_TOKEN)
+			.GET()
+			.build());
+	}
+
+	public Response importFile(String source, String fileName, byte[] content) {
+		return importFile(source, fileName, content, ADMIN_TOKEN);
+	}
+
+	public Response importFile(String source, String fileName, byte[] content, String token) {
+		String boundary = "----maillage" + UUID.randomUUID();
+		ByteArrayOutputStream body = new ByteArrayOutputStream();
+		try {
+			body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"source\"\r\n\r\n" + source
+					+ "\r\n").getBytes(StandardCharsets.UTF_8));
+			body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"fichier\"; filename=\""
+					+ fileName + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+				.getBytes(StandardCharsets.UTF_8));
+			body.write(content);
+			body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + "/api/v1/imports"))
+			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+			.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
+		if (token != null) {
+			request.header("Authorization", "Bearer " + token);
+		}
+		return send(request.build());
+	}
+
+	public static String encode(String value) {
+		return URLEncoder.encode(value, StandardCharsets.UTF_8);
+	}
+
+	private Response send(HttpRequest request) {
+		try {
+			HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+			return new Response(response.statusCode(), response.body(), response.headers());
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(e);
+		}
+	}
+
+}

@@ -1,0 +1,29 @@
+package fr.maillage.testing;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+
+/** Real files copied from the shared data (data/SOURCES.md), read from the test classpath. */
+public final class Fixtures {
+
+	private Fixtures() {
+	}
+
+	public static byte[] bytes(String classpathResource) {
+		try (InputStream in = Fixtures.class.getClassLoader().getResourceAsStream(classpathResource)) {
+			if (in == null) {
+				throw new IllegalArgumentException("No fixture " + classpathResource);
+			}
+			return in.readAllBytes();
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	public static byte[] lieux(String fileName) {
+		return bytes("fixtures/lieux/" + fileName);
+	}
+
+}
