@@ -10,21 +10,20 @@ import ch.poole.openinghoursparser.Util;
 
 /**
  * Checks a value of the schema's {@code horaires} field against the OpenStreetMap {@code opening_hours} syntax
- * with ch.poole's parser: valid as written, fixable by its lenient mode (then rewritten in canonical form), or
- * invalid.
+ * with ch.poole's parser. Valid: the strict parser accepts it, or the lenient one reads it back unchanged (e.g.
+ * "Fr 19:00-11:00", past midnight). Anything else is invalid, even when the lenient parser has a guess: its guesses
+ * can change the meaning ("Mo 14-17;9-12" becomes a rule for every day), so the guess is only offered as a
+ * suggestion in the report.
  */
 final class OpeningHoursSyntax {
 
-	sealed interface Verdict permits Valid, Corrected, Invalid {
+	sealed interface Verdict permits Valid, Invalid {
 	}
 
 	record Valid() implements Verdict {
 	}
 
-	record Corrected(String normalised) implements Verdict {
-	}
-
-	record Invalid(String reason) implements Verdict {
+	record Invalid(String suggestion) implements Verdict {
 	}
 
 	private OpeningHoursSyntax() {
@@ -37,12 +36,14 @@ final class OpeningHoursSyntax {
 		}
 		catch (OpeningHoursParseException | RuntimeException strictFailure) {
 			try {
-				String normalised = Util.rulesToOpeningHoursString(parse(value, false));
-				return normalised.isBlank() ? new Invalid("Aucune règle lisible.") : new Corrected(normalised);
+				String lenient = Util.rulesToOpeningHoursString(parse(value, false));
+				if (lenient.replace(" ", "").equals(value.replace(" ", ""))) {
+					return new Valid();
+				}
+				return new Invalid(lenient.isBlank() ? "" : "Suggestion : « " + lenient + " ».");
 			}
 			catch (OpeningHoursParseException | RuntimeException e) {
-				String reason = e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("");
-				return new Invalid(reason);
+				return new Invalid("");
 			}
 		}
 	}

@@ -26,13 +26,17 @@ final class PhoneNumbers {
 	}
 
 	static Optional<String> normalise(String raw, String postalCode) {
-		String first = raw.split("\\s*(?:[|;,]|\\bou\\b)\\s*")[0];
+		String first = raw.split("\\s*(?:[|;,]|\\s/\\s|\\bou\\b)\\s*")[0];
 		String digits = SEPARATORS.matcher(first).replaceAll("");
 		if (digits.startsWith("00")) {
 			digits = "+" + digits.substring(2);
 		}
 		String candidate;
-		if (digits.startsWith("+")) {
+		if (digits.startsWith("+") && SchemaField.TELEPHONE.pattern().matcher(digits).matches()) {
+			candidate = digits;
+		}
+		else if (digits.startsWith("+")) {
+			// "+33 (0)1…" or "+33 01…": the national trunk 0 has no place after the country code
 			candidate = digits.replaceFirst("^\\+(33|590|594|262|596|269|687|689|508|681)0", "+$1");
 		}
 		else if (digits.length() == 10 && digits.startsWith("0")) {

@@ -402,15 +402,9 @@ public final class RecordNormalizer {
 			if (value == null) {
 				return null;
 			}
-			OpeningHoursSyntax.Verdict verdict = OpeningHoursSyntax.check(value);
-			if (verdict instanceof OpeningHoursSyntax.Corrected corrected) {
-				warn("horaires", value,
-						"Horaires corrigés au format OpenStreetMap : « " + corrected.normalised() + " ».");
-				return corrected.normalised();
-			}
-			if (verdict instanceof OpeningHoursSyntax.Invalid invalid) {
-				warn("horaires", value,
-						"Horaires illisibles (format OpenStreetMap attendu) : ignorés. " + invalid.reason());
+			if (OpeningHoursSyntax.check(value) instanceof OpeningHoursSyntax.Invalid invalid) {
+				warn("horaires", value, ("Horaires illisibles (format OpenStreetMap attendu, par exemple "
+						+ "« Mo-Fr 09:00-12:00,14:00-17:00 ») : ignorés. " + invalid.suggestion()).strip());
 				return null;
 			}
 			return value;

@@ -21,7 +21,7 @@ public final class TextFolding {
 
 	/** Lower case, no accents, straight apostrophes, single spaces; punctuation kept. */
 	public static String fold(String text) {
-		String decomposed = Normalizer.normalize(text.replace('œ', 'o').replace("Œ", "O"), Normalizer.Form.NFD);
+		String decomposed = Normalizer.normalize(text.replace("œ", "oe").replace("Œ", "OE"), Normalizer.Form.NFD);
 		String folded = COMBINING_MARKS.matcher(decomposed).replaceAll("")
 			.replace('’', '\'')
 			.replace('‘', '\'')
