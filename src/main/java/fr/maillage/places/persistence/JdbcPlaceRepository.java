@@ -120,7 +120,8 @@ public class JdbcPlaceRepository {
 		List<PlacePage.Hit> hits = named.query(select, params, (rs, row) -> {
 			total[0] = rs.getLong("total");
 			double distance = rs.getDouble("distance_km");
-			return new PlacePage.Hit(mapPlace(rs, row), rs.wasNull() ? null : distance);
+			Double distanceKm = rs.wasNull() ? null : distance;
+			return new PlacePage.Hit(mapPlace(rs, row), distanceKm);
 		});
 		if (total[0] < 0) {
 			total[0] = hits.isEmpty() && query.page() > 1 ? countMatches(sql) : hits.size();

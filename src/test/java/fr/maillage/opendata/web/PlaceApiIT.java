@@ -1,0 +1,140 @@
+package fr.maillage.opendata.web;
+
+import static fr.maillage.testing.ApiClient.encode;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import fr.maillage.testing.ApiClient;
+import fr.maillage.testing.CleanDatabase;
+import fr.maillage.testing.Fixtures;
+import fr.maillage.testing.IntegrationTest;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Search filters of {@code GET /api/v1/lieux} on the 687 real Hinaura places. Expected totals were counted
+ * independently on the source file (v0.1 values counted through the documented v0.1 → v1 table).
+ */
+@IntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PlaceApiIT {
+
+	private static final String ADMIN = encode("Aide aux démarches administratives");
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	ApiClient api;
+
+	@BeforeAll
+	void importHinaura() {
+		api = new ApiClient(port);
+		CleanDatabase.empty(jdbc);
+		api.importFile("hinaura", "hinaura.json", Fixtures.bytes("demo/hinaura-lieux-auvergne-rhone-alpes.json"));
+	}
+
+	private long total(String query) {
+		ApiClient.Response response = api.get("/api/v1/lieux?" + query);
+		assertThat(response.status()).as(query).isEqualTo(200);
+		return response.json().get("total").asLong();
+	}
+
+	@Test
+	void listsEverythingByPagesOfFiftyByDefault() {
+		JsonNode page = api.get("/api/v1/lieux").json();
+		assertThat(page.get("total").asInt()).isEqualTo(687);
+		assertThat(page.get("page").asInt()).isEqualTo(1);
+		assertThat(page.get("taille").asInt()).isEqualTo(50);
+		assertThat(page.get("lieux")).hasSize(50);
+		JsonNode last = api.get("/api/v1/lieux?page=14&taille=50").json();
+		assertThat(last.get("lieux")).hasSize(37);
+		assertThat(api.get("/api/v1/lieux?page=15").json().get("lieux")).isEmpty();
+		assertThat(api.get("/api/v1/lieux?page=15").json().get("total").asInt()).isEqualTo(687);
+	}
+
+	@Test
+	void searchesNamesAndCommunesIgnoringAccentsAndCase() {
+		assertThat(total("q=VILLEURBANNE")).isEqualTo(4);
+		assertThat(total("q=" + encode("médiathèque"))).isEqualTo(82);
+		assertThat(total("q=mediatheque")).isEqualTo(82);
+		assertThat(total("q=" + encode("maison services"))).isEqualTo(18);
+	}
+
+	@Test
+	void filtersByPostcodeDepartementAndInseeCode() {
+		assertThat(total("code_postal=69100")).isEqualTo(4);
+		assertThat(total("departement=69")).isEqualTo(48);
+		assertThat(total("departement=69&departement=74")).isEqualTo(199);
+		assertThat(total("departement=" + encode("69|74"))).isEqualTo(199);
+		assertThat(total("code_insee=69266")).isZero();
+	}
+
+	@Test
+	void filtersByTheStandardsVocabularies() {
+		assertThat(total("services=" + ADMIN)).isEqualTo(405);
+		assertThat(total("services=" + encode("aide aux demarches administratives"))).isEqualTo(405);
+		assertThat(total("services=" + ADMIN + "&services="
+				+ encode("Accès internet et matériel informatique"))).isEqualTo(658);
+		assertThat(total("publics=Seniors")).isEqualTo(567);
+		assertThat(total("prise_en_charge=" + encode("Surdité"))).isEqualTo(172);
+		// 101 "Payant : …" and 94 "Adhésion : …", which v0.1 → v1 maps to Payant
+		assertThat(total("frais=Payant")).isEqualTo(195);
+		assertThat(total("modalites_accompagnement=" + encode("Dans un atelier collectif"))).isEqualTo(395);
+		assertThat(total("departement=69&services=" + ADMIN + "&publics=Seniors")).isEqualTo(24);
+	}
+
+	@Test
+	void searchesAroundAPointSortedByDistance() {
+		JsonNode page = api.get("/api/v1/lieux?lat=45.7578&lon=4.8320&rayon_km=5").json();
+		assertThat(page.get("total").asInt()).isEqualTo(10);
+		List<Double> distances = new ArrayList<>();
+		page.get("lieux").forEach(lieu -> distances.add(lieu.get("distance_km").asDouble()));
+		assertThat(distances).isSorted().allSatisfy(d -> assertThat(d).isLessThanOrEqualTo(5.0));
+		assertThat(page.get("lieux").get(0).get("nom").asString()).isEqualTo("Interventions Numériques");
+		assertThat(distances.get(0)).isCloseTo(1.605, org.assertj.core.data.Offset.offset(0.002));
+		assertThat(total("lat=45.7578&lon=4.8320&rayon_km=5&services=" + ADMIN)).isEqualTo(4);
+		assertThat(total("lat=45.7578&lon=4.8320&rayon_km=1")).isZero();
+	}
+
+	@Test
+	void answersEachPlaceWithTheSchemasFieldNamesAndListsAsArrays() {
+		JsonNode lieu = api.get("/api/v1/lieux?q=abondance").json().get("lieux").get(0);
+		assertThat(lieu.get("nom").asString()).isEqualTo("MAISON DE SERVICES AU PUBLIC D'ABONDANCE");
+		assertThat(lieu.get("code_postal").asString()).isEqualTo("74360");
+		assertThat(lieu.get("services").isArray()).isTrue();
+		assertThat(lieu.get("date_maj").asString()).isEqualTo("2021-05-05");
+		JsonNode same = api.get("/api/v1/lieux/" + lieu.get("id").asString()).json();
+		assertThat(same).isEqualTo(lieu);
+	}
+
+	@Test
+	void answersAnUnknownPlaceWithAJson404() {
+		ApiClient.Response response = api.get("/api/v1/lieux/inconnu");
+		assertThat(response.status()).isEqualTo(404);
+		assertThat(response.json().get("message").asString()).contains("inconnu");
+	}
+
+	@Test
+	void explainsEveryWrongParameterInFrench() {
+		ApiClient.Response unknownService = api.get("/api/v1/lieux?services=Cuisine");
+		assertThat(unknownService.status()).isEqualTo(400);
+		assertThat(unknownService.json().get("message").asString()).contains("Valeur inconnue pour « services »")
+			.contains("Aide aux démarches administratives");
+		assertThat(api.get("/api/v1/lieux?taille=501").json().get("message").asString()).contains("500");
+		assertThat(api.get("/api/v1/lieux?lat=45.7").json().get("message").asString())
+			.contains("« lat » et « lon »");
+		assertThat(api.get("/api/v1/lieux?lat=45.7&lon=abc").status()).isEqualTo(400);
+		assertThat(api.get("/api/v1/lieux?page=0").status()).isEqualTo(400);
+	}
+
+}

@@ -1,0 +1,107 @@
+package fr.maillage.opendata.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Arrays;
+import java.util.stream.Stream;
+
+import fr.maillage.testing.ApiClient;
+import fr.maillage.testing.CleanDatabase;
+import fr.maillage.testing.Fixtures;
+import fr.maillage.testing.IntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Every real file of the shared data, imported through the API. Expected counts were checked by hand against the
+ * files (a separate script counted placeholder pivots and dates, stray spaces, coordinates written as text, too-long
+ * summaries; the few invalid opening hours, phones and URLs were read one by one): see docs/donnees-reelles.md.
+ */
+@IntegrationTest
+class RealFilesImportIT {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	ApiClient api;
+
+	@BeforeEach
+	void emptyDirectory() {
+		api = new ApiClient(port);
+		CleanDatabase.empty(jdbc);
+	}
+
+	static Stream<Arguments> realFiles() {
+		return Stream.of(
+				Arguments.of("20230517-hub-du-sud-lieux-de-mediation-numeriques-provence-alpes-cote-d-azur.json",
+						"mixte (1.0 et 0.1)", 646, 646, 0, 753, 646, 99, 5),
+				Arguments.of("20230711-charente-lieux-de-mediation-numeriques-nouvelle-aquitaine.json",
+						"mixte (1.0 et 0.1)", 188, 188, 0, 70, 67, 1, 0),
+				Arguments.of(
+						"20231003-bus-france-services-en-charente-lieux-de-mediation-numeriques-nouvelle-aquitaine.json",
+						"0.1", 12, 12, 0, 24, 12, 12, 0),
+				Arguments.of("20240320-nouvelle-caledonie-lieux-de-mediation-numeriques-nouvelle-caledonie.json",
+						"mixte (1.0 et 0.1)", 90, 90, 0, 113, 90, 6, 0),
+				Arguments.of("data-inclusion-hauts-de-france.geojson", "0.1", 1741, 1741, 0, 5244, 1741, 0, 0));
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("realFiles")
+	void importsARealFileWithTheCountsCheckedByHand(String file, String version, int read, int accepted,
+			int rejected, int warnings, int placeholderPivots, int placeholderDates, int invalidHours) {
+		ApiClient.Response response = api.importFile("reel", file, Fixtures.lieux(file));
+
+		assertThat(response.status()).isEqualTo(201);
+		JsonNode report = response.json();
+		assertThat(report.get("versionSchema").asString()).isEqualTo(version);
+		assertThat(report.get("lues").asInt()).isEqualTo(read);
+		assertThat(report.get("acceptees").asInt()).isEqualTo(accepted);
+		assertThat(report.get("rejetees").asInt()).isEqualTo(rejected);
+		assertThat(report.get("nombreAvertissements").asInt()).isEqualTo(warnings);
+		String issues = api.getAsAdmin("/api/v1/imports/" + report.get("importId").asString() + "/avertissements.csv")
+			.body();
+		assertThat(count(issues, ",pivot,")).isEqualTo(placeholderPivots);
+		assertThat(count(issues, ",date_maj,")).isEqualTo(placeholderDates);
+		assertThat(count(issues, ",horaires,")).isEqualTo(invalidHours);
+		assertThat(jdbc.sql("select count(*) from lieu").query(Integer.class).single()).isEqualTo(accepted);
+	}
+
+	@Test
+	void importsTheHinauraDemoFile() {
+		ApiClient.Response response = api.importFile("hinaura", "hinaura.json",
+				Fixtures.bytes("demo/hinaura-lieux-auvergne-rhone-alpes.json"));
+		JsonNode report = response.json();
+		assertThat(report.get("versionSchema").asString()).isEqualTo("0.1");
+		assertThat(report.get("lues").asInt()).isEqualTo(687);
+		assertThat(report.get("acceptees").asInt()).isEqualTo(687);
+		assertThat(report.get("nombreAvertissements").asInt()).isEqualTo(687 + 11);
+	}
+
+	@Test
+	void importingTheSameFileTwiceUpdatesInsteadOfDuplicating() {
+		String file = "20230711-charente-lieux-de-mediation-numeriques-nouvelle-aquitaine.json";
+		api.importFile("charente", file, Fixtures.lieux(file));
+		var idsBefore = jdbc.sql("select id from lieu order by id").query(String.class).list();
+
+		api.importFile("charente", file, Fixtures.lieux(file));
+
+		assertThat(jdbc.sql("select id from lieu order by id").query(String.class).list()).isEqualTo(idsBefore);
+		api.importFile("une-autre-source", file, Fixtures.lieux(file));
+		assertThat(jdbc.sql("select count(*) from lieu").query(Integer.class).single()).isEqualTo(2 * 188);
+	}
+
+	private static int count(String text, String needle) {
+		return (int) Arrays.stream(text.split("\n")).filter(line -> line.contains(needle)).count();
+	}
+
+}

@@ -1,0 +1,15 @@
+package fr.maillage.testing;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Integration tests share one database; each test starts from an empty directory. */
+public final class CleanDatabase {
+
+	private CleanDatabase() {
+	}
+
+	public static void empty(JdbcClient jdbc) {
+		jdbc.sql("truncate lieu, import_run cascade").update();
+	}
+
+}
