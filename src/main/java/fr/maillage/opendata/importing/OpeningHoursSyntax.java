@@ -2,6 +2,7 @@ package fr.maillage.opendata.importing;
 
 import java.io.StringReader;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import ch.poole.openinghoursparser.OpeningHoursParseException;
 import ch.poole.openinghoursparser.OpeningHoursParser;
@@ -29,7 +30,24 @@ final class OpeningHoursSyntax {
 	private OpeningHoursSyntax() {
 	}
 
+	private static final String DAY = "(?:Mo|Tu|We|Th|Fr|Sa|Su)";
+
+	private static final String TIME = "(?:[01]\\d|2[0-4]):[0-5]\\d";
+
+	private static final String SIMPLE_RULE = DAY + "(?:-" + DAY + ")?(?:," + DAY + "(?:-" + DAY + ")?)* " + TIME + "-"
+			+ TIME + "(?:," + TIME + "-" + TIME + ")*";
+
+	/**
+	 * Most real values are plain weekly rules ("Mo-Fr 09:00-12:00,14:00-17:00; Sa 09:00-12:00; PH off"); those are
+	 * valid by construction and skip the full parser, which costs tens of microseconds per value.
+	 */
+	private static final Pattern SIMPLE = Pattern
+		.compile("^(?:" + SIMPLE_RULE + "|PH off)(?:; (?:" + SIMPLE_RULE + "|PH off))*$");
+
 	static Verdict check(String value) {
+		if (SIMPLE.matcher(value).matches()) {
+			return new Valid();
+		}
 		try {
 			parse(value, true);
 			return new Valid();

@@ -15,6 +15,10 @@ final class PhoneNumbers {
 
 	private static final Pattern SEPARATORS = Pattern.compile("[\\s.\\-/()\\u00a0]");
 
+	private static final Pattern SEVERAL_NUMBERS = Pattern.compile("\\s*(?:[|;,]|\\s/\\s|\\bou\\b)\\s*");
+
+	private static final Pattern TRUNK_ZERO = Pattern.compile("^\\+(33|590|594|262|596|269|687|689|508|681)0");
+
 	/** National prefix (after the 0) → country code, for overseas numbers. */
 	private static final Map<String, String> OVERSEAS_PREFIXES = Map.ofEntries(Map.entry("590", "+590"),
 			Map.entry("690", "+590"), Map.entry("691", "+590"), Map.entry("594", "+594"), Map.entry("694", "+594"),
@@ -26,7 +30,7 @@ final class PhoneNumbers {
 	}
 
 	static Optional<String> normalise(String raw, String postalCode) {
-		String first = raw.split("\\s*(?:[|;,]|\\s/\\s|\\bou\\b)\\s*")[0];
+		String first = SEVERAL_NUMBERS.split(raw, 2)[0];
 		String digits = SEPARATORS.matcher(first).replaceAll("");
 		if (digits.startsWith("00")) {
 			digits = "+" + digits.substring(2);
@@ -37,7 +41,7 @@ final class PhoneNumbers {
 		}
 		else if (digits.startsWith("+")) {
 			// "+33 (0)1…" or "+33 01…": the national trunk 0 has no place after the country code
-			candidate = digits.replaceFirst("^\\+(33|590|594|262|596|269|687|689|508|681)0", "+$1");
+			candidate = TRUNK_ZERO.matcher(digits).replaceFirst("+$1");
 		}
 		else if (digits.length() == 10 && digits.startsWith("0")) {
 			String national = digits.substring(1);

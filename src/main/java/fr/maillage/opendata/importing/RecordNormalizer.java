@@ -54,6 +54,10 @@ public final class RecordNormalizer {
 
 	private static final Pattern URL = Pattern.compile("^https?://[^\\s/$.?#][^\\s]*$", Pattern.CASE_INSENSITIVE);
 
+	private static final Pattern PIVOT_SEPARATORS = Pattern.compile("[\\s.]");
+
+	private static final Pattern SPACES = Pattern.compile("[\\s\\u00a0]+");
+
 	private static final Pattern LIST_SEPARATOR = Pattern.compile("\\s*[|;]\\s*");
 
 	private static final DateTimeFormatter FRENCH_DATE = DateTimeFormatter.ofPattern("dd/MM/uuuu");
@@ -155,7 +159,7 @@ public final class RecordNormalizer {
 		private @Nullable String clean(Column column, boolean multiline) {
 			String raw = asText(column.value());
 			String cleaned = multiline ? raw.strip().replace("\r\n", "\n")
-					: raw.replace('\u00a0', ' ').strip().replaceAll("\\s+", " ");
+					: collapseSpaces(raw);
 			if (cleaned.isEmpty()) {
 				return null;
 			}
@@ -226,7 +230,7 @@ public final class RecordNormalizer {
 				warn("pivot", null, "SIRET/RNA/RIDET absent : le lieu est gardé sans identifiant pivot.");
 				return null;
 			}
-			String compact = value.replaceAll("[\\s.]", "");
+			String compact = PIVOT_SEPARATORS.matcher(value).replaceAll("");
 			if (ALL_ZEROS.matcher(compact).matches()) {
 				warn("pivot", value, "Valeur fictive « " + value + " » : le lieu est gardé sans identifiant pivot.");
 				return null;
@@ -546,6 +550,19 @@ public final class RecordNormalizer {
 			return String.join("|", list.stream().map(item -> item == null ? "" : asText(item)).toList());
 		}
 		return String.valueOf(value);
+	}
+
+	/** Trims and collapses runs of white space; cheap when there is nothing to do, the common case. */
+	private static String collapseSpaces(String raw) {
+		String stripped = raw.strip();
+		boolean clean = true;
+		for (int i = 0; i < stripped.length() && clean; i++) {
+			char c = stripped.charAt(i);
+			if (c == '\u00a0' || (Character.isWhitespace(c) && (c != ' ' || (i > 0 && stripped.charAt(i - 1) == ' ')))) {
+				clean = false;
+			}
+		}
+		return clean ? stripped : SPACES.matcher(stripped).replaceAll(" ").strip();
 	}
 
 	private static String shorten(String text, int maxLength) {

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import fr.maillage.shared.text.TextFolding;
 
@@ -33,6 +34,9 @@ public final class LegacyMapping {
 	}
 
 	private static final Map<String, List<Target>> TABLE = new HashMap<>();
+
+	/** Values as written → translation: folding is costly and a v0.1 file repeats the same labels on every row. */
+	private static final Map<String, Optional<List<Target>>> MEMO = new ConcurrentHashMap<>();
 
 	static {
 		Map<String, List<Target>> table = Map.ofEntries(
@@ -103,6 +107,18 @@ public final class LegacyMapping {
 	 * when it is one that v1 has no field for.
 	 */
 	public static Optional<List<Target>> translate(String legacyValue) {
+		Optional<List<Target>> known = MEMO.get(legacyValue);
+		if (known != null) {
+			return known;
+		}
+		Optional<List<Target>> translated = lookUp(legacyValue);
+		if (MEMO.size() < 10_000) {
+			MEMO.put(legacyValue, translated);
+		}
+		return translated;
+	}
+
+	private static Optional<List<Target>> lookUp(String legacyValue) {
 		List<Target> targets = TABLE.get(key(legacyValue));
 		if (targets == null) {
 			int explanation = legacyValue.indexOf(" : ");

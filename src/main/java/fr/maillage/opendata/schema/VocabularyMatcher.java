@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import fr.maillage.places.vocabulary.Vocabulary;
 import fr.maillage.shared.text.TextFolding;
@@ -22,6 +23,11 @@ public final class VocabularyMatcher<E extends Enum<E> & Vocabulary> {
 	private final Map<String, E> exact = new HashMap<>();
 
 	private final Map<String, E> folded = new HashMap<>();
+
+	/** Folding is the costly part of matching; real files repeat the same few misspellings thousands of times. */
+	private final Map<String, Optional<Match<E>>> misspelt = new ConcurrentHashMap<>();
+
+	private static final int MEMO_LIMIT = 10_000;
 
 	private VocabularyMatcher(Class<E> type, Map<String, E> standardVariants) {
 		this.type = type;
@@ -51,7 +57,15 @@ public final class VocabularyMatcher<E extends Enum<E> & Vocabulary> {
 		if (found != null) {
 			return Optional.of(new Match<>(found, true));
 		}
-		return Optional.ofNullable(folded.get(key(value))).map(match -> new Match<>(match, false));
+		Optional<Match<E>> known = misspelt.get(value);
+		if (known != null) {
+			return known;
+		}
+		Optional<Match<E>> match = Optional.ofNullable(folded.get(key(value))).map(value1 -> new Match<>(value1, false));
+		if (misspelt.size() < MEMO_LIMIT) {
+			misspelt.put(value, match);
+		}
+		return match;
 	}
 
 	/** The standard's spellings, in the standard's order. */

@@ -1,9 +1,13 @@
 package fr.maillage.places.persistence;
 
+import java.io.IOException;
+import java.io.StringReader;
 import java.sql.Array;
+import java.sql.Connection;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -33,6 +37,9 @@ import fr.maillage.places.vocabulary.Vocabulary;
 import fr.maillage.shared.geo.Coordinates;
 import fr.maillage.shared.text.TextFolding;
 import org.jspecify.annotations.Nullable;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
+import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -47,39 +54,29 @@ public class JdbcPlaceRepository {
 			(2 * 6371.0088 * asin(least(1, sqrt(power(sin(radians(latitude - :lat) / 2), 2)
 			 + cos(radians(:lat)) * cos(radians(latitude)) * power(sin(radians(longitude - :lon) / 2), 2)))))""";
 
-	private static final String UPSERT = """
-			insert into lieu (id, import_source, source_id, pivot, nom, commune, code_postal, code_insee, departement,
-			  adresse, complement_adresse, latitude, longitude, typologie, telephone, courriels, site_web, horaires,
-			  presentation_resume, presentation_detail, source, itinerance, structure_parente, date_maj, services,
-			  publics_specifiquement_adresses, prise_en_charge_specifique, frais_a_charge,
-			  dispositif_programmes_nationaux, formations_labels, autres_formations_labels, modalites_acces,
-			  modalites_accompagnement, fiche_acces_libre, prise_rdv, search_text)
-			values (:id, :import_source, :source_id, :pivot, :nom, :commune, :code_postal, :code_insee, :departement,
-			  :adresse, :complement_adresse, :latitude, :longitude, :typologie, :telephone, :courriels, :site_web,
-			  :horaires, :presentation_resume, :presentation_detail, :source, :itinerance, :structure_parente,
-			  :date_maj, :services, :publics_specifiquement_adresses, :prise_en_charge_specifique, :frais_a_charge,
-			  :dispositif_programmes_nationaux, :formations_labels, :autres_formations_labels, :modalites_acces,
-			  :modalites_accompagnement, :fiche_acces_libre, :prise_rdv, :search_text)
-			on conflict (import_source, source_id) do update set pivot = excluded.pivot, nom = excluded.nom,
-			  commune = excluded.commune, code_postal = excluded.code_postal, code_insee = excluded.code_insee,
-			  departement = excluded.departement, adresse = excluded.adresse,
-			  complement_adresse = excluded.complement_adresse, latitude = excluded.latitude,
-			  longitude = excluded.longitude, typologie = excluded.typologie, telephone = excluded.telephone,
-			  courriels = excluded.courriels, site_web = excluded.site_web, horaires = excluded.horaires,
-			  presentation_resume = excluded.presentation_resume, presentation_detail = excluded.presentation_detail,
-			  source = excluded.source, itinerance = excluded.itinerance,
-			  structure_parente = excluded.structure_parente, date_maj = excluded.date_maj,
-			  services = excluded.services,
-			  publics_specifiquement_adresses = excluded.publics_specifiquement_adresses,
-			  prise_en_charge_specifique = excluded.prise_en_charge_specifique,
-			  frais_a_charge = excluded.frais_a_charge,
-			  dispositif_programmes_nationaux = excluded.dispositif_programmes_nationaux,
-			  formations_labels = excluded.formations_labels,
-			  autres_formations_labels = excluded.autres_formations_labels,
-			  modalites_acces = excluded.modalites_acces, modalites_accompagnement = excluded.modalites_accompagnement,
-			  fiche_acces_libre = excluded.fiche_acces_libre, prise_rdv = excluded.prise_rdv,
-			  search_text = excluded.search_text, updated_at = now()
-			""";
+	/** Columns written by an import, in COPY order. */
+	private static final List<String> COLUMNS = List.of("id", "import_source", "source_id", "pivot", "nom", "commune",
+			"code_postal", "code_insee", "departement", "adresse", "complement_adresse", "latitude", "longitude",
+			"typologie", "telephone", "courriels", "site_web", "horaires", "presentation_resume",
+			"presentation_detail", "source", "itinerance", "structure_parente", "date_maj", "services",
+			"publics_specifiquement_adresses", "prise_en_charge_specifique", "frais_a_charge",
+			"dispositif_programmes_nationaux", "formations_labels", "autres_formations_labels", "modalites_acces",
+			"modalites_accompagnement", "fiche_acces_libre", "prise_rdv", "search_text");
+
+	private static final String COLUMN_LIST = String.join(", ", COLUMNS);
+
+	/** From the staging table into {@code lieu}: same origin, same row (idempotent imports). */
+	private static final String MERGE_STAGED = "insert into lieu (" + COLUMN_LIST + ") select " + COLUMN_LIST
+			+ " from lieu_staging on conflict (import_source, source_id) do update set "
+			+ String.join(", ",
+					COLUMNS.stream()
+						.filter(column -> !List.of("id", "import_source", "source_id").contains(column))
+						.map(column -> column + " = excluded." + column)
+						.toList())
+			+ ", updated_at = now()";
+
+
+	private final DataSource dataSource;
 
 	private final JdbcClient jdbc;
 
@@ -88,6 +85,7 @@ public class JdbcPlaceRepository {
 	private final NamedParameterJdbcTemplate streaming;
 
 	JdbcPlaceRepository(DataSource dataSource, JdbcClient jdbc) {
+		this.dataSource = dataSource;
 		this.jdbc = jdbc;
 		this.named = new NamedParameterJdbcTemplate(dataSource);
 		JdbcTemplate streamingTemplate = new JdbcTemplate(dataSource);
@@ -143,13 +141,40 @@ public class JdbcPlaceRepository {
 				+ sql.filtered() + ") l " + sql.distanceFilter() + ") counted", sql.params(), Long.class);
 	}
 
+	/**
+	 * Inserts or updates a batch in the caller's transaction. Rows are streamed with COPY into a temporary staging
+	 * table, then merged with one INSERT … ON CONFLICT: an order of magnitude faster than batched statements with
+	 * 36 parameters each (docs/performance.md).
+	 */
 	public void upsertAll(List<Place> places) {
 		if (places.isEmpty()) {
 			return;
 		}
-		MapSqlParameterSource[] batch = places.stream().map(JdbcPlaceRepository::toParams)
-			.toArray(MapSqlParameterSource[]::new);
-		named.batchUpdate(UPSERT, batch);
+		Connection connection = DataSourceUtils.getConnection(dataSource);
+		try (Statement statement = connection.createStatement()) {
+			statement.execute("create temporary table if not exists lieu_staging "
+					+ "(like lieu including defaults) on commit delete rows");
+			statement.execute("truncate lieu_staging");
+			CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
+			copy.copyIn("copy lieu_staging (" + COLUMN_LIST + ") from stdin with (format csv)",
+					new StringReader(CopyRows.csv(places, JdbcPlaceRepository::copyValues)));
+			statement.executeUpdate(MERGE_STAGED);
+		}
+		catch (SQLException | IOException e) {
+			throw new IllegalStateException("Écriture des lieux impossible", e);
+		}
+		finally {
+			DataSourceUtils.releaseConnection(connection, dataSource);
+		}
+	}
+
+	private static List<Object> copyValues(Place place) {
+		MapSqlParameterSource params = toParams(place);
+		List<Object> values = new ArrayList<>(COLUMNS.size());
+		for (String column : COLUMNS) {
+			values.add(params.getValue(column));
+		}
+		return values;
 	}
 
 	private static MapSqlParameterSource toParams(Place place) {

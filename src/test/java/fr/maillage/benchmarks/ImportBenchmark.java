@@ -1,0 +1,81 @@
+package fr.maillage.benchmarks;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+import fr.maillage.opendata.importing.ImportReport;
+import fr.maillage.opendata.importing.SourceImport;
+import fr.maillage.testing.CleanDatabase;
+import fr.maillage.testing.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Import throughput on the concatenated real files, replicated to a ≈ 50 MB file. Not a test: it asserts nothing
+ * and is never run by {@code ./mvnw verify}; run it with {@code scripts/benchmark import} (docs/performance.md).
+ */
+@IntegrationTest
+class ImportBenchmark {
+
+	private static final int COPIES = Integer.getInteger("bench.copies", 15);
+
+	private static final int RUNS = Integer.getInteger("bench.runs", 5);
+
+	@Autowired
+	SourceImport sourceImport;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Test
+	void measureImportThroughput() throws Exception {
+		Path file = RealRecords.writeReplicated(COPIES, 0.02);
+		long sizeMb = Files.size(file) / (1024 * 1024);
+		List<Double> rowsPerSecond = new ArrayList<>();
+		for (int run = 0; run <= RUNS; run++) {
+			CleanDatabase.empty(jdbc);
+			resetPeakHeap();
+			long start = System.nanoTime();
+			ImportReport report = sourceImport.importFile("bench", file.getFileName().toString(),
+					() -> Files.newInputStream(file));
+			double seconds = (System.nanoTime() - start) / 1e9;
+			double rate = report.lues() / seconds;
+			System.out.printf("BENCH import run %d%s: %d rows (%d MB) in %.2f s = %.0f rows/s, peak heap %d MB%n", run,
+					run == 0 ? " (warm-up)" : "", report.lues(), sizeMb, seconds, rate, peakHeapMb());
+			if (run > 0) {
+				rowsPerSecond.add(rate);
+			}
+		}
+		Collections.sort(rowsPerSecond);
+		System.out.printf("BENCH import median: %.0f rows/s over %d runs, max heap %d MB%n",
+				rowsPerSecond.get(rowsPerSecond.size() / 2), RUNS, Runtime.getRuntime().maxMemory() / (1024 * 1024));
+		Files.delete(file);
+	}
+
+	private static void resetPeakHeap() {
+		System.gc();
+		for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+			if (pool.getType() == MemoryType.HEAP) {
+				pool.resetPeakUsage();
+			}
+		}
+	}
+
+	private static long peakHeapMb() {
+		long peak = 0;
+		for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+			if (pool.getType() == MemoryType.HEAP) {
+				peak += pool.getPeakUsage().getUsed();
+			}
+		}
+		return peak / (1024 * 1024);
+	}
+
+}
