@@ -186,8 +186,12 @@ public class SourceImport {
 				requireColumns(reader.columns());
 				reportUnknownColumns(reader.columns());
 			}
-			while (reader.hasNext()) {
-				handle(reader.next());
+			try (NormalizedBatches batches = new NormalizedBatches(reader, normalizer, source, BATCH_SIZE)) {
+				for (List<NormalizedBatches.Normalized> batch = batches.next(); !batch.isEmpty(); batch = batches
+					.next()) {
+					batch.forEach(item -> handle(item.record(), item.outcome()));
+					flush();
+				}
 			}
 			if (read == 0) {
 				throw new ImportRefusedException("fichier_vide", "Le fichier ne contient aucun lieu.");
@@ -208,9 +212,8 @@ public class SourceImport {
 					listedRejections);
 		}
 
-		private void handle(RawRecord record) {
+		private void handle(RawRecord record, RecordOutcome outcome) {
 			read++;
-			RecordOutcome outcome = normalizer.normalize(record, source);
 			if (outcome instanceof RecordOutcome.Accepted ok) {
 				Long firstLine = lineOfId.putIfAbsent(ok.place().origin().sourceId(), record.line());
 				if (firstLine != null) {
@@ -224,10 +227,6 @@ public class SourceImport {
 			}
 			else if (outcome instanceof RecordOutcome.Rejected rejected) {
 				reject(record, rejected.errors());
-			}
-			if (accepted.size() >= BATCH_SIZE || pendingRows.size() >= BATCH_SIZE
-					|| pendingWarnings.size() >= BATCH_SIZE) {
-				flush();
 			}
 			if (read % 50_000 == 0) {
 				log.info("Import {}: {} records read", id, read);

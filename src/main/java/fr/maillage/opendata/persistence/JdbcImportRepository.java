@@ -3,6 +3,7 @@ package fr.maillage.opendata.persistence;
 import java.sql.Array;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +15,7 @@ import java.util.function.Consumer;
 import javax.sql.DataSource;
 
 import fr.maillage.opendata.importing.ImportIssue;
+import fr.maillage.shared.database.PostgresCopy;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -30,6 +32,8 @@ public class JdbcImportRepository {
 
 	private static final ObjectMapper JSON = JsonMapper.builder().build();
 
+	private final DataSource dataSource;
+
 	private final JdbcClient jdbc;
 
 	private final NamedParameterJdbcTemplate named;
@@ -37,6 +41,7 @@ public class JdbcImportRepository {
 	private final NamedParameterJdbcTemplate streaming;
 
 	JdbcImportRepository(DataSource dataSource, JdbcClient jdbc) {
+		this.dataSource = dataSource;
 		this.jdbc = jdbc;
 		this.named = new NamedParameterJdbcTemplate(dataSource);
 		JdbcTemplate template = new JdbcTemplate(dataSource);
@@ -102,23 +107,14 @@ public class JdbcImportRepository {
 
 	/** @param firstPosition position of the first issue of the batch in the run's issue list */
 	public void insertIssues(UUID importId, String severity, int firstPosition, List<ImportIssue> issues) {
-		if (issues.isEmpty()) {
-			return;
-		}
-		MapSqlParameterSource[] batch = new MapSqlParameterSource[issues.size()];
+		List<List<Object>> rows = new ArrayList<>(issues.size());
 		for (int i = 0; i < issues.size(); i++) {
 			ImportIssue issue = issues.get(i);
-			batch[i] = new MapSqlParameterSource().addValue("id", importId)
-				.addValue("position", firstPosition + i)
-				.addValue("severity", severity)
-				.addValue("ligne", issue.ligne())
-				.addValue("champ", issue.champ())
-				.addValue("valeur", issue.valeur())
-				.addValue("message", issue.message());
+			rows.add(Arrays.asList(importId, firstPosition + i, severity, issue.ligne(), issue.champ(), issue.valeur(),
+					issue.message()));
 		}
-		named.batchUpdate("""
-				insert into import_issue (import_id, position, severity, ligne, champ, valeur, message)
-				values (:id, :position, :severity, :ligne, :champ, :valeur, :message)""", batch);
+		PostgresCopy.copyIn(dataSource, "copy import_issue (import_id, position, severity, ligne, champ, valeur, "
+				+ "message) from stdin with (format csv)", rows);
 	}
 
 	public void insertRejectedRows(UUID importId, List<RejectedRow> rows) {

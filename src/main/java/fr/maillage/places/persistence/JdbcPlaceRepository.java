@@ -1,13 +1,8 @@
 package fr.maillage.places.persistence;
 
-import java.io.IOException;
-import java.io.StringReader;
-import java.sql.Array;
-import java.sql.Connection;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -34,12 +29,10 @@ import fr.maillage.places.vocabulary.SpecificSupport;
 import fr.maillage.places.vocabulary.SupportMode;
 import fr.maillage.places.vocabulary.TrainingLabel;
 import fr.maillage.places.vocabulary.Vocabulary;
+import fr.maillage.shared.database.PostgresCopy;
 import fr.maillage.shared.geo.Coordinates;
 import fr.maillage.shared.text.TextFolding;
 import org.jspecify.annotations.Nullable;
-import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyManager;
-import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -76,6 +69,21 @@ public class JdbcPlaceRepository {
 			+ ", updated_at = now()";
 
 
+	private static final String UNIT_SEPARATOR = "\u001f";
+
+	private static final List<String> ARRAY_COLUMNS = List.of("typologie", "courriels", "site_web", "itinerance",
+			"services", "publics_specifiquement_adresses", "prise_en_charge_specifique", "frais_a_charge",
+			"dispositif_programmes_nationaux", "formations_labels", "modalites_acces", "modalites_accompagnement");
+
+	/** Every column of {@code lieu} as {@link #mapPlace} reads it, from the alias {@code l}. */
+	private static final String ROW = "l.id, l.import_source, l.source_id, l.pivot, l.nom, l.commune, l.code_postal, "
+			+ "l.code_insee, l.departement, l.adresse, l.complement_adresse, l.latitude, l.longitude, l.telephone, "
+			+ "l.horaires, l.presentation_resume, l.presentation_detail, l.source, l.structure_parente, l.date_maj, "
+			+ "l.autres_formations_labels, l.fiche_acces_libre, l.prise_rdv, l.received_at, "
+			+ String.join(", ", ARRAY_COLUMNS.stream()
+				.map(column -> "array_to_string(l." + column + ", chr(31)) as " + column)
+				.toList());
+
 	private final DataSource dataSource;
 
 	private final JdbcClient jdbc;
@@ -105,15 +113,21 @@ public class JdbcPlaceRepository {
 		catch (IllegalArgumentException notAnId) {
 			return Optional.empty();
 		}
-		return jdbc.sql("select * from lieu where id = :id").param("id", uuid).query(this::mapPlace).optional();
+		return jdbc.sql("select " + ROW + " from lieu l where l.id = :id").param("id", uuid).query(this::mapPlace).optional();
 	}
 
+	/**
+	 * One page of matches and the total. The filtering pass selects only ids (and distances), so that it can be
+	 * answered from indexes; full rows are read for the page only.
+	 */
 	public PlacePage search(PlaceQuery query) {
 		SqlQuery sql = SqlQuery.of(query);
 		MapSqlParameterSource params = sql.params();
 		params.addValue("limit", query.size()).addValue("offset", (long) (query.page() - 1) * query.size());
-		String select = "select l.*, " + sql.distanceColumn() + ", count(*) over () as total from (" + sql.filtered()
-				+ ") l " + sql.distanceFilter() + " order by " + sql.order() + " limit :limit offset :offset";
+		String select = "with matches as (" + sql.matches() + "), page as (select id, distance_km, "
+				+ "count(*) over () as total from matches order by " + sql.pageOrder() + " limit :limit offset :offset) "
+				+ "select " + ROW + ", page.distance_km, page.total from page join lieu l on l.id = page.id order by "
+				+ sql.order();
 		long[] total = { -1 };
 		List<PlacePage.Hit> hits = named.query(select, params, (rs, row) -> {
 			total[0] = rs.getLong("total");
@@ -129,7 +143,7 @@ public class JdbcPlaceRepository {
 
 	public void forEach(PlaceQuery query, Consumer<Place> consumer) {
 		SqlQuery sql = SqlQuery.of(query);
-		String select = "select l.*, " + sql.distanceColumn() + " from (" + sql.filtered() + ") l "
+		String select = "select " + ROW + ", " + sql.distanceColumn() + " from (" + sql.filtered() + ") l "
 				+ sql.distanceFilter() + " order by " + sql.order();
 		streaming.query(select, sql.params(), rs -> {
 			consumer.accept(mapPlace(rs, 0));
@@ -137,8 +151,7 @@ public class JdbcPlaceRepository {
 	}
 
 	private long countMatches(SqlQuery sql) {
-		return named.queryForObject("select count(*) from (select " + sql.distanceColumn() + " from ("
-				+ sql.filtered() + ") l " + sql.distanceFilter() + ") counted", sql.params(), Long.class);
+		return named.queryForObject("select count(*) from (" + sql.matches() + ") counted", sql.params(), Long.class);
 	}
 
 	/**
@@ -150,22 +163,12 @@ public class JdbcPlaceRepository {
 		if (places.isEmpty()) {
 			return;
 		}
-		Connection connection = DataSourceUtils.getConnection(dataSource);
-		try (Statement statement = connection.createStatement()) {
-			statement.execute("create temporary table if not exists lieu_staging "
-					+ "(like lieu including defaults) on commit delete rows");
-			statement.execute("truncate lieu_staging");
-			CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
-			copy.copyIn("copy lieu_staging (" + COLUMN_LIST + ") from stdin with (format csv)",
-					new StringReader(CopyRows.csv(places, JdbcPlaceRepository::copyValues)));
-			statement.executeUpdate(MERGE_STAGED);
-		}
-		catch (SQLException | IOException e) {
-			throw new IllegalStateException("Écriture des lieux impossible", e);
-		}
-		finally {
-			DataSourceUtils.releaseConnection(connection, dataSource);
-		}
+		jdbc.sql("create temporary table if not exists lieu_staging (like lieu including defaults) "
+				+ "on commit delete rows").update();
+		jdbc.sql("truncate lieu_staging").update();
+		PostgresCopy.copyIn(dataSource, "copy lieu_staging (" + COLUMN_LIST + ") from stdin with (format csv)",
+				places.stream().map(JdbcPlaceRepository::copyValues).toList());
+		jdbc.sql(MERGE_STAGED).update();
 	}
 
 	private static List<Object> copyValues(Place place) {
@@ -233,29 +236,37 @@ public class JdbcPlaceRepository {
 		return new Place(new PlaceOrigin(rs.getString("import_source"), rs.getString("source_id")),
 				rs.getString("pivot"), rs.getString("nom"), rs.getString("commune"), rs.getString("code_postal"),
 				rs.getString("code_insee"), rs.getString("adresse"), rs.getString("complement_adresse"), point,
-				strings(rs.getArray("typologie")), rs.getString("telephone"), strings(rs.getArray("courriels")),
-				strings(rs.getArray("site_web")), rs.getString("horaires"), rs.getString("presentation_resume"),
+				strings(array(rs, "typologie")), rs.getString("telephone"), strings(array(rs, "courriels")),
+				strings(array(rs, "site_web")), rs.getString("horaires"), rs.getString("presentation_resume"),
 				rs.getString("presentation_detail"), rs.getString("source"),
-				vocabulary(rs.getArray("itinerance"), Itinerance.class), rs.getString("structure_parente"),
+				vocabulary(array(rs, "itinerance"), Itinerance.class), rs.getString("structure_parente"),
 				updatedOn == null ? null : updatedOn.toLocalDate(),
-				vocabulary(rs.getArray("services"), MediationService.class),
-				vocabulary(rs.getArray("publics_specifiquement_adresses"), SpecificPublic.class),
-				vocabulary(rs.getArray("prise_en_charge_specifique"), SpecificSupport.class),
-				vocabulary(rs.getArray("frais_a_charge"), Fee.class),
-				vocabulary(rs.getArray("dispositif_programmes_nationaux"), NationalProgram.class),
-				vocabulary(rs.getArray("formations_labels"), TrainingLabel.class),
-				rs.getString("autres_formations_labels"), vocabulary(rs.getArray("modalites_acces"), AccessMode.class),
-				vocabulary(rs.getArray("modalites_accompagnement"), SupportMode.class),
+				vocabulary(array(rs, "services"), MediationService.class),
+				vocabulary(array(rs, "publics_specifiquement_adresses"), SpecificPublic.class),
+				vocabulary(array(rs, "prise_en_charge_specifique"), SpecificSupport.class),
+				vocabulary(array(rs, "frais_a_charge"), Fee.class),
+				vocabulary(array(rs, "dispositif_programmes_nationaux"), NationalProgram.class),
+				vocabulary(array(rs, "formations_labels"), TrainingLabel.class),
+				rs.getString("autres_formations_labels"), vocabulary(array(rs, "modalites_acces"), AccessMode.class),
+				vocabulary(array(rs, "modalites_accompagnement"), SupportMode.class),
 				rs.getString("fiche_acces_libre"), rs.getString("prise_rdv"),
 				receivedAt == null ? null : receivedAt.toInstant());
 	}
 
-	private static List<String> strings(@Nullable Array array) throws SQLException {
-		return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
+	private static List<String> strings(String[] array) {
+		return Arrays.asList(array);
 	}
 
-	private static <E extends Enum<E> & Vocabulary> List<E> vocabulary(@Nullable Array array, Class<E> type)
-			throws SQLException {
+	/**
+	 * The elements of a text[] column read as {@code array_to_string(col, U+001F)}: splitting one string is many
+	 * times cheaper than the driver's parsing of array literals, and no value contains that control character.
+	 */
+	private static String[] array(ResultSet rs, String column) throws SQLException {
+		String joined = rs.getString(column);
+		return joined == null || joined.isEmpty() ? new String[0] : joined.split(UNIT_SEPARATOR, -1);
+	}
+
+	private static <E extends Enum<E> & Vocabulary> List<E> vocabulary(String[] array, Class<E> type) {
 		List<E> values = new ArrayList<>();
 		for (String label : strings(array)) {
 			Vocabulary.findByLabel(type, label).ifPresent(values::add);
@@ -264,8 +275,23 @@ public class JdbcPlaceRepository {
 	}
 
 	/** The WHERE clauses of a query, shared by the page, the count and the export. */
-	private record SqlQuery(String filtered, String distanceColumn, String distanceFilter, String order,
-			Map<String, Object> values) {
+	private record SqlQuery(String where, String distanceColumn, String distanceFilter, String order,
+			String pageOrder, Map<String, Object> values) {
+
+		String filtered() {
+			return "select * from lieu" + where;
+		}
+
+		/**
+		 * Ids of the matches with what sorting needs; around a point that is only columns of the geographic index,
+		 * so PostgreSQL can answer from the index alone.
+		 */
+		String matches() {
+			return pageOrder.startsWith("distance_km")
+					? "select id, " + distanceColumn + " from (select id, latitude, longitude from lieu" + where + ") l "
+							+ distanceFilter
+					: "select id, nom, null::double precision as distance_km from lieu" + where;
+		}
 
 		static SqlQuery of(PlaceQuery query) {
 			List<String> where = new ArrayList<>();
@@ -282,18 +308,27 @@ public class JdbcPlaceRepository {
 			anyOf(where, values, "code_insee = any(cast(:codes_insee as text[]))", "codes_insee", query.codesInsee());
 			anyOf(where, values, "code_postal = any(cast(:codes_postaux as text[]))", "codes_postaux", query.postalCodes());
 			anyOf(where, values, "departement = any(cast(:departements as text[]))", "departements", query.departements());
-			overlaps(where, values, "services", query.services());
-			overlaps(where, values, "publics_specifiquement_adresses", query.publics());
-			overlaps(where, values, "prise_en_charge_specifique", query.specificSupports());
-			overlaps(where, values, "frais_a_charge", query.fees());
-			overlaps(where, values, "modalites_accompagnement", query.supportModes());
+			// Around a point, the position index alone is selective; letting the planner also read the services
+			// index (a service is offered by most places) makes the query several times slower, so the filter is
+			// written in a form that index cannot serve there.
+			boolean aroundPoint = query.near() != null;
+			overlaps(where, values, aroundPoint ? "coalesce(services, '{}')" : "services", "services",
+					query.services());
+			overlaps(where, values, "publics_specifiquement_adresses", "publics_specifiquement_adresses",
+					query.publics());
+			overlaps(where, values, "prise_en_charge_specifique", "prise_en_charge_specifique",
+					query.specificSupports());
+			overlaps(where, values, "frais_a_charge", "frais_a_charge", query.fees());
+			overlaps(where, values, "modalites_accompagnement", "modalites_accompagnement", query.supportModes());
 			String distanceColumn = "null::double precision as distance_km";
 			String distanceFilter = "";
 			String order = "l.nom, l.id";
+			String pageOrder = "nom, id";
 			PlaceQuery.Near near = query.near();
 			if (near != null) {
 				double[] box = near.centre().boundingBox(near.radiusKm());
-				where.add("latitude between :min_lat and :max_lat and longitude between :min_lon and :max_lon");
+				where.add("latitude is not null and point(longitude, latitude) <@ "
+						+ "box(point(:min_lon, :min_lat), point(:max_lon, :max_lat))");
 				values.put("min_lat", box[0]);
 				values.put("max_lat", box[1]);
 				values.put("min_lon", box[2]);
@@ -303,10 +338,11 @@ public class JdbcPlaceRepository {
 				values.put("radius_km", near.radiusKm());
 				distanceColumn = DISTANCE_KM + " as distance_km";
 				distanceFilter = "where " + DISTANCE_KM + " <= :radius_km";
-				order = "distance_km, l.nom, l.id";
+				order = "page.distance_km, l.id";
+				pageOrder = "distance_km, id";
 			}
-			String filtered = "select * from lieu" + (where.isEmpty() ? "" : " where " + String.join(" and ", where));
-			return new SqlQuery(filtered, distanceColumn, distanceFilter, order, values);
+			String whereClause = where.isEmpty() ? "" : " where " + String.join(" and ", where);
+			return new SqlQuery(whereClause, distanceColumn, distanceFilter, order, pageOrder, values);
 		}
 
 		MapSqlParameterSource params() {
@@ -321,11 +357,11 @@ public class JdbcPlaceRepository {
 			}
 		}
 
-		private static void overlaps(List<String> where, Map<String, Object> values, String column,
-				List<? extends Vocabulary> wanted) {
+		private static void overlaps(List<String> where, Map<String, Object> values, String expression,
+				String name, List<? extends Vocabulary> wanted) {
 			if (!wanted.isEmpty()) {
-				where.add(column + " && cast(:" + column + " as text[])");
-				values.put(column, labels(wanted));
+				where.add(expression + " && cast(:" + name + " as text[])");
+				values.put(name, labels(wanted));
 			}
 		}
 

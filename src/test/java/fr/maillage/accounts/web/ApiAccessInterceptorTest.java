@@ -1,0 +1,19 @@
+package fr.maillage.accounts.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ApiAccessInterceptorTest {
+
+	@ParameterizedTest(name = "{0} {1} → administrateur requis : {2}")
+	@CsvSource({ "GET, /api/v1/lieux, false", "GET, /api/v1/lieux/abc, false", "GET, /api/v1/lieux/export.csv, false",
+			"HEAD, /api/v1/lieux, false", "POST, /api/v1/imports, true", "GET, /api/v1/imports/abc, true",
+			"GET, /api/v1/imports/abc/rejets.csv, true", "DELETE, /api/v1/lieux/abc, true",
+			"PUT, /api/v1/lieux/abc, true", "POST, /api/v1/anything, true" })
+	void readingIsPublicEverythingElseNeedsTheAdministrator(String method, String path, boolean required) {
+		assertThat(ApiAccessInterceptor.requiresAdministrator(method, path)).isEqualTo(required);
+	}
+
+}
