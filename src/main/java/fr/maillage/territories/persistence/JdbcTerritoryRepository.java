@@ -1,0 +1,271 @@
+package fr.maillage.territories.persistence;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import fr.maillage.shared.text.TextFolding;
+import fr.maillage.territories.Centre;
+import fr.maillage.territories.TerritoryDetails;
+import fr.maillage.territories.TerritoryHit;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Territories in PostgreSQL: prefix search over names, codes and postcodes, and details. */
+@Repository
+public class JdbcTerritoryRepository {
+
+	/**
+	 * Every candidate with a rank (0 code, 1 exact name, 2 name prefix, 3 word prefix) and a type order, so that
+	 * "69" gives the département before its communes and "Lyon" the commune before "Métropole de Lyon".
+	 */
+	private static final String SEARCH = """
+			select * from (
+			  select 'departement' as type, d.code, d.nom, d.code as departement, d.population, d.latitude,
+			         d.longitude, case when d.code = :code then 0 when d.parent = :code then 0.5
+			         when d.search_key = :key then 1 when d.search_key like :prefix then 2 else 3 end as rank,
+			         0 as type_order
+			  from departement d
+			  where d.code = :code or d.parent = :code or d.search_key like :prefix or d.search_key like :word
+			union all
+			  select 'region', r.code, r.nom, null, r.population, r.latitude, r.longitude,
+			         case when r.search_key = :key then 1 when r.search_key like :prefix then 2 else 3 end, 0
+			  from region r where r.search_key like :prefix or r.search_key like :word
+			union all
+			  select case c.type when 'commune-actuelle' then 'commune' when 'arrondissement-municipal'
+			         then 'arrondissement' when 'commune-deleguee' then 'commune_deleguee' else 'commune_associee' end,
+			         c.code, c.nom, c.departement, c.population, c.latitude, c.longitude,
+			         case when c.search_key = :key then 1 when c.search_key like :prefix then 2 else 3 end,
+			         case c.type when 'commune-actuelle' then 1 when 'arrondissement-municipal' then 3 else 4 end
+			  from commune c where c.search_key like :prefix or c.search_key like :word
+			union all
+			  select 'commune', c.code, c.nom, c.departement, c.population, c.latitude, c.longitude,
+			         case when p.code_postal = :code then 1 else 2 end, 1
+			  from commune_code_postal p join commune c on c.code = p.commune and c.type = 'commune-actuelle'
+			  where :digits and p.code_postal like :code_prefix
+			union all
+			  select 'epci', e.code, e.nom, null, e.population, e.latitude, e.longitude,
+			         case when e.code = :code then 0 when e.search_key = :key then 1 when e.search_key like :prefix
+			         then 2 else 3 end, 2
+			  from epci e where e.code = :code or e.search_key like :prefix or e.search_key like :word
+			) hits
+			order by rank, type_order, population desc nulls last, code
+			""";
+
+	private final JdbcClient jdbc;
+
+	JdbcTerritoryRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	public List<TerritoryHit> search(String query, int limit) {
+		String key = TextFolding.searchKey(query);
+		String code = query.strip().toUpperCase();
+		if (key.isEmpty()) {
+			return List.of();
+		}
+		boolean digits = code.matches("\\d{2,5}");
+		List<TerritoryHit> hits = jdbc.sql(SEARCH + " limit :limit")
+			.param("key", key)
+			.param("prefix", escapeLike(key) + "%")
+			.param("word", "% " + escapeLike(key) + "%")
+			.param("code", code)
+			.param("digits", digits)
+			.param("code_prefix", escapeLike(code) + "%")
+			.param("limit", limit * 3)
+			.query(JdbcTerritoryRepository::hit)
+			.list();
+		// the same commune can match by name and by postcode: keep its best rank only
+		Map<String, TerritoryHit> unique = new LinkedHashMap<>();
+		hits.forEach(hit -> unique.putIfAbsent(hit.type() + ":" + hit.code(), hit));
+		return unique.values().stream().limit(limit).toList();
+	}
+
+	private static TerritoryHit hit(ResultSet rs, int row) throws SQLException {
+		String type = rs.getString("type");
+		String nom = rs.getString("nom");
+		String departement = rs.getString("departement");
+		long population = rs.getLong("population");
+		Long populationOrNull = rs.wasNull() ? null : population;
+		String libelle = switch (type) {
+			case "commune", "commune_deleguee", "commune_associee" -> nom + " (" + departement + ")";
+			case "departement" -> nom + " (" + rs.getString("code") + ")";
+			default -> nom;
+		};
+		return new TerritoryHit(type, rs.getString("code"), nom, libelle, departement, populationOrNull, centre(rs));
+	}
+
+	private static @Nullable Centre centre(ResultSet rs) throws SQLException {
+		double lat = rs.getDouble("latitude");
+		if (rs.wasNull()) {
+			return null;
+		}
+		return new Centre(lat, rs.getDouble("longitude"));
+	}
+
+	private static double @Nullable [] bbox(ResultSet rs) throws SQLException {
+		double minLon = rs.getDouble("min_lon");
+		if (rs.wasNull()) {
+			return null;
+		}
+		return new double[] { minLon, rs.getDouble("min_lat"), rs.getDouble("max_lon"), rs.getDouble("max_lat") };
+	}
+
+	/** A commune by its current code, or by a former code (then {@code codeDemande} says which was asked). */
+	public Optional<TerritoryDetails> findCommune(String code) {
+		Optional<TerritoryDetails> current = commune(code, null);
+		if (current.isPresent()) {
+			return current;
+		}
+		return jdbc.sql("select code from commune_ancien_code where ancien_code = :code order by code")
+			.param("code", code)
+			.query(String.class)
+			.list()
+			.stream()
+			.findFirst()
+			.flatMap(currentCode -> commune(currentCode, code));
+	}
+
+	private Optional<TerritoryDetails> commune(String code, @Nullable String formerCode) {
+		return jdbc.sql("""
+				select c.*, d.nom as departement_nom, r.nom as region_nom, e.nom as epci_nom, t.nom as ept_nom,
+				       k.nom as collectivite_nom, p.nom as parent_nom
+				from commune c join departement d on d.code = c.departement join region r on r.code = c.region
+				left join epci e on e.code = c.epci left join epci t on t.code = c.ept
+				left join departement k on k.code = c.collectivite
+				left join commune p on p.code = c.parent and p.type = 'commune-actuelle'
+				where c.code = :code and c.type in ('commune-actuelle', 'arrondissement-municipal')""")
+			.param("code", code)
+			.query((rs, row) -> {
+				Map<String, Object> parents = new LinkedHashMap<>();
+				parents.put("departement", named(rs.getString("departement"), rs.getString("departement_nom")));
+				if (rs.getString("collectivite") != null) {
+					parents.put("collectivite", named(rs.getString("collectivite"), rs.getString("collectivite_nom")));
+				}
+				parents.put("region", named(rs.getString("region"), rs.getString("region_nom")));
+				if (rs.getString("epci") != null) {
+					parents.put("epci", named(rs.getString("epci"), rs.getString("epci_nom")));
+				}
+				if (rs.getString("ept") != null) {
+					parents.put("ept", named(rs.getString("ept"), rs.getString("ept_nom")));
+				}
+				if (rs.getString("parent") != null) {
+					parents.put("commune", named(rs.getString("parent"), rs.getString("parent_nom")));
+				}
+				long population = rs.getLong("population");
+				Long populationOrNull = rs.wasNull() ? null : population;
+				Centre centre = centre(rs);
+				String type = rs.getString("type").equals("commune-actuelle") ? "commune" : "arrondissement";
+				return new TerritoryDetails(type, rs.getString("code"), rs.getString("nom"), populationOrNull, centre,
+						centre == null ? null : new double[] { centre.lon(), centre.lat(), centre.lon(), centre.lat() },
+						parents, Map.of("communes_deleguees", members(rs.getString("code"))),
+						Arrays.asList((String[]) rs.getArray("codes_postaux").getArray()), formerCode,
+						formerCode == null ? null
+								: "Le code " + formerCode + " est un ancien code : voici la commune actuelle.");
+			})
+			.optional();
+	}
+
+	private List<String> members(String communeCode) {
+		return jdbc.sql("select code from commune where parent = :code and type in ('commune-deleguee', "
+				+ "'commune-associee', 'arrondissement-municipal') order by code")
+			.param("code", communeCode)
+			.query(String.class)
+			.list();
+	}
+
+	public Optional<TerritoryDetails> findEpci(String code) {
+		return jdbc.sql("select * from epci where code = :code").param("code", code).query((rs, row) -> {
+			String siren = rs.getString("code");
+			List<String> communes = jdbc.sql("select code from commune where type = 'commune-actuelle' and "
+					+ "(epci = :code or ept = :code) order by code").param("code", siren).query(String.class).list();
+			Map<String, Object> parents = new LinkedHashMap<>();
+			parents.put("departements", jdbc.sql("""
+					select distinct d.code, d.nom from commune c join departement d on d.code = c.departement
+					where c.type = 'commune-actuelle' and (c.epci = :code or c.ept = :code) order by d.code""")
+				.param("code", siren)
+				.query((r, i) -> named(r.getString("code"), r.getString("nom")))
+				.list());
+			long population = rs.getLong("population");
+			return new TerritoryDetails(rs.getString("type").equals("EPT") ? "ept" : "epci", siren, rs.getString("nom"),
+					rs.wasNull() ? null : population, centre(rs), bbox(rs), parents, Map.of("communes", communes),
+					null, null, "Nature : " + rs.getString("type"));
+		}).optional();
+	}
+
+	public Optional<TerritoryDetails> findDepartement(String code) {
+		return jdbc.sql("""
+				select d.*, r.nom as region_nom, p.nom as parent_nom from departement d
+				join region r on r.code = d.region left join departement p on p.code = d.parent
+				where d.code = :code""").param("code", code.toUpperCase()).query((rs, row) -> {
+			String dep = rs.getString("code");
+			boolean collectivity = rs.getString("parent") != null;
+			String communeFilter = collectivity ? "c.collectivite = :code" : "c.departement = :code";
+			List<String> communes = jdbc.sql("select c.code from commune c where c.type = 'commune-actuelle' and "
+					+ communeFilter + " order by c.code").param("code", dep).query(String.class).list();
+			List<String> epcis = jdbc.sql("select distinct c.epci from commune c where c.type = 'commune-actuelle' "
+					+ "and c.epci is not null and " + communeFilter + " order by c.epci")
+				.param("code", dep)
+				.query(String.class)
+				.list();
+			Map<String, Object> parents = new LinkedHashMap<>();
+			parents.put("region", named(rs.getString("region"), rs.getString("region_nom")));
+			if (collectivity) {
+				parents.put("departement", named(rs.getString("parent"), rs.getString("parent_nom")));
+			}
+			Map<String, List<String>> members = new LinkedHashMap<>();
+			members.put("communes", communes);
+			members.put("epci", epcis);
+			if (!collectivity) {
+				members.put("collectivites", jdbc.sql("select code from departement where parent = :code order by code")
+					.param("code", dep)
+					.query(String.class)
+					.list());
+			}
+			long population = rs.getLong("population");
+			return new TerritoryDetails(collectivity ? "collectivite" : "departement", dep, rs.getString("nom"),
+					rs.wasNull() ? null : population, centre(rs), bbox(rs), parents, members, null, null, null);
+		}).optional();
+	}
+
+	public Optional<TerritoryDetails> findRegion(String code) {
+		return jdbc.sql("select * from region where code = :code").param("code", code).query((rs, row) -> {
+			List<String> departements = jdbc.sql("select code from departement where region = :code and parent is null "
+					+ "order by code").param("code", code).query(String.class).list();
+			long population = rs.getLong("population");
+			return new TerritoryDetails("region", rs.getString("code"), rs.getString("nom"),
+					rs.wasNull() ? null : population, centre(rs), bbox(rs), Map.of(),
+					Map.of("departements", departements), null, null, null);
+		}).optional();
+	}
+
+	public Map<String, Long> countByLevel() {
+		Map<String, Long> counts = new LinkedHashMap<>();
+		jdbc.sql("select type, count(*) from commune group by type order by type")
+			.query((rs, row) -> counts.put(rs.getString(1), rs.getLong(2)))
+			.list();
+		counts.put("epci", jdbc.sql("select count(*) from epci where type <> 'EPT'").query(Long.class).single());
+		counts.put("ept", jdbc.sql("select count(*) from epci where type = 'EPT'").query(Long.class).single());
+		counts.put("departement",
+				jdbc.sql("select count(*) from departement where parent is null").query(Long.class).single());
+		counts.put("region", jdbc.sql("select count(*) from region").query(Long.class).single());
+		return counts;
+	}
+
+	private static Map<String, String> named(String code, String nom) {
+		Map<String, String> named = new LinkedHashMap<>();
+		named.put("code", code);
+		named.put("nom", nom);
+		return named;
+	}
+
+	private static String escapeLike(String value) {
+		return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+	}
+
+}

@@ -1,0 +1,92 @@
+-- Official administrative division (COG 2026, @etalab/decoupage-administratif 6.0.0), loaded at startup from
+-- src/main/resources/territories/*.csv by TerritoryReferenceLoader (reloaded only when the files change).
+create table region (
+    code        text primary key,
+    nom         text not null,
+    chef_lieu   text,
+    population  bigint,
+    latitude    double precision,
+    longitude   double precision,
+    min_lat     double precision,
+    min_lon     double precision,
+    max_lat     double precision,
+    max_lon     double precision,
+    search_key  text not null
+);
+
+-- Départements, plus the two collectivités of département 69 (69D, 69M), whose parent is 69.
+create table departement (
+    code        text primary key,
+    nom         text not null,
+    region      text not null,
+    chef_lieu   text,
+    parent      text,
+    population  bigint,
+    latitude    double precision,
+    longitude   double precision,
+    min_lat     double precision,
+    min_lon     double precision,
+    max_lat     double precision,
+    max_lon     double precision,
+    search_key  text not null
+);
+
+create table epci (
+    code        text primary key,
+    nom         text not null,
+    type        text not null,
+    population  bigint,
+    latitude    double precision,
+    longitude   double precision,
+    min_lat     double precision,
+    min_lon     double precision,
+    max_lat     double precision,
+    max_lon     double precision,
+    search_key  text not null
+);
+
+-- Communes actuelles, communes déléguées and associées, arrondissements municipaux: the same code can be both a
+-- commune actuelle and the commune déléguée that is its chef-lieu, hence the key (code, type).
+create table commune (
+    code            text not null,
+    nom             text not null,
+    type            text not null,
+    departement     text not null,
+    collectivite    text,
+    region          text not null,
+    epci            text,
+    ept             text,
+    population      integer,
+    codes_postaux   text[] not null default '{}',
+    parent          text,
+    latitude        double precision,
+    longitude       double precision,
+    centre_source   text,
+    search_key      text not null,
+    primary key (code, type)
+);
+
+create table commune_code_postal (
+    code_postal  text not null,
+    commune      text not null,
+    primary key (code_postal, commune)
+);
+
+create table commune_ancien_code (
+    ancien_code  text not null,
+    code         text not null,
+    primary key (ancien_code, code)
+);
+
+create table territory_dataset (
+    id         integer primary key check (id = 1),
+    checksum   text not null,
+    loaded_at  timestamptz not null
+);
+
+create index commune_search_key_prefix_idx on commune (search_key text_pattern_ops);
+create index commune_search_key_trgm_idx on commune using gin (search_key gin_trgm_ops);
+create index commune_departement_idx on commune (departement);
+create index commune_epci_idx on commune (epci);
+create index commune_code_postal_prefix_idx on commune_code_postal (code_postal text_pattern_ops);
+create index epci_search_key_trgm_idx on epci using gin (search_key gin_trgm_ops);
