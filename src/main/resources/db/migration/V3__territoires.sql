@@ -1,5 +1,6 @@
 -- Official administrative division (COG 2026, @etalab/decoupage-administratif 6.0.0), loaded at startup from
 -- src/main/resources/territories/*.csv by TerritoryReferenceLoader (reloaded only when the files change).
+-- Searched in memory (territories.search.TerritorySearchIndex), so no search columns here.
 create table region (
     code        text primary key,
     nom         text not null,
@@ -10,8 +11,7 @@ create table region (
     min_lat     double precision,
     min_lon     double precision,
     max_lat     double precision,
-    max_lon     double precision,
-    search_key  text not null
+    max_lon     double precision
 );
 
 -- Départements, plus the two collectivités of département 69 (69D, 69M), whose parent is 69.
@@ -27,8 +27,7 @@ create table departement (
     min_lat     double precision,
     min_lon     double precision,
     max_lat     double precision,
-    max_lon     double precision,
-    search_key  text not null
+    max_lon     double precision
 );
 
 create table epci (
@@ -41,8 +40,7 @@ create table epci (
     min_lat     double precision,
     min_lon     double precision,
     max_lat     double precision,
-    max_lon     double precision,
-    search_key  text not null
+    max_lon     double precision
 );
 
 -- Communes actuelles, communes déléguées and associées, arrondissements municipaux: the same code can be both a
@@ -62,7 +60,6 @@ create table commune (
     latitude        double precision,
     longitude       double precision,
     centre_source   text,
-    search_key      text not null,
     primary key (code, type)
 );
 
@@ -84,9 +81,6 @@ create table territory_dataset (
     loaded_at  timestamptz not null
 );
 
-create index commune_search_key_prefix_idx on commune (search_key text_pattern_ops);
-create index commune_search_key_trgm_idx on commune using gin (search_key gin_trgm_ops);
 create index commune_departement_idx on commune (departement);
 create index commune_epci_idx on commune (epci);
 create index commune_code_postal_prefix_idx on commune_code_postal (code_postal text_pattern_ops);
-create index epci_search_key_trgm_idx on epci using gin (search_key gin_trgm_ops);

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import fr.maillage.territories.persistence.JdbcTerritoryRepository;
+import fr.maillage.territories.search.TerritorySearchIndex;
 import org.springframework.stereotype.Service;
 
 /** The module's API: search territories by name, code or postcode, and read one with its parents and members. */
@@ -14,13 +15,16 @@ public class Territories {
 
 	private final JdbcTerritoryRepository repository;
 
+	private final TerritorySearchIndex index;
+
 	Territories(JdbcTerritoryRepository repository) {
 		this.repository = repository;
+		this.index = new TerritorySearchIndex(repository.listSearchEntries());
 	}
 
-	/** Accent- and case-insensitive prefix search; best matches first. */
+	/** Accent- and case-insensitive prefix search over names, codes and postcodes; best matches first. */
 	public List<TerritoryHit> searchTerritories(String query, int limit) {
-		return repository.search(query, Math.max(1, Math.min(limit, MAX_HITS)));
+		return index.search(query, Math.max(1, Math.min(limit, MAX_HITS)));
 	}
 
 	/** Also answers a former commune code with the current commune ({@link TerritoryDetails#codeDemande()}). */

@@ -12,6 +12,7 @@ import fr.maillage.shared.text.TextFolding;
 import fr.maillage.territories.Centre;
 import fr.maillage.territories.TerritoryDetails;
 import fr.maillage.territories.TerritoryHit;
+import fr.maillage.territories.search.TerritorySearchIndex;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -20,70 +21,34 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class JdbcTerritoryRepository {
 
-	/**
-	 * Every candidate with a rank (0 code, 1 exact name, 2 name prefix, 3 word prefix) and a type order, so that
-	 * "69" gives the département before its communes and "Lyon" the commune before "Métropole de Lyon".
-	 */
-	private static final String SEARCH = """
-			select * from (
-			  select 'departement' as type, d.code, d.nom, d.code as departement, d.population, d.latitude,
-			         d.longitude, case when d.code = :code then 0 when d.parent = :code then 0.5
-			         when d.search_key = :key then 1 when d.search_key like :prefix then 2 else 3 end as rank,
-			         0 as type_order
-			  from departement d
-			  where d.code = :code or d.parent = :code or d.search_key like :prefix or d.search_key like :word
-			union all
-			  select 'region', r.code, r.nom, null, r.population, r.latitude, r.longitude,
-			         case when r.search_key = :key then 1 when r.search_key like :prefix then 2 else 3 end, 0
-			  from region r where r.search_key like :prefix or r.search_key like :word
-			union all
-			  select case c.type when 'commune-actuelle' then 'commune' when 'arrondissement-municipal'
-			         then 'arrondissement' when 'commune-deleguee' then 'commune_deleguee' else 'commune_associee' end,
-			         c.code, c.nom, c.departement, c.population, c.latitude, c.longitude,
-			         case when c.search_key = :key then 1 when c.search_key like :prefix then 2 else 3 end,
-			         case c.type when 'commune-actuelle' then 1 when 'arrondissement-municipal' then 3 else 4 end
-			  from commune c where c.search_key like :prefix or c.search_key like :word
-			union all
-			  select 'commune', c.code, c.nom, c.departement, c.population, c.latitude, c.longitude,
-			         case when p.code_postal = :code then 1 else 2 end, 1
-			  from commune_code_postal p join commune c on c.code = p.commune and c.type = 'commune-actuelle'
-			  where :digits and p.code_postal like :code_prefix
-			union all
-			  select 'epci', e.code, e.nom, null, e.population, e.latitude, e.longitude,
-			         case when e.code = :code then 0 when e.search_key = :key then 1 when e.search_key like :prefix
-			         then 2 else 3 end, 2
-			  from epci e where e.code = :code or e.search_key like :prefix or e.search_key like :word
-			) hits
-			order by rank, type_order, population desc nulls last, code
-			""";
-
 	private final JdbcClient jdbc;
 
-	JdbcTerritoryRepository(JdbcClient jdbc) {
+	/** Takes the loader so that Spring loads the reference data before anything reads it. */
+	JdbcTerritoryRepository(JdbcClient jdbc, TerritoryReferenceLoader loader) {
 		this.jdbc = jdbc;
 	}
 
-	public List<TerritoryHit> search(String query, int limit) {
-		String key = TextFolding.searchKey(query);
-		String code = query.strip().toUpperCase();
-		if (key.isEmpty()) {
-			return List.of();
-		}
-		boolean digits = code.matches("\\d{2,5}");
-		List<TerritoryHit> hits = jdbc.sql(SEARCH + " limit :limit")
-			.param("key", key)
-			.param("prefix", escapeLike(key) + "%")
-			.param("word", "% " + escapeLike(key) + "%")
-			.param("code", code)
-			.param("digits", digits)
-			.param("code_prefix", escapeLike(code) + "%")
-			.param("limit", limit * 3)
-			.query(JdbcTerritoryRepository::hit)
+	/** Every searchable territory, for the in-memory index: type order 0 départements and régions, 1 communes,
+	 * 2 EPCI, 3 arrondissements, 4 communes déléguées and associées. */
+	public List<TerritorySearchIndex.Entry> listSearchEntries() {
+		return jdbc.sql("""
+				select 'departement' as type, code, nom, code as departement, population, latitude, longitude,
+				       0 as type_order, parent, '{}'::text[] as codes_postaux from departement
+				union all
+				select 'region', code, nom, null, population, latitude, longitude, 0, null, '{}' from region
+				union all
+				select case type when 'commune-actuelle' then 'commune' when 'arrondissement-municipal'
+				       then 'arrondissement' when 'commune-deleguee' then 'commune_deleguee' else 'commune_associee' end,
+				       code, nom, departement, population, latitude, longitude,
+				       case type when 'commune-actuelle' then 1 when 'arrondissement-municipal' then 3 else 4 end,
+				       null, case when type = 'commune-actuelle' then codes_postaux else '{}' end
+				from commune
+				union all
+				select case when type = 'EPT' then 'ept' else 'epci' end, code, nom, null, population, latitude,
+				       longitude, 2, null, '{}' from epci""")
+			.query((rs, row) -> new TerritorySearchIndex.Entry(hit(rs, row), rs.getInt("type_order"),
+					rs.getString("parent"), Arrays.asList((String[]) rs.getArray("codes_postaux").getArray())))
 			.list();
-		// the same commune can match by name and by postcode: keep its best rank only
-		Map<String, TerritoryHit> unique = new LinkedHashMap<>();
-		hits.forEach(hit -> unique.putIfAbsent(hit.type() + ":" + hit.code(), hit));
-		return unique.values().stream().limit(limit).toList();
 	}
 
 	private static TerritoryHit hit(ResultSet rs, int row) throws SQLException {
@@ -93,7 +58,7 @@ public class JdbcTerritoryRepository {
 		long population = rs.getLong("population");
 		Long populationOrNull = rs.wasNull() ? null : population;
 		String libelle = switch (type) {
-			case "commune", "commune_deleguee", "commune_associee" -> nom + " (" + departement + ")";
+			case "commune", "commune_deleguee", "commune_associee", "arrondissement" -> nom + " (" + departement + ")";
 			case "departement" -> nom + " (" + rs.getString("code") + ")";
 			default -> nom;
 		};
@@ -262,10 +227,6 @@ public class JdbcTerritoryRepository {
 		named.put("code", code);
 		named.put("nom", nom);
 		return named;
-	}
-
-	private static String escapeLike(String value) {
-		return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
 	}
 
 }

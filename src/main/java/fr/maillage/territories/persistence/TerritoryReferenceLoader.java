@@ -19,7 +19,6 @@ import java.util.function.Consumer;
 import javax.sql.DataSource;
 
 import fr.maillage.shared.database.PostgresCopy;
-import fr.maillage.shared.text.TextFolding;
 import fr.maillage.territories.SpecialCollectivity;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
@@ -77,25 +76,23 @@ class TerritoryReferenceLoader implements InitializingBean {
 		jdbc.sql("lock table territory_dataset in exclusive mode").update();
 		jdbc.sql("truncate region, departement, epci, commune, commune_code_postal, commune_ancien_code").update();
 		List<List<Object>> regions = new ArrayList<>();
-		read("regions.csv", r -> regions.add(Arrays.asList(r.get("code"), r.get("nom"), blankToNull(r.get("chef_lieu")),
-				key(r.get("nom")))));
-		copy("region (code, nom, chef_lieu, search_key)", regions);
+		read("regions.csv", r -> regions.add(Arrays.asList(r.get("code"), r.get("nom"), blankToNull(r.get("chef_lieu")))));
+		copy("region (code, nom, chef_lieu)", regions);
 
 		List<List<Object>> departements = new ArrayList<>();
 		read("departements.csv", r -> departements.add(Arrays.asList(r.get("code"), r.get("nom"), r.get("region"),
-				blankToNull(r.get("chef_lieu")), null, key(r.get("nom")))));
+				blankToNull(r.get("chef_lieu")), null)));
 		Map<String, String> regionOfDepartement = new HashMap<>();
 		departements.forEach(d -> regionOfDepartement.put((String) d.get(0), (String) d.get(2)));
 		for (SpecialCollectivity collectivity : SpecialCollectivity.ALL) {
 			departements.add(Arrays.asList(collectivity.code(), collectivity.nom(),
-					regionOfDepartement.get(collectivity.departement()), null, collectivity.departement(),
-					key(collectivity.nom())));
+					regionOfDepartement.get(collectivity.departement()), null, collectivity.departement()));
 		}
-		copy("departement (code, nom, region, chef_lieu, parent, search_key)", departements);
+		copy("departement (code, nom, region, chef_lieu, parent)", departements);
 
 		List<List<Object>> epcis = new ArrayList<>();
-		read("epci.csv", r -> epcis.add(Arrays.asList(r.get("code"), r.get("nom"), r.get("type"), key(r.get("nom")))));
-		copy("epci (code, nom, type, search_key)", epcis);
+		read("epci.csv", r -> epcis.add(Arrays.asList(r.get("code"), r.get("nom"), r.get("type"))));
+		copy("epci (code, nom, type)", epcis);
 
 		List<List<Object>> communes = new ArrayList<>();
 		List<List<Object>> postcodes = new ArrayList<>();
@@ -117,7 +114,7 @@ class TerritoryReferenceLoader implements InitializingBean {
 			communes.add(Arrays.asList(code, r.get("nom"), type, r.get("departement"), collectivity, r.get("region"),
 					blankToNull(r.get("epci")), blankToNull(r.get("ept")), blankToNull(r.get("population")),
 					postalCodes, blankToNull(r.get("parent")), blankToNull(r.get("latitude")),
-					blankToNull(r.get("longitude")), blankToNull(r.get("centre")), key(r.get("nom"))));
+					blankToNull(r.get("longitude")), blankToNull(r.get("centre"))));
 			if (type.equals("commune-actuelle") || type.equals("arrondissement-municipal")) {
 				for (String postalCode : postalCodes) {
 					postcodes.add(Arrays.asList(postalCode, code));
@@ -125,7 +122,7 @@ class TerritoryReferenceLoader implements InitializingBean {
 			}
 		}
 		copy("commune (code, nom, type, departement, collectivite, region, epci, ept, population, codes_postaux, "
-				+ "parent, latitude, longitude, centre_source, search_key)", communes);
+				+ "parent, latitude, longitude, centre_source)", communes);
 		copy("commune_code_postal (code_postal, commune)", postcodes.stream().distinct().toList());
 
 		List<List<Object>> formerCodes = new ArrayList<>();
@@ -212,10 +209,6 @@ class TerritoryReferenceLoader implements InitializingBean {
 		catch (NoSuchAlgorithmException | IOException e) {
 			throw new IllegalStateException(e);
 		}
-	}
-
-	private static String key(String name) {
-		return TextFolding.searchKey(name);
 	}
 
 	private static Object blankToNull(String value) {

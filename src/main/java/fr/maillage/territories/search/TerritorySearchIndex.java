@@ -1,0 +1,112 @@
+package fr.maillage.territories.search;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import fr.maillage.shared.text.TextFolding;
+import fr.maillage.territories.TerritoryHit;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * In-memory prefix search over territory names, codes and postcodes. The reference data is immutable between
+ * releases and small (≈ 40 000 names), so sorted arrays and binary search answer in well under a millisecond
+ * whatever the query, where SQL had to sort thousands of rows for "saint" (docs/performance.md).
+ *
+ * <p>Ranking: 0 code of a département, région or EPCI, 1 exact name, postcode or INSEE code, 2 name or postcode prefix, 3 prefix of a later word ("lyon" →
+ * "Métropole de Lyon"); then the type order given by the caller; then population, largest first.
+ */
+public final class TerritorySearchIndex {
+
+	/** A territory as the index knows it. {@code parentCode} lets "69" also find 69D and 69M. */
+	public record Entry(TerritoryHit hit, int typeOrder, @Nullable String parentCode, List<String> postalCodes) {
+	}
+
+	private record Keyed(String key, Entry entry) {
+	}
+
+	private final Keyed[] names;
+
+	private final Keyed[] words;
+
+	private final Keyed[] postalCodes;
+
+	private final Map<String, List<Entry>> byCode = new HashMap<>();
+
+	public TerritorySearchIndex(List<Entry> entries) {
+		List<Keyed> nameKeys = new ArrayList<>();
+		List<Keyed> wordKeys = new ArrayList<>();
+		List<Keyed> postalKeys = new ArrayList<>();
+		for (Entry entry : entries) {
+			String key = TextFolding.searchKey(entry.hit().nom());
+			nameKeys.add(new Keyed(key, entry));
+			for (int i = key.indexOf(' '); i >= 0; i = key.indexOf(' ', i + 1)) {
+				wordKeys.add(new Keyed(key.substring(i + 1), entry));
+			}
+			entry.postalCodes().forEach(code -> postalKeys.add(new Keyed(code, entry)));
+			byCode.computeIfAbsent(entry.hit().code(), c -> new ArrayList<>()).add(entry);
+			if (entry.parentCode() != null) {
+				byCode.computeIfAbsent(entry.parentCode(), c -> new ArrayList<>()).add(entry);
+			}
+		}
+		this.names = sorted(nameKeys);
+		this.words = sorted(wordKeys);
+		this.postalCodes = sorted(postalKeys);
+	}
+
+	private static Keyed[] sorted(List<Keyed> keys) {
+		Keyed[] array = keys.toArray(Keyed[]::new);
+		Arrays.sort(array, Comparator.comparing(Keyed::key));
+		return array;
+	}
+
+	public List<TerritoryHit> search(String query, int limit) {
+		String key = TextFolding.searchKey(query);
+		if (key.isEmpty()) {
+			return List.of();
+		}
+		String code = query.strip().toUpperCase();
+		Map<Entry, Integer> ranks = new HashMap<>();
+		for (Entry entry : byCode.getOrDefault(code, List.of())) {
+			// an INSEE code looks like a postcode, which people type far more often: no priority over it
+			ranks.merge(entry, entry.typeOrder() == 1 || entry.typeOrder() > 2 ? 1 : 0, Math::min);
+		}
+		forPrefix(names, key, keyed -> ranks.merge(keyed.entry(), keyed.key().equals(key) ? 1 : 2, Math::min));
+		forPrefix(words, key, keyed -> ranks.merge(keyed.entry(), 3, Math::min));
+		if (code.matches("\\d{2,5}")) {
+			forPrefix(postalCodes, code,
+					keyed -> ranks.merge(keyed.entry(), keyed.key().equals(code) ? 1 : 2, Math::min));
+		}
+		return ranks.entrySet()
+			.stream()
+			.sorted(Comparator.<Map.Entry<Entry, Integer>>comparingInt(Map.Entry::getValue)
+				.thenComparingInt(e -> e.getKey().typeOrder())
+				.thenComparing(e -> e.getKey().hit().population() == null ? -1 : e.getKey().hit().population(),
+						Comparator.reverseOrder())
+				.thenComparing(e -> e.getKey().hit().code()))
+			.limit(limit)
+			.map(e -> e.getKey().hit())
+			.toList();
+	}
+
+	private static void forPrefix(Keyed[] sorted, String prefix, java.util.function.Consumer<Keyed> consumer) {
+		int low = 0;
+		int high = sorted.length;
+		while (low < high) {
+			int middle = (low + high) >>> 1;
+			if (sorted[middle].key().compareTo(prefix) < 0) {
+				low = middle + 1;
+			}
+			else {
+				high = middle;
+			}
+		}
+		for (int i = low; i < sorted.length && sorted[i].key().startsWith(prefix); i++) {
+			consumer.accept(sorted[i]);
+		}
+	}
+
+}
