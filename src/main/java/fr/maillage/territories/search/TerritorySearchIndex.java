@@ -4,8 +4,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
 
 import fr.maillage.shared.text.TextFolding;
 import fr.maillage.territories.TerritoryHit;
@@ -69,27 +71,41 @@ public final class TerritorySearchIndex {
 			return List.of();
 		}
 		String code = query.strip().toUpperCase();
-		Map<Entry, Integer> ranks = new HashMap<>();
+		// identity: entries are unique objects, and a record's hashCode would hash all its fields on every merge
+		Map<Entry, Integer> ranks = new IdentityHashMap<>();
 		for (Entry entry : byCode.getOrDefault(code, List.of())) {
 			// an INSEE code looks like a postcode, which people type far more often: no priority over it
 			ranks.merge(entry, entry.typeOrder() == 1 || entry.typeOrder() > 2 ? 1 : 0, Math::min);
 		}
 		forPrefix(names, key, keyed -> ranks.merge(keyed.entry(), keyed.key().equals(key) ? 1 : 2, Math::min));
-		forPrefix(words, key, keyed -> ranks.merge(keyed.entry(), 3, Math::min));
 		if (code.matches("\\d{2,5}")) {
 			forPrefix(postalCodes, code,
 					keyed -> ranks.merge(keyed.entry(), keyed.key().equals(code) ? 1 : 2, Math::min));
 		}
-		return ranks.entrySet()
-			.stream()
-			.sorted(Comparator.<Map.Entry<Entry, Integer>>comparingInt(Map.Entry::getValue)
-				.thenComparingInt(e -> e.getKey().typeOrder())
-				.thenComparing(e -> e.getKey().hit().population() == null ? -1 : e.getKey().hit().population(),
-						Comparator.reverseOrder())
-				.thenComparing(e -> e.getKey().hit().code()))
-			.limit(limit)
-			.map(e -> e.getKey().hit())
-			.toList();
+		if (ranks.size() < limit) {
+			// later-word matches rank last: only needed when better matches do not fill the page
+			forPrefix(words, key, keyed -> ranks.merge(keyed.entry(), 3, Math::min));
+		}
+		// top-k selection: broad queries ("saint") match thousands of names, only `limit` are wanted
+		Comparator<Map.Entry<Entry, Integer>> best = Comparator.<Map.Entry<Entry, Integer>>comparingInt(Map.Entry::getValue)
+			.thenComparingInt(e -> e.getKey().typeOrder())
+			.thenComparingLong(e -> -population(e.getKey()))
+			.thenComparing(e -> e.getKey().hit().code());
+		PriorityQueue<Map.Entry<Entry, Integer>> top = new PriorityQueue<>(limit + 1, best.reversed());
+		for (Map.Entry<Entry, Integer> candidate : ranks.entrySet()) {
+			top.add(candidate);
+			if (top.size() > limit) {
+				top.poll();
+			}
+		}
+		List<Map.Entry<Entry, Integer>> sorted = new ArrayList<>(top);
+		sorted.sort(best);
+		return sorted.stream().map(e -> e.getKey().hit()).toList();
+	}
+
+	private static long population(Entry entry) {
+		Long population = entry.hit().population();
+		return population == null ? -1 : population;
 	}
 
 	private static void forPrefix(Keyed[] sorted, String prefix, java.util.function.Consumer<Keyed> consumer) {

@@ -84,6 +84,17 @@ class TerritoryBenchmark {
 					throw new IllegalStateException(response.body());
 				}
 			}
+			if (run == RUNS) {
+				for (int q = 0; q < QUERIES.size(); q++) {
+					long[] times = new long[100];
+					for (int i = 0; i < 100; i++) {
+						times[i] = direct[i * QUERIES.size() + q];
+					}
+					Arrays.sort(times);
+					System.out.printf(Locale.ROOT, "BENCH recherche « %s »: median %.3f ms%n", QUERIES.get(q),
+							times[50] / 1e6);
+				}
+			}
 			Arrays.sort(direct);
 			Arrays.sort(overHttp);
 			System.out.printf(Locale.ROOT, "BENCH recherche run %d%s: %d searches, service p50 %.2f ms p99 %.2f ms; "

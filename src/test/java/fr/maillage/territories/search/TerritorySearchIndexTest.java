@@ -35,7 +35,7 @@ class TerritorySearchIndexTest {
 
 	@Test
 	void ranksExactNamesThenPrefixesThenLaterWords() {
-		assertThat(codes("lyon")).containsExactly("69123", "200046977", "69M");
+		assertThat(codes("lyon")).containsExactly("69123", "69M", "200046977");
 		assertThat(codes("VILLEURB")).containsExactly("69266");
 		assertThat(codes("metropole")).containsExactly("69M", "200046977");
 	}
