@@ -40,6 +40,8 @@ create table lieu (
     modalites_accompagnement        text[] not null default '{}',
     fiche_acces_libre               text,
     prise_rdv                       text,
+    -- null: coordinates given by the producer; 'centre-commune': placed at its commune's centre by Maillage
+    geocodage                       text,
     -- folded name + commune (accents, case, punctuation removed in Java, see TextFolding.searchKey)
     search_text                     text not null,
     received_at                     timestamptz not null default now(),

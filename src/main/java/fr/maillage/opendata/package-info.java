@@ -5,7 +5,7 @@
  * {@link fr.maillage.opendata.importing.SourceImport} and the controllers of {@code web}. Decisions: ADR 0004
  * (tolerant import) and ADR 0005 (defects of the standard).
  */
-@ApplicationModule(allowedDependencies = { "places", "places::vocabulary", "shared" })
+@ApplicationModule(allowedDependencies = { "places", "places::vocabulary", "territories", "shared" })
 @NullMarked
 package fr.maillage.opendata;
 

@@ -23,6 +23,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param pivot SIRET, RNA or RIDET; {@code null} when the producer gave none or the placeholder 00000000000000
  * @param updatedOn the producer's date of last update; {@code null} when it gave a placeholder date
+ * @param geocoding {@code null} when the coordinates are the producer's, else how Maillage placed it
  * @param receivedAt when Maillage first received this record; {@code null} before it is saved
  */
 public record Place(PlaceOrigin origin, @Nullable String pivot, String name, String commune, String postalCode,
@@ -34,7 +35,7 @@ public record Place(PlaceOrigin origin, @Nullable String pivot, String name, Str
 		List<SpecificSupport> specificSupports, List<Fee> fees, List<NationalProgram> nationalPrograms,
 		List<TrainingLabel> trainingLabels, @Nullable String otherLabels, List<AccessMode> accessModes,
 		List<SupportMode> supportModes, @Nullable String accessibilitySheetUrl, @Nullable String appointmentUrl,
-		@Nullable Instant receivedAt) {
+		@Nullable Geocoding geocoding, @Nullable Instant receivedAt) {
 
 	public Place {
 		typologies = List.copyOf(typologies);

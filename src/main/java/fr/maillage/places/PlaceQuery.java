@@ -12,12 +12,14 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Search criteria. Each list filter keeps places having at least one of its values; filters combine with AND.
+ * {@code withinCommunes}, when not null, keeps places whose INSEE code is one of these (a territory: EPCI, région,
+ * collectivité), so an empty list matches nothing.
  * With {@link #near} places are limited to the radius and sorted by distance, otherwise by name.
  */
 public record PlaceQuery(@Nullable String text, List<String> codesInsee, List<String> postalCodes,
-		List<String> departements, List<MediationService> services, List<SpecificPublic> publics,
-		List<SpecificSupport> specificSupports, List<Fee> fees, List<SupportMode> supportModes,
-		@Nullable Near near, int page, int size) {
+		List<String> departements, @Nullable List<String> withinCommunes, List<MediationService> services,
+		List<SpecificPublic> publics, List<SpecificSupport> specificSupports, List<Fee> fees,
+		List<SupportMode> supportModes, @Nullable Near near, int page, int size) {
 
 	public static final int MAX_PAGE_SIZE = 500;
 
@@ -25,6 +27,7 @@ public record PlaceQuery(@Nullable String text, List<String> codesInsee, List<St
 		codesInsee = List.copyOf(codesInsee);
 		postalCodes = List.copyOf(postalCodes);
 		departements = List.copyOf(departements);
+		withinCommunes = withinCommunes == null ? null : List.copyOf(withinCommunes);
 		services = List.copyOf(services);
 		publics = List.copyOf(publics);
 		specificSupports = List.copyOf(specificSupports);
@@ -39,7 +42,7 @@ public record PlaceQuery(@Nullable String text, List<String> codesInsee, List<St
 	}
 
 	public static PlaceQuery all() {
-		return new PlaceQuery(null, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
+		return new PlaceQuery(null, List.of(), List.of(), List.of(), null, List.of(), List.of(), List.of(), List.of(),
 				List.of(), null, 1, MAX_PAGE_SIZE);
 	}
 

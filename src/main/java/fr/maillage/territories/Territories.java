@@ -1,7 +1,10 @@
 package fr.maillage.territories;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import fr.maillage.territories.persistence.JdbcTerritoryRepository;
 import fr.maillage.territories.search.TerritorySearchIndex;
@@ -17,9 +20,47 @@ public class Territories {
 
 	private final TerritorySearchIndex index;
 
+	private final Map<String, CommuneRef> communes = new HashMap<>();
+
+	private final Map<String, List<CommuneRef>> communesByPostalCode = new HashMap<>();
+
+	private final Map<String, String> formerCodes;
+
 	Territories(JdbcTerritoryRepository repository) {
 		this.repository = repository;
 		this.index = new TerritorySearchIndex(repository.listSearchEntries());
+		for (CommuneRef commune : repository.listCommuneRefs()) {
+			communes.put(commune.code(), commune);
+			commune.codesPostaux()
+				.forEach(code -> communesByPostalCode.computeIfAbsent(code, c -> new ArrayList<>()).add(commune));
+		}
+		this.formerCodes = repository.mapFormerCodes();
+	}
+
+	/** A current commune or arrondissement by INSEE code; a former code is not followed (see {@link #findCurrentCode}). */
+	public Optional<CommuneRef> findCommune(String codeInsee) {
+		return Optional.ofNullable(communes.get(codeInsee));
+	}
+
+	/** The current code of a commune merged since, or the code itself when it is current. */
+	public Optional<String> findCurrentCode(String codeInsee) {
+		if (communes.containsKey(codeInsee)) {
+			return Optional.of(codeInsee);
+		}
+		return Optional.ofNullable(formerCodes.get(codeInsee)).filter(communes::containsKey);
+	}
+
+	/** Communes and arrondissements served by a postcode. */
+	public List<CommuneRef> listCommunesByPostalCode(String postalCode) {
+		return communesByPostalCode.getOrDefault(postalCode, List.of());
+	}
+
+	/**
+	 * INSEE codes of the communes (and arrondissements municipaux) of an EPCI, a département — including the
+	 * collectivités 69D and 69M — or a région.
+	 */
+	public List<String> listCommuneCodes(TerritoryLevel level, String code) {
+		return repository.listCommuneCodes(level.name().toLowerCase(), code);
 	}
 
 	/** Accent- and case-insensitive prefix search over names, codes and postcodes; best matches first. */

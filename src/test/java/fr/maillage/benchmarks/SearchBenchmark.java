@@ -92,7 +92,7 @@ class SearchBenchmark {
 			long start = System.nanoTime();
 			for (int i = 0; i < 300; i++) {
 				double[] centre = centres.get(random.nextInt(centres.size()));
-				directory.searchPlaces(new fr.maillage.places.PlaceQuery(null, List.of(), List.of(), List.of(),
+				directory.searchPlaces(new fr.maillage.places.PlaceQuery(null, List.of(), List.of(), List.of(), null,
 						List.of(MediationService.values()[random.nextInt(9)]), List.of(), List.of(), List.of(), List.of(),
 						new fr.maillage.places.PlaceQuery.Near(new fr.maillage.shared.geo.Coordinates(centre[0], centre[1]), 10), 1, size));
 			}

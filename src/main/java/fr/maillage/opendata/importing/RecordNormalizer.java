@@ -18,6 +18,7 @@ import fr.maillage.opendata.schema.LegacyMapping;
 import fr.maillage.opendata.schema.SchemaField;
 import fr.maillage.opendata.schema.Vocabularies;
 import fr.maillage.opendata.schema.VocabularyMatcher;
+import fr.maillage.places.Geocoding;
 import fr.maillage.places.Place;
 import fr.maillage.places.PlaceOrigin;
 import fr.maillage.places.vocabulary.AccessMode;
@@ -32,6 +33,8 @@ import fr.maillage.places.vocabulary.TrainingLabel;
 import fr.maillage.places.vocabulary.Typologies;
 import fr.maillage.places.vocabulary.Vocabulary;
 import fr.maillage.shared.geo.Coordinates;
+import fr.maillage.shared.text.TextFolding;
+import fr.maillage.territories.CommuneRef;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -62,10 +65,16 @@ public final class RecordNormalizer {
 
 	private static final DateTimeFormatter FRENCH_DATE = DateTimeFormatter.ofPattern("dd/MM/uuuu");
 
+	/** Beyond this distance from its commune's centre, a place's coordinates are reported as doubtful. */
+	static final double FAR_FROM_COMMUNE_KM = 20;
+
 	private final Clock clock;
 
-	public RecordNormalizer(Clock clock) {
+	private final CommuneReferential communes;
+
+	public RecordNormalizer(Clock clock, CommuneReferential communes) {
 		this.clock = clock;
+		this.communes = communes;
 	}
 
 	public RecordOutcome normalize(RawRecord record, String importSource) {
@@ -93,8 +102,24 @@ public final class RecordNormalizer {
 			String postalCode = postalCode();
 			LocalDate updatedOn = updatedOn();
 			String pivot = pivot();
-			String codeInsee = codeInsee();
 			Coordinates coordinates = coordinates();
+			String codeInsee = codeInsee();
+			if (codeInsee == null && !postalCode.isEmpty()) {
+				codeInsee = deriveCodeInsee(postalCode, commune);
+			}
+			Geocoding geocoding = null;
+			if (codeInsee != null && errors.isEmpty()) {
+				CommuneRef reference = communes.findCommune(codeInsee).orElse(null);
+				if (reference != null) {
+					checkConsistency(reference, postalCode, coordinates);
+					if (coordinates == null && reference.centre() != null) {
+						coordinates = new Coordinates(reference.centre().lat(), reference.centre().lon());
+						geocoding = Geocoding.COMMUNE_CENTRE;
+						warn("latitude", null, "Pas de coordonnées : le lieu est placé au centre de la commune "
+								+ reference.nom() + " (position approximative).");
+					}
+				}
+			}
 			String summary = text("presentation_resume", false);
 			String description = text("presentation_detail", true);
 			if (summary != null && summary.length() > 280) {
@@ -130,7 +155,7 @@ public final class RecordNormalizer {
 					lists.vocabulary(SchemaField.MODALITES_ACCES, Vocabularies.ACCESS_MODES, AccessMode.class),
 					lists.vocabulary(SchemaField.MODALITES_ACCOMPAGNEMENT, Vocabularies.SUPPORT_MODES,
 							SupportMode.class),
-					text("fiche_acces_libre", false), text("prise_rdv", false), null);
+					text("fiche_acces_libre", false), text("prise_rdv", false), geocoding, null);
 			return new RecordOutcome.Accepted(place, warnings);
 		}
 
@@ -220,7 +245,54 @@ public final class RecordNormalizer {
 				warn("code_insee", value, "Code INSEE invalide : ignoré.");
 				return null;
 			}
-			return code;
+			Optional<String> current = communes.findCurrentCode(code);
+			if (current.isEmpty()) {
+				warn("code_insee", value, "Code INSEE inconnu du découpage administratif 2026 : ignoré.");
+				return null;
+			}
+			if (!current.get().equals(code)) {
+				warn("code_insee", value, "Ancien code INSEE (commune fusionnée) : remplacé par le code actuel "
+						+ current.get() + ".");
+			}
+			return current.get();
+		}
+
+		/**
+		 * The commune of a postcode: the one whose name is the given name (accents, case and punctuation aside),
+		 * else the only arrondissement of that commune for the postcode ("Lyon" + 69002 → Lyon 2e), else the only
+		 * commune of the postcode. Nothing when it stays ambiguous.
+		 */
+		private @Nullable String deriveCodeInsee(String postalCode, String communeName) {
+			List<CommuneRef> candidates = communes.listCommunesByPostalCode(postalCode);
+			String name = TextFolding.searchKey(communeName);
+			List<CommuneRef> sameName = candidates.stream()
+				.filter(c -> TextFolding.searchKey(c.nom()).equals(name))
+				.toList();
+			if (sameName.size() == 1) {
+				return sameName.get(0).code();
+			}
+			List<CommuneRef> arrondissements = candidates.stream()
+				.filter(c -> TextFolding.searchKey(c.nom()).startsWith(name + " "))
+				.toList();
+			if (arrondissements.size() == 1) {
+				return arrondissements.get(0).code();
+			}
+			return candidates.size() == 1 ? candidates.get(0).code() : null;
+		}
+
+		private void checkConsistency(CommuneRef reference, String postalCode, @Nullable Coordinates coordinates) {
+			if (!reference.codesPostaux().isEmpty() && !reference.codesPostaux().contains(postalCode)) {
+				warn("code_insee", reference.code(), "Code INSEE " + reference.code() + " (" + reference.nom()
+						+ ") incohérent avec le code postal " + postalCode + " : à vérifier.");
+			}
+			if (coordinates != null && reference.centre() != null) {
+				double distance = coordinates.distanceKmTo(
+						new Coordinates(reference.centre().lat(), reference.centre().lon()));
+				if (distance > FAR_FROM_COMMUNE_KM) {
+					warn("latitude", coordinates.latitude() + ", " + coordinates.longitude(), "Coordonnées à "
+							+ Math.round(distance) + " km du centre de " + reference.nom() + " : à vérifier.");
+				}
+			}
 		}
 
 		private @Nullable String pivot() {

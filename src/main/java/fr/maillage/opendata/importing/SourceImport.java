@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -25,6 +26,8 @@ import fr.maillage.opendata.schema.LegacyMapping;
 import fr.maillage.opendata.schema.SchemaField;
 import fr.maillage.places.Place;
 import fr.maillage.places.PlaceDirectory;
+import fr.maillage.territories.CommuneRef;
+import fr.maillage.territories.Territories;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -71,12 +74,32 @@ public class SourceImport {
 	private final RecordNormalizer normalizer;
 
 	SourceImport(PlaceDirectory directory, JdbcImportRepository imports, TransactionTemplate transaction,
-			Clock clock) {
+			Clock clock, Territories territories) {
 		this.directory = directory;
 		this.imports = imports;
 		this.transaction = transaction;
 		this.clock = clock;
-		this.normalizer = new RecordNormalizer(clock);
+		this.normalizer = new RecordNormalizer(clock, new TerritoryReferential(territories));
+	}
+
+	/** The administrative map as the normalizer's port. */
+	private record TerritoryReferential(Territories territories) implements CommuneReferential {
+
+		@Override
+		public Optional<CommuneRef> findCommune(String codeInsee) {
+			return territories.findCommune(codeInsee);
+		}
+
+		@Override
+		public Optional<String> findCurrentCode(String codeInsee) {
+			return territories.findCurrentCode(codeInsee);
+		}
+
+		@Override
+		public List<CommuneRef> listCommunesByPostalCode(String postalCode) {
+			return territories.listCommunesByPostalCode(postalCode);
+		}
+
 	}
 
 	/**

@@ -25,11 +25,11 @@ public final class SchemaRecords {
 	private SchemaRecords() {
 	}
 
-	/** Values as JSON wants them: numbers, lists as arrays, absent values omitted. */
+	/** Values as JSON wants them: numbers, lists as arrays, absent values omitted, estimated coordinates included. */
 	public static Map<String, Object> asJson(Place place) {
 		Map<String, Object> json = new LinkedHashMap<>();
 		for (SchemaField field : SchemaField.values()) {
-			Object value = value(place, field);
+			Object value = value(place, field, true);
 			if (value instanceof List<?> list && !list.isEmpty()) {
 				json.put(field.columnName(), list.stream().map(SchemaRecords::text).toList());
 			}
@@ -44,7 +44,7 @@ public final class SchemaRecords {
 	public static Map<String, String> asText(Place place) {
 		Map<String, String> row = new LinkedHashMap<>();
 		for (SchemaField field : SchemaField.values()) {
-			Object value = value(place, field);
+			Object value = value(place, field, false);
 			String cell;
 			if (value == null) {
 				cell = "";
@@ -70,8 +70,10 @@ public final class SchemaRecords {
 		return value.toString();
 	}
 
-	private static Object value(Place place, SchemaField field) {
-		Coordinates point = place.coordinates();
+	/** @param estimated whether coordinates Maillage estimated are given (API) or left out (schema exports) */
+	private static Object value(Place place, SchemaField field, boolean estimated) {
+		Coordinates point = place.coordinates() != null && (estimated || producerPlaced(place)) ? place.coordinates()
+				: null;
 		return switch (field) {
 			case ID -> place.id();
 			case PIVOT -> place.pivot() == null ? SchemaField.PIVOT_PLACEHOLDER : place.pivot();
@@ -106,6 +108,14 @@ public final class SchemaRecords {
 			case FICHE_ACCES_LIBRE -> place.accessibilitySheetUrl();
 			case PRISE_RDV -> place.appointmentUrl();
 		};
+	}
+
+	/**
+	 * Coordinates that Maillage estimated (commune centre) are not published in the national schema, which cannot
+	 * say they are approximate; the API shows them with {@code geocodage}.
+	 */
+	private static boolean producerPlaced(Place place) {
+		return place.geocoding() == null;
 	}
 
 	private static LocalDate updatedOn(Place place) {

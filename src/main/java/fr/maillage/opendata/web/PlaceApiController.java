@@ -16,6 +16,7 @@ import fr.maillage.places.Place;
 import fr.maillage.places.PlaceDirectory;
 import fr.maillage.places.PlacePage;
 import fr.maillage.places.PlaceQuery;
+import fr.maillage.territories.Territories;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -42,14 +43,17 @@ class PlaceApiController {
 
 	private final ObjectMapper json;
 
-	PlaceApiController(PlaceDirectory directory, ObjectMapper json) {
+	private final Territories territories;
+
+	PlaceApiController(PlaceDirectory directory, ObjectMapper json, Territories territories) {
 		this.directory = directory;
 		this.json = json;
+		this.territories = territories;
 	}
 
 	@GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
 	Map<String, Object> search(@RequestParam MultiValueMap<String, String> parameters) {
-		PlacePage page = directory.searchPlaces(PlaceQueryParameters.read(parameters));
+		PlacePage page = directory.searchPlaces(PlaceQueryParameters.read(parameters, territories));
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("total", page.total());
 		body.put("page", page.page());
@@ -65,7 +69,7 @@ class PlaceApiController {
 
 	@GetMapping("/export.csv")
 	ResponseEntity<StreamingResponseBody> exportCsv(@RequestParam MultiValueMap<String, String> parameters) {
-		PlaceQuery query = PlaceQueryParameters.read(parameters);
+		PlaceQuery query = PlaceQueryParameters.read(parameters, territories);
 		return download("lieux-mediation-numerique.csv", CSV, out -> {
 			try (Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8)) {
 				SchemaCsv csv = SchemaCsv.start(writer);
@@ -77,7 +81,7 @@ class PlaceApiController {
 
 	@GetMapping("/export.json")
 	ResponseEntity<StreamingResponseBody> exportJson(@RequestParam MultiValueMap<String, String> parameters) {
-		PlaceQuery query = PlaceQueryParameters.read(parameters);
+		PlaceQuery query = PlaceQueryParameters.read(parameters, territories);
 		return download("lieux-mediation-numerique.json", MediaType.APPLICATION_JSON, out -> {
 			try (JsonGenerator generator = json.createGenerator(out)) {
 				generator.writeStartArray();
@@ -89,7 +93,7 @@ class PlaceApiController {
 
 	@GetMapping("/export.geojson")
 	ResponseEntity<StreamingResponseBody> exportGeoJson(@RequestParam MultiValueMap<String, String> parameters) {
-		PlaceQuery query = PlaceQueryParameters.read(parameters);
+		PlaceQuery query = PlaceQueryParameters.read(parameters, territories);
 		return download("lieux-mediation-numerique.geojson", GEOJSON, out -> {
 			try (JsonGenerator generator = json.createGenerator(out)) {
 				generator.writeStartObject();
@@ -127,6 +131,9 @@ class PlaceApiController {
 	private static Map<String, Object> toJson(PlacePage.Hit hit) {
 		Map<String, Object> lieu = SchemaRecords.asJson(hit.place());
 		lieu.put("departement", hit.place().departement());
+		if (hit.place().geocoding() != null) {
+			lieu.put("geocodage", hit.place().geocoding().code());
+		}
 		if (hit.distanceKm() != null) {
 			lieu.put("distance_km", Math.round(hit.distanceKm() * 1000) / 1000.0);
 		}

@@ -11,6 +11,8 @@ import fr.maillage.places.PlaceQuery;
 import fr.maillage.places.vocabulary.Vocabulary;
 import fr.maillage.shared.geo.Coordinates;
 import fr.maillage.shared.web.BadRequestException;
+import fr.maillage.territories.Territories;
+import fr.maillage.territories.TerritoryLevel;
 import org.jspecify.annotations.Nullable;
 import org.springframework.util.MultiValueMap;
 
@@ -27,14 +29,19 @@ final class PlaceQueryParameters {
 
 	static final double MAX_RADIUS_KM = 1000;
 
+	private static final java.util.regex.Pattern COLLECTIVITY = java.util.regex.Pattern.compile("^\\d{2}[A-Z]$");
+
 	private final MultiValueMap<String, String> parameters;
 
-	private PlaceQueryParameters(MultiValueMap<String, String> parameters) {
+	private final Territories territories;
+
+	private PlaceQueryParameters(MultiValueMap<String, String> parameters, Territories territories) {
 		this.parameters = parameters;
+		this.territories = territories;
 	}
 
-	static PlaceQuery read(MultiValueMap<String, String> parameters) {
-		return new PlaceQueryParameters(parameters).toQuery();
+	static PlaceQuery read(MultiValueMap<String, String> parameters, Territories territories) {
+		return new PlaceQueryParameters(parameters, territories).toQuery();
 	}
 
 	private PlaceQuery toQuery() {
@@ -47,12 +54,52 @@ final class PlaceQueryParameters {
 			throw new BadRequestException("parametre_invalide",
 					"« taille » doit être comprise entre 1 et " + PlaceQuery.MAX_PAGE_SIZE + ".");
 		}
-		return new PlaceQuery(single("q"), codes("code_insee"), codes("code_postal"), codes("departement"),
-				vocabulary("services", Vocabularies.SERVICES),
+		List<String> departements = codes("departement");
+		return new PlaceQuery(single("q"), codes("code_insee"), codes("code_postal"),
+				departements.stream().filter(code -> !COLLECTIVITY.matcher(code).matches()).toList(),
+				withinCommunes(departements), vocabulary("services", Vocabularies.SERVICES),
 				vocabulary("publics", Vocabularies.PUBLICS),
 				vocabulary("prise_en_charge", Vocabularies.SPECIFIC_SUPPORTS),
 				vocabulary("frais", Vocabularies.FEES),
 				vocabulary("modalites_accompagnement", Vocabularies.SUPPORT_MODES), near(), page, size);
+	}
+
+	/**
+	 * The communes of the territories asked for with {@code epci}, {@code region} or a collectivité as
+	 * {@code departement} (69D, 69M); values of one parameter add up, parameters intersect. {@code null} when none
+	 * is asked.
+	 */
+	private @Nullable List<String> withinCommunes(List<String> departements) {
+		List<java.util.Set<String>> sets = new ArrayList<>();
+		List<String> collectivities = departements.stream().filter(code -> COLLECTIVITY.matcher(code).matches()).toList();
+		if (!collectivities.isEmpty()) {
+			sets.add(communesOf(TerritoryLevel.DEPARTEMENT, "departement", collectivities));
+		}
+		if (!values("epci").isEmpty()) {
+			sets.add(communesOf(TerritoryLevel.EPCI, "epci", values("epci")));
+		}
+		if (!values("region").isEmpty()) {
+			sets.add(communesOf(TerritoryLevel.REGION, "region", values("region")));
+		}
+		if (sets.isEmpty()) {
+			return null;
+		}
+		java.util.Set<String> within = new java.util.TreeSet<>(sets.get(0));
+		sets.forEach(within::retainAll);
+		return List.copyOf(within);
+	}
+
+	private java.util.Set<String> communesOf(TerritoryLevel level, String parameter, List<String> codes) {
+		java.util.Set<String> communes = new java.util.HashSet<>();
+		for (String code : codes) {
+			List<String> found = territories.listCommuneCodes(level, code);
+			if (found.isEmpty()) {
+				throw new BadRequestException("territoire_inconnu",
+						"Territoire inconnu pour « " + parameter + " » : « " + code + " ».");
+			}
+			communes.addAll(found);
+		}
+		return communes;
 	}
 
 	private PlaceQuery.@Nullable Near near() {

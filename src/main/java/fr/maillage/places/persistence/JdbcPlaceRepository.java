@@ -15,6 +15,7 @@ import java.util.function.Consumer;
 
 import javax.sql.DataSource;
 
+import fr.maillage.places.Geocoding;
 import fr.maillage.places.Place;
 import fr.maillage.places.PlaceOrigin;
 import fr.maillage.places.PlacePage;
@@ -54,7 +55,7 @@ public class JdbcPlaceRepository {
 			"presentation_detail", "source", "itinerance", "structure_parente", "date_maj", "services",
 			"publics_specifiquement_adresses", "prise_en_charge_specifique", "frais_a_charge",
 			"dispositif_programmes_nationaux", "formations_labels", "autres_formations_labels", "modalites_acces",
-			"modalites_accompagnement", "fiche_acces_libre", "prise_rdv", "search_text");
+			"modalites_accompagnement", "fiche_acces_libre", "prise_rdv", "geocodage", "search_text");
 
 	private static final String COLUMN_LIST = String.join(", ", COLUMNS);
 
@@ -79,7 +80,7 @@ public class JdbcPlaceRepository {
 	private static final String ROW = "l.id, l.import_source, l.source_id, l.pivot, l.nom, l.commune, l.code_postal, "
 			+ "l.code_insee, l.departement, l.adresse, l.complement_adresse, l.latitude, l.longitude, l.telephone, "
 			+ "l.horaires, l.presentation_resume, l.presentation_detail, l.source, l.structure_parente, l.date_maj, "
-			+ "l.autres_formations_labels, l.fiche_acces_libre, l.prise_rdv, l.received_at, "
+			+ "l.autres_formations_labels, l.fiche_acces_libre, l.prise_rdv, l.geocodage, l.received_at, "
 			+ String.join(", ", ARRAY_COLUMNS.stream()
 				.map(column -> "array_to_string(l." + column + ", chr(31)) as " + column)
 				.toList());
@@ -217,6 +218,7 @@ public class JdbcPlaceRepository {
 			.addValue("modalites_accompagnement", labels(place.supportModes()))
 			.addValue("fiche_acces_libre", place.accessibilitySheetUrl())
 			.addValue("prise_rdv", place.appointmentUrl())
+			.addValue("geocodage", place.geocoding() == null ? null : place.geocoding().code())
 			.addValue("search_text", TextFolding.searchKey(place.name() + " " + place.commune()));
 	}
 
@@ -250,6 +252,7 @@ public class JdbcPlaceRepository {
 				rs.getString("autres_formations_labels"), vocabulary(array(rs, "modalites_acces"), AccessMode.class),
 				vocabulary(array(rs, "modalites_accompagnement"), SupportMode.class),
 				rs.getString("fiche_acces_libre"), rs.getString("prise_rdv"),
+				rs.getString("geocodage") == null ? null : Geocoding.ofCode(rs.getString("geocodage")),
 				receivedAt == null ? null : receivedAt.toInstant());
 	}
 
@@ -308,6 +311,10 @@ public class JdbcPlaceRepository {
 			anyOf(where, values, "code_insee = any(cast(:codes_insee as text[]))", "codes_insee", query.codesInsee());
 			anyOf(where, values, "code_postal = any(cast(:codes_postaux as text[]))", "codes_postaux", query.postalCodes());
 			anyOf(where, values, "departement = any(cast(:departements as text[]))", "departements", query.departements());
+			if (query.withinCommunes() != null) {
+				where.add("code_insee = any(cast(:within_communes as text[]))");
+				values.put("within_communes", query.withinCommunes().toArray(String[]::new));
+			}
 			// Around a point, the position index alone is selective; letting the planner also read the services
 			// index (a service is offered by most places) makes the query several times slower, so the filter is
 			// written in a form that index cannot serve there.

@@ -10,6 +10,7 @@ import java.util.Optional;
 
 import fr.maillage.shared.text.TextFolding;
 import fr.maillage.territories.Centre;
+import fr.maillage.territories.CommuneRef;
 import fr.maillage.territories.TerritoryDetails;
 import fr.maillage.territories.TerritoryHit;
 import fr.maillage.territories.search.TerritorySearchIndex;
@@ -26,6 +27,45 @@ public class JdbcTerritoryRepository {
 	/** Takes the loader so that Spring loads the reference data before anything reads it. */
 	JdbcTerritoryRepository(JdbcClient jdbc, TerritoryReferenceLoader loader) {
 		this.jdbc = jdbc;
+	}
+
+	/** Communes actuelles and arrondissements municipaux, for in-memory lookups. */
+	public List<CommuneRef> listCommuneRefs() {
+		return jdbc.sql("""
+				select code, nom, departement, collectivite, codes_postaux, latitude, longitude from commune
+				where type in ('commune-actuelle', 'arrondissement-municipal')""")
+			.query((rs, row) -> new CommuneRef(rs.getString("code"), rs.getString("nom"), rs.getString("departement"),
+					rs.getString("collectivite"), Arrays.asList((String[]) rs.getArray("codes_postaux").getArray()),
+					centre(rs)))
+			.list();
+	}
+
+	/** Former code → current code. */
+	public Map<String, String> mapFormerCodes() {
+		Map<String, String> map = new LinkedHashMap<>();
+		jdbc.sql("select ancien_code, min(code) from commune_ancien_code group by ancien_code")
+			.query((rs, row) -> map.put(rs.getString(1), rs.getString(2)))
+			.list();
+		return map;
+	}
+
+	/**
+	 * INSEE codes of the communes and arrondissements of a territory: {@code epci} (SIREN), {@code departement}
+	 * (including 69D and 69M) or {@code region}.
+	 */
+	public List<String> listCommuneCodes(String level, String code) {
+		String condition = switch (level) {
+			case "epci" -> "(c.epci = :code or c.ept = :code)";
+			case "departement" -> "(c.departement = :code or c.collectivite = :code)";
+			case "region" -> "c.region = :code";
+			default -> throw new IllegalArgumentException(level);
+		};
+		return jdbc.sql("select c.code from commune c where c.type = 'commune-actuelle' and " + condition
+				+ " union select a.code from commune a join commune c on c.code = a.parent and c.type = 'commune-actuelle'"
+				+ " where a.type = 'arrondissement-municipal' and " + condition)
+			.param("code", code)
+			.query(String.class)
+			.list();
 	}
 
 	/** Every searchable territory, for the in-memory index: type order 0 départements and régions, 1 communes,

@@ -10,8 +10,12 @@ import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
+import fr.maillage.places.Geocoding;
 import fr.maillage.places.Place;
+import fr.maillage.territories.Centre;
+import fr.maillage.territories.CommuneRef;
 import fr.maillage.places.vocabulary.Fee;
 import fr.maillage.places.vocabulary.MediationService;
 import fr.maillage.places.vocabulary.NationalProgram;
@@ -26,7 +30,34 @@ class RecordNormalizerTest {
 
 	private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-23T10:00:00Z"), ZoneId.of("Europe/Paris"));
 
-	private final RecordNormalizer normalizer = new RecordNormalizer(CLOCK);
+	/** A few real communes (COG 2026) for the consistency rules. */
+	private static final CommuneReferential COMMUNES = new CommuneReferential() {
+
+		private final List<CommuneRef> all = List.of(
+				new CommuneRef("51454", "Reims", "51", null, List.of("51100"), new Centre(49.2484, 4.0415)),
+				new CommuneRef("69266", "Villeurbanne", "69", "69M", List.of("69100"), new Centre(45.7707, 4.8902)),
+				new CommuneRef("69382", "Lyon 2e Arrondissement", "69", "69M", List.of("69002"),
+						new Centre(45.7485, 4.8271)),
+				new CommuneRef("01015", "Arboys en Bugey", "01", null, List.of("01300"), new Centre(45.7245, 5.6497)));
+
+		@Override
+		public Optional<CommuneRef> findCommune(String codeInsee) {
+			return all.stream().filter(c -> c.code().equals(codeInsee)).findFirst();
+		}
+
+		@Override
+		public Optional<String> findCurrentCode(String codeInsee) {
+			return codeInsee.equals("01340") ? Optional.of("01015") : findCommune(codeInsee).map(CommuneRef::code);
+		}
+
+		@Override
+		public List<CommuneRef> listCommunesByPostalCode(String postalCode) {
+			return all.stream().filter(c -> c.codesPostaux().contains(postalCode)).toList();
+		}
+
+	};
+
+	private final RecordNormalizer normalizer = new RecordNormalizer(CLOCK, COMMUNES);
 
 	/** A valid v1.0.2 record, from the standard's own example, that each test then spoils in one way. */
 	private static Map<String, Object> validRecord() {
@@ -111,14 +142,15 @@ class RecordNormalizerTest {
 	@Test
 	void restoresTheLeadingZeroAPostcodeLost() {
 		Map<String, Object> values = validRecord();
-		values.put("code_postal", new BigDecimal("1000"));
-		values.put("code_insee", new BigDecimal("1053"));
-		values.put("latitude", new BigDecimal("46.210064"));
-		values.put("longitude", new BigDecimal("5.227404"));
+		values.put("commune", "Arboys en Bugey");
+		values.put("code_postal", new BigDecimal("1300"));
+		values.put("code_insee", new BigDecimal("1015"));
+		values.put("latitude", new BigDecimal("45.7245"));
+		values.put("longitude", new BigDecimal("5.6497"));
 		RecordOutcome outcome = normalizeJson(values);
 		Place place = accepted(outcome);
-		assertThat(place.postalCode()).isEqualTo("01000");
-		assertThat(place.codeInsee()).isEqualTo("01053");
+		assertThat(place.postalCode()).isEqualTo("01300");
+		assertThat(place.codeInsee()).isEqualTo("01015");
 		assertThat(place.departement()).isEqualTo("01");
 		assertThat(warnedFields(outcome)).containsExactly("code_postal", "code_insee");
 	}
@@ -135,20 +167,20 @@ class RecordNormalizerTest {
 		Map<String, Object> values = validRecord();
 		values.remove("latitude");
 		values.remove("longitude");
-		values.put(JsonRecordReader.GEOMETRY_LATITUDE, new BigDecimal("50.690383"));
-		values.put(JsonRecordReader.GEOMETRY_LONGITUDE, new BigDecimal("3.192008"));
+		values.put(JsonRecordReader.GEOMETRY_LATITUDE, new BigDecimal("49.2541"));
+		values.put(JsonRecordReader.GEOMETRY_LONGITUDE, new BigDecimal("4.0278"));
 		RecordOutcome outcome = normalizeJson(values);
-		assertThat(accepted(outcome).coordinates().latitude()).isEqualTo(50.690383);
+		assertThat(accepted(outcome).coordinates().latitude()).isEqualTo(49.2541);
 		assertThat(outcome.warnings()).isEmpty();
 	}
 
 	@Test
-	void dropsCoordinatesOutOfRange() {
+	void dropsCoordinatesOutOfRangeThenPlacesThePlaceAtItsCommuneCentre() {
 		Map<String, Object> values = validRecord();
 		values.put("latitude", "495.2");
 		RecordOutcome outcome = normalize(values);
-		assertThat(accepted(outcome).coordinates()).isNull();
-		assertThat(warnedFields(outcome)).containsExactly("latitude");
+		assertThat(accepted(outcome).geocoding()).isEqualTo(Geocoding.COMMUNE_CENTRE);
+		assertThat(warnedFields(outcome)).containsExactly("latitude", "latitude");
 	}
 
 	@Test
@@ -337,6 +369,77 @@ class RecordNormalizerTest {
 		RecordOutcome outcome = normalize(values);
 		assertThat(accepted(outcome).updatedOn()).isEqualTo(LocalDate.of(2024, 4, 2));
 		assertThat(warnedFields(outcome)).containsExactly("date_maj");
+	}
+
+	@Test
+	void derivesTheInseeCodeFromThePostcodeAndTheCommuneName() {
+		Map<String, Object> values = validRecord();
+		values.remove("code_insee");
+		values.put("commune", "REIMS");
+		RecordOutcome outcome = normalize(values);
+		assertThat(accepted(outcome).codeInsee()).isEqualTo("51454");
+		assertThat(outcome.warnings()).isEmpty();
+	}
+
+	@Test
+	void derivesTheArrondissementOfLyonFromItsPostcode() {
+		Map<String, Object> values = validRecord();
+		values.remove("code_insee");
+		values.put("commune", "Lyon");
+		values.put("code_postal", "69002");
+		values.put("latitude", "45.7441");
+		values.put("longitude", "4.8218");
+		RecordOutcome outcome = normalize(values);
+		assertThat(accepted(outcome).codeInsee()).isEqualTo("69382");
+		assertThat(accepted(outcome).departement()).isEqualTo("69");
+	}
+
+	@Test
+	void replacesAFormerInseeCodeWithTheCurrentOneAndSaysSo() {
+		Map<String, Object> values = validRecord();
+		values.put("code_insee", "01340");
+		values.put("code_postal", "01300");
+		values.put("latitude", "45.7245");
+		values.put("longitude", "5.6497");
+		RecordOutcome outcome = normalize(values);
+		assertThat(accepted(outcome).codeInsee()).isEqualTo("01015");
+		assertThat(outcome.warnings()).singleElement().satisfies(w -> assertThat(w.message()).contains("01015"));
+	}
+
+	@Test
+	void warnsWhenTheInseeCodeAndThePostcodeDisagree() {
+		Map<String, Object> values = validRecord();
+		values.put("code_insee", "69266");
+		values.put("latitude", "45.7707");
+		values.put("longitude", "4.8902");
+		RecordOutcome outcome = normalize(values);
+		assertThat(accepted(outcome).codeInsee()).isEqualTo("69266");
+		assertThat(outcome.warnings()).singleElement().satisfies(w -> {
+			assertThat(w.champ()).isEqualTo("code_insee");
+			assertThat(w.message()).contains("incohérent avec le code postal 51100");
+		});
+	}
+
+	@Test
+	void warnsWhenCoordinatesAreFarFromTheCommune() {
+		Map<String, Object> values = validRecord();
+		values.put("latitude", "43.52609");
+		values.put("longitude", "5.41423");
+		RecordOutcome outcome = normalize(values);
+		assertThat(accepted(outcome).coordinates().latitude()).isEqualTo(43.52609);
+		assertThat(outcome.warnings()).singleElement().satisfies(w -> assertThat(w.message()).contains("km du centre de Reims"));
+	}
+
+	@Test
+	void placesAPlaceWithoutCoordinatesAtItsCommuneCentreAndSaysSo() {
+		Map<String, Object> values = validRecord();
+		values.remove("latitude");
+		values.remove("longitude");
+		RecordOutcome outcome = normalize(values);
+		Place place = accepted(outcome);
+		assertThat(place.coordinates().latitude()).isEqualTo(49.2484);
+		assertThat(place.geocoding()).isEqualTo(Geocoding.COMMUNE_CENTRE);
+		assertThat(outcome.warnings()).singleElement().satisfies(w -> assertThat(w.message()).contains("approximative"));
 	}
 
 }

@@ -54,7 +54,9 @@ class ImportBadInputIT {
 		assertThat(response.status()).isEqualTo(201);
 		assertThat(response.json().get("acceptees").asInt()).isEqualTo(1);
 		assertThat(response.json().get("versionSchema").asString()).isEqualTo("1.0");
-		assertThat(response.json().get("nombreAvertissements").asInt()).isZero();
+		// the standard's own example places Reims at Aix-en-Provence's coordinates
+		assertThat(response.json().get("avertissements").toString()).contains("km du centre de Reims");
+		assertThat(response.json().get("nombreAvertissements").asInt()).isEqualTo(1);
 	}
 
 	@Test

@@ -76,7 +76,22 @@ class PlaceApiIT {
 		assertThat(total("departement=69")).isEqualTo(48);
 		assertThat(total("departement=69&departement=74")).isEqualTo(199);
 		assertThat(total("departement=" + encode("69|74"))).isEqualTo(199);
-		assertThat(total("code_insee=69266")).isZero();
+		// Hinaura gives no INSEE codes: they are derived from postcode and commune name at import
+		assertThat(total("code_insee=69266")).isEqualTo(4);
+	}
+
+	@Test
+	void filtersByIntercommunalityRegionAndTheCollectivitiesOfTheRhone() {
+		// counted on the source file with the same derivation, against the COG 2026 extract
+		assertThat(total("epci=200046977")).isEqualTo(29);
+		assertThat(total("departement=69M")).isEqualTo(29);
+		assertThat(total("departement=69D")).isEqualTo(19);
+		assertThat(total("departement=" + encode("69D|69M"))).isEqualTo(48);
+		assertThat(total("region=84")).isEqualTo(665);
+		assertThat(total("region=84&epci=200046977")).isEqualTo(29);
+		ApiClient.Response unknown = api.get("/api/v1/lieux?epci=123");
+		assertThat(unknown.status()).isEqualTo(400);
+		assertThat(unknown.json().get("message").asString()).contains("Territoire inconnu pour « epci »");
 	}
 
 	@Test
