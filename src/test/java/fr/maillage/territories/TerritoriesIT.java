@@ -152,4 +152,40 @@ class TerritoriesIT {
 		assertThat(api.get("/api/v1/territoires/recherche?q=").status()).isEqualTo(400);
 	}
 
+	@Test
+	void drawsDepartementsWithTheirContours() {
+		ApiClient.Response response = api.get("/api/v1/territoires/departements.geojson");
+		assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+				type -> assertThat(type).startsWith("application/geo+json"));
+		JsonNode collection = response.json();
+		assertThat(collection.get("features")).hasSize(109);
+		assertThat(feature(collection, "69").get("geometry").get("type").asString()).isIn("Polygon", "MultiPolygon");
+		assertThat(feature(collection, "974").get("geometry").get("type").asString()).isEqualTo("Point");
+		assertThat(feature(collection, "69").get("properties").get("nom").asString()).isEqualTo("Rhône");
+	}
+
+	@Test
+	void drawsTheCommunesOfTheRhoneMappedToTodaysCodes() {
+		JsonNode rhone = api.get("/api/v1/territoires/departements/69/communes.geojson").json();
+		assertThat(rhone.get("features")).hasSize(266);
+		int withContour = 0;
+		for (JsonNode commune : rhone.get("features")) {
+			withContour += commune.get("properties").get("contour").asBoolean() ? 1 : 0;
+		}
+		assertThat(withContour).isEqualTo(266);
+		assertThat(api.get("/api/v1/territoires/departements/69M/communes.geojson").json().get("features")).hasSize(58);
+		assertThat(api.get("/api/v1/territoires/departements/99/communes.geojson").status()).isEqualTo(404);
+		JsonNode villeurbanne = api.get("/api/v1/territoires/communes/69266").json();
+		assertThat(villeurbanne.get("bbox").get(0).asDouble()).isLessThan(villeurbanne.get("bbox").get(2).asDouble());
+	}
+
+	private static JsonNode feature(JsonNode collection, String code) {
+		for (JsonNode feature : collection.get("features")) {
+			if (feature.get("properties").get("code").asString().equals(code)) {
+				return feature;
+			}
+		}
+		throw new AssertionError("no feature " + code);
+	}
+
 }

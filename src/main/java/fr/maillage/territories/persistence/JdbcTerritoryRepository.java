@@ -166,8 +166,11 @@ public class JdbcTerritoryRepository {
 				Long populationOrNull = rs.wasNull() ? null : population;
 				Centre centre = centre(rs);
 				String type = rs.getString("type").equals("commune-actuelle") ? "commune" : "arrondissement";
+				double[] extent = bbox(rs);
 				return new TerritoryDetails(type, rs.getString("code"), rs.getString("nom"), populationOrNull, centre,
-						centre == null ? null : new double[] { centre.lon(), centre.lat(), centre.lon(), centre.lat() },
+						extent != null ? extent
+								: centre == null ? null
+										: new double[] { centre.lon(), centre.lat(), centre.lon(), centre.lat() },
 						parents, Map.of("communes_deleguees", members(rs.getString("code"))),
 						Arrays.asList((String[]) rs.getArray("codes_postaux").getArray()), formerCode,
 						formerCode == null ? null
@@ -247,6 +250,66 @@ public class JdbcTerritoryRepository {
 					rs.wasNull() ? null : population, centre(rs), bbox(rs), Map.of(),
 					Map.of("departements", departements), null, null, null);
 		}).optional();
+	}
+
+	/**
+	 * Départements as a GeoJSON FeatureCollection: their contour when known (metropolitan France), else their
+	 * centre as a Point.
+	 */
+	public String departementsGeoJson() {
+		return featureCollection(jdbc.sql("""
+				select d.code, d.nom, d.region, d.population, d.latitude, d.longitude, c.geojson
+				from departement d left join territory_contour c on c.level = 'departement' and c.code = d.code
+				where d.parent is null order by d.code""")
+			.query((rs, row) -> feature(rs, Map.of("code", rs.getString("code"), "nom", rs.getString("nom"), "region",
+					rs.getString("region"), "population", rs.getLong("population"))))
+			.list());
+	}
+
+	/** The communes of a département or collectivité, with their contour when known, else their centre. */
+	public Optional<String> communesGeoJson(String departement) {
+		String code = departement.toUpperCase();
+		boolean exists = jdbc.sql("select count(*) from departement where code = :code").param("code", code)
+			.query(Long.class).single() > 0;
+		if (!exists) {
+			return Optional.empty();
+		}
+		return Optional.of(featureCollection(jdbc.sql("""
+				select m.code, m.nom, m.population, m.epci, m.latitude, m.longitude, c.geojson
+				from commune m left join territory_contour c on c.level = 'commune' and c.code = m.code
+				where m.type = 'commune-actuelle' and (m.departement = :code or m.collectivite = :code)
+				order by m.code""")
+			.param("code", code)
+			.query((rs, row) -> {
+				Map<String, Object> properties = new LinkedHashMap<>();
+				properties.put("code", rs.getString("code"));
+				properties.put("nom", rs.getString("nom"));
+				long population = rs.getLong("population");
+				properties.put("population", rs.wasNull() ? null : population);
+				properties.put("epci", rs.getString("epci"));
+				properties.put("contour", rs.getString("geojson") != null);
+				return feature(rs, properties);
+			})
+			.list()));
+	}
+
+	private static final tools.jackson.databind.ObjectMapper JSON = tools.jackson.databind.json.JsonMapper.builder()
+		.build();
+
+	private static String feature(ResultSet rs, Map<String, Object> properties) throws SQLException {
+		String geometry = rs.getString("geojson");
+		if (geometry == null) {
+			double lat = rs.getDouble("latitude");
+			geometry = rs.wasNull() ? "null"
+					: String.format(java.util.Locale.ROOT, "{\"type\":\"Point\",\"coordinates\":[%.5f,%.5f]}",
+							rs.getDouble("longitude"), lat);
+		}
+		return "{\"type\":\"Feature\",\"geometry\":" + geometry + ",\"properties\":"
+				+ JSON.writeValueAsString(properties) + "}";
+	}
+
+	private static String featureCollection(List<String> features) {
+		return "{\"type\":\"FeatureCollection\",\"features\":[" + String.join(",", features) + "]}";
 	}
 
 	public Map<String, Long> countByLevel() {

@@ -21,6 +21,12 @@ import javax.sql.DataSource;
 import fr.maillage.shared.database.PostgresCopy;
 import fr.maillage.territories.SpecialCollectivity;
 import org.apache.commons.csv.CSVFormat;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.operation.union.UnaryUnionOp;
+import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 import org.apache.commons.csv.CSVRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,10 +45,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 class TerritoryReferenceLoader implements InitializingBean {
 
 	/** Bump when the derived columns change, so that existing databases reload. */
-	private static final String LOADER_VERSION = "1";
+	private static final String LOADER_VERSION = "2";
 
 	private static final List<String> FILES = List.of("regions.csv", "departements.csv", "epci.csv", "communes.csv",
-			"anciens-codes.csv");
+			"anciens-codes.csv", "contours-departements-2016.geojson", "contours-communes-2016.geojson");
 
 	private static final Logger log = LoggerFactory.getLogger(TerritoryReferenceLoader.class);
 
@@ -74,7 +80,8 @@ class TerritoryReferenceLoader implements InitializingBean {
 
 	private void load(String checksum) {
 		jdbc.sql("lock table territory_dataset in exclusive mode").update();
-		jdbc.sql("truncate region, departement, epci, commune, commune_code_postal, commune_ancien_code").update();
+		jdbc.sql("truncate region, departement, epci, commune, commune_code_postal, commune_ancien_code, "
+				+ "territory_contour").update();
 		List<List<Object>> regions = new ArrayList<>();
 		read("regions.csv", r -> regions.add(Arrays.asList(r.get("code"), r.get("nom"), blankToNull(r.get("chef_lieu")))));
 		copy("region (code, nom, chef_lieu)", regions);
@@ -130,6 +137,7 @@ class TerritoryReferenceLoader implements InitializingBean {
 		copy("commune_ancien_code (ancien_code, code)", formerCodes.stream().distinct().toList());
 
 		aggregate();
+		loadContours(records, formerCodes, collectivityOfCommune);
 		jdbc.sql("""
 				insert into territory_dataset (id, checksum, loaded_at) values (1, :checksum, now())
 				on conflict (id) do update set checksum = excluded.checksum, loaded_at = excluded.loaded_at""")
@@ -178,6 +186,89 @@ class TerritoryReferenceLoader implements InitializingBean {
 				 g(code)
 				      where c.type = 'commune-actuelle' and g.code is not null group by g.code) a
 				where a.code = t.code""").update();
+	}
+
+	/**
+	 * Contours of 2016 (IGN GEOFLA) mapped to today's communes: a commune merged since gets the union of its former
+	 * communes' contours; the collectivités 69D and 69M get the union of their communes'. Their extents replace
+	 * the extents of centres.
+	 */
+	private void loadContours(List<CSVRecord> communes, List<List<Object>> formerCodes,
+			Map<String, String> collectivityOfCommune) {
+		Map<String, String> currentOf = new HashMap<>();
+		for (CSVRecord r : communes) {
+			if (r.get("type").equals("commune-actuelle")) {
+				currentOf.put(r.get("code"), r.get("code"));
+			}
+		}
+		for (CSVRecord r : communes) {
+			if (r.get("type").startsWith("commune-") && !r.get("parent").isEmpty()) {
+				currentOf.putIfAbsent(r.get("code"), r.get("parent"));
+			}
+		}
+		formerCodes.forEach(row -> currentOf.putIfAbsent((String) row.get(0), (String) row.get(1)));
+
+		Map<String, List<Geometry>> byCommune = new java.util.TreeMap<>();
+		for (JsonNode feature : features("contours-communes-2016.geojson")) {
+			String current = currentOf.get(feature.get("properties").get("code").asString());
+			if (current != null) {
+				byCommune.computeIfAbsent(current, c -> new ArrayList<>()).add(GeoJsonGeometries.read(feature.get("geometry")));
+			}
+		}
+		List<List<Object>> contours = new ArrayList<>();
+		Map<String, List<Geometry>> byCollectivity = new HashMap<>();
+		List<Object[]> communeExtents = new ArrayList<>();
+		byCommune.forEach((code, parts) -> {
+			Geometry contour = union(parts);
+			contours.add(Arrays.asList("commune", code, GeoJsonGeometries.write(contour)));
+			communeExtents.add(extent(code, contour));
+			String collectivity = collectivityOfCommune.get(code);
+			if (collectivity != null) {
+				byCollectivity.computeIfAbsent(collectivity, c -> new ArrayList<>()).add(contour);
+			}
+		});
+		List<Object[]> departementExtents = new ArrayList<>();
+		for (JsonNode feature : features("contours-departements-2016.geojson")) {
+			String code = feature.get("properties").get("code").asString();
+			Geometry contour = GeoJsonGeometries.read(feature.get("geometry"));
+			contours.add(Arrays.asList("departement", code, GeoJsonGeometries.write(contour)));
+			departementExtents.add(extent(code, contour));
+		}
+		byCollectivity.forEach((code, parts) -> {
+			Geometry contour = union(parts);
+			contours.add(Arrays.asList("departement", code, GeoJsonGeometries.write(contour)));
+			departementExtents.add(extent(code, contour));
+		});
+		copy("territory_contour (level, code, geojson)", contours);
+		JdbcTemplate template = new JdbcTemplate(dataSource);
+		template.batchUpdate("update commune set min_lon = ?, min_lat = ?, max_lon = ?, max_lat = ? where code = ? "
+				+ "and type = 'commune-actuelle'", communeExtents);
+		template.batchUpdate("update departement set min_lon = ?, min_lat = ?, max_lon = ?, max_lat = ? where code = ?",
+				departementExtents);
+	}
+
+	private static Geometry union(List<Geometry> parts) {
+		try {
+			return UnaryUnionOp.union(parts);
+		}
+		catch (RuntimeException topologyProblem) {
+			// simplified 2016 contours can overlap slightly: keep the parts side by side rather than fail the load
+			return GeoJsonGeometries.FACTORY.buildGeometry(parts);
+		}
+	}
+
+	private static Object[] extent(String code, Geometry contour) {
+		Envelope envelope = contour.getEnvelopeInternal();
+		return new Object[] { envelope.getMinX(), envelope.getMinY(), envelope.getMaxX(), envelope.getMaxY(), code };
+	}
+
+	private static JsonNode features(String file) {
+		try (InputStream in = new ClassPathResource("territories/" + file).getInputStream()) {
+			return JsonMapper.builder().build().readTree(in).get("features");
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException("Fichier de référence illisible : territories/" + file, e);
+		}
 	}
 
 	private void copy(String table, List<List<Object>> rows) {

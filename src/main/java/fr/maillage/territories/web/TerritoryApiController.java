@@ -59,6 +59,16 @@ class TerritoryApiController {
 		return territories.getDepartement(code);
 	}
 
+	@GetMapping(path = "/departements.geojson", produces = "application/geo+json;charset=UTF-8")
+	String departementsGeoJson() {
+		return territories.departementsGeoJson();
+	}
+
+	@GetMapping(path = "/departements/{code}/communes.geojson", produces = "application/geo+json;charset=UTF-8")
+	String communesGeoJson(@PathVariable String code) {
+		return territories.getCommunesGeoJson(code);
+	}
+
 	@GetMapping("/regions/{code}")
 	TerritoryDetails region(@PathVariable String code) {
 		return territories.getRegion(code);
