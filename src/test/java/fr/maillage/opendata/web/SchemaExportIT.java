@@ -108,6 +108,8 @@ class SchemaExportIT {
 		assertThat(feature.get("geometry").get("coordinates").get(0).asDouble())
 			.isEqualTo(feature.get("properties").get("longitude").asDouble());
 		assertThat(records(csv)).hasSize(48);
+		assertThat(records(api.get("/api/v1/lieux/export.csv?departement=69M").body())).hasSize(29);
+		assertThat(api.get("/api/v1/lieux/export.geojson?epci=200046977").json().get("features")).hasSize(29);
 	}
 
 	private static List<CSVRecord> records(String csv) {
