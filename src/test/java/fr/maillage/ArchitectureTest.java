@@ -9,8 +9,8 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
 /**
- * Rules Spring Modulith does not check. Each rule first asserts that the packages it names exist, so that it can
- * fail (a rule over an empty package passes vacuously).
+ * Rules Spring Modulith does not check. Each rule first asserts that the packages it
+ * names exist, so that it can fail (a rule over an empty package passes vacuously).
  */
 class ArchitectureTest {
 

@@ -7,7 +7,10 @@ import org.springframework.modulith.core.ApplicationModule;
 import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.docs.Documenter;
 
-/** The module boundaries of ARCHITECTURE.md, checked: no cycles, only declared dependencies, no internals used. */
+/**
+ * The module boundaries of ARCHITECTURE.md, checked: no cycles, only declared
+ * dependencies, no internals used.
+ */
 class ModularityTest {
 
 	private final ApplicationModules modules = ApplicationModules.of(MaillageApplication.class);
@@ -19,8 +22,8 @@ class ModularityTest {
 
 	@Test
 	void theModulesOfTheArchitectureExist() {
-		assertThat(modules.stream().map(ApplicationModule::getIdentifier).map(Object::toString))
-			.contains("shared", "places", "opendata", "accounts");
+		assertThat(modules.stream().map(ApplicationModule::getIdentifier).map(Object::toString)).contains("shared",
+				"places", "opendata", "accounts");
 	}
 
 	@Test

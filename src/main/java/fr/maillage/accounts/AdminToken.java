@@ -15,9 +15,10 @@ import org.springframework.core.env.Profiles;
 import org.springframework.stereotype.Component;
 
 /**
- * The bootstrap administrator token. Taken from {@code MAILLAGE_ADMIN_TOKEN}; when unset, writes are disabled,
- * except in the {@code dev} profile where a random token is generated and printed at startup so a newcomer can
- * import at once. There is never a default token.
+ * The bootstrap administrator token. Taken from {@code MAILLAGE_ADMIN_TOKEN}; when unset,
+ * writes are disabled, except in the {@code dev} profile where a random token is
+ * generated and printed at startup so a newcomer can import at once. There is never a
+ * default token.
  */
 @Component
 public class AdminToken {
@@ -46,7 +47,10 @@ public class AdminToken {
 		return token != null;
 	}
 
-	/** Constant-time comparison, so response time does not leak how much of a guess was right. */
+	/**
+	 * Constant-time comparison, so response time does not leak how much of a guess was
+	 * right.
+	 */
 	public boolean matches(@Nullable String candidate) {
 		if (token == null || candidate == null) {
 			return false;

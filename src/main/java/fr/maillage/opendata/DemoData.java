@@ -14,8 +14,9 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
 /**
- * On first start (empty directory), loads the real Auvergne-Rhône-Alpes places of the Hinaura hub so that a
- * newcomer sees a real directory at once (data/SOURCES.md). Enabled by {@code maillage.demo.enabled}.
+ * On first start (empty directory), loads the real Auvergne-Rhône-Alpes places of the
+ * Hinaura hub so that a newcomer sees a real directory at once (data/SOURCES.md). Enabled
+ * by {@code maillage.demo.enabled}.
  */
 @Component
 @ConditionalOnProperty(name = "maillage.demo.enabled", havingValue = "true")

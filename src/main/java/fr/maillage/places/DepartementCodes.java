@@ -3,9 +3,10 @@ package fr.maillage.places;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Derives the département code of a place from its INSEE code, or failing that from its postcode. Overseas
- * départements and collectivités have three-digit codes (971…988); Corsica is 2A/2B in INSEE codes but 20 in
- * postcodes, where 200xx–201xx are Corse-du-Sud.
+ * Derives the département code of a place from its INSEE code, or failing that from its
+ * postcode. Overseas départements and collectivités have three-digit codes (971…988);
+ * Corsica is 2A/2B in INSEE codes but 20 in postcodes, where 200xx–201xx are
+ * Corse-du-Sud.
  */
 public final class DepartementCodes {
 

@@ -3,7 +3,10 @@ package fr.maillage.places;
 /** Where a place's coordinates come from when they are not the producer's own. */
 public enum Geocoding {
 
-	/** The producer gave no coordinates: the place is shown at its commune's centre (approximate). */
+	/**
+	 * The producer gave no coordinates: the place is shown at its commune's centre
+	 * (approximate).
+	 */
 	COMMUNE_CENTRE("centre-commune");
 
 	private final String code;

@@ -17,14 +17,19 @@ import fr.maillage.shared.geo.Coordinates;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A digital-mediation place as the directory knows it, one component per field of the national schema v1.0.2
- * (docs/glossaire.md maps each to its schema name). Values are already normalised: lists hold known vocabulary
- * only, the phone is international, unknown values are {@code null} rather than placeholders.
+ * A digital-mediation place as the directory knows it, one component per field of the
+ * national schema v1.0.2 (docs/glossaire.md maps each to its schema name). Values are
+ * already normalised: lists hold known vocabulary only, the phone is international,
+ * unknown values are {@code null} rather than placeholders.
  *
- * @param pivot SIRET, RNA or RIDET; {@code null} when the producer gave none or the placeholder 00000000000000
- * @param updatedOn the producer's date of last update; {@code null} when it gave a placeholder date
- * @param geocoding {@code null} when the coordinates are the producer's, else how Maillage placed it
- * @param receivedAt when Maillage first received this record; {@code null} before it is saved
+ * @param pivot SIRET, RNA or RIDET; {@code null} when the producer gave none or the
+ * placeholder 00000000000000
+ * @param updatedOn the producer's date of last update; {@code null} when it gave a
+ * placeholder date
+ * @param geocoding {@code null} when the coordinates are the producer's, else how
+ * Maillage placed it
+ * @param receivedAt when Maillage first received this record; {@code null} before it is
+ * saved
  */
 public record Place(PlaceOrigin origin, @Nullable String pivot, String name, String commune, String postalCode,
 		@Nullable String codeInsee, String address, @Nullable String addressComplement,

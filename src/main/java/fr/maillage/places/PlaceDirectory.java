@@ -44,8 +44,8 @@ public class PlaceDirectory {
 	}
 
 	/**
-	 * Inserts or updates places by origin (same import source and producer id: same place). Must join the caller's
-	 * transaction so that an import is all or nothing.
+	 * Inserts or updates places by origin (same import source and producer id: same
+	 * place). Must join the caller's transaction so that an import is all or nothing.
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void savePlaces(List<Place> places) {

@@ -11,10 +11,11 @@ import fr.maillage.shared.geo.Coordinates;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Search criteria. Each list filter keeps places having at least one of its values; filters combine with AND.
- * {@code withinCommunes}, when not null, keeps places whose INSEE code is one of these (a territory: EPCI, région,
- * collectivité), so an empty list matches nothing.
- * With {@link #near} places are limited to the radius and sorted by distance, otherwise by name.
+ * Search criteria. Each list filter keeps places having at least one of its values;
+ * filters combine with AND. {@code withinCommunes}, when not null, keeps places whose
+ * INSEE code is one of these (a territory: EPCI, région, collectivité), so an empty list
+ * matches nothing. With {@link #near} places are limited to the radius and sorted by
+ * distance, otherwise by name.
  */
 public record PlaceQuery(@Nullable String text, List<String> codesInsee, List<String> postalCodes,
 		List<String> departements, @Nullable List<String> withinCommunes, List<MediationService> services,

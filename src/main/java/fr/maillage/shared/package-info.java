@@ -1,6 +1,7 @@
 /**
- * Technical building blocks with no business rule: text folding, geographic distance, the JSON error model of
- * the API and the embedded PostgreSQL used when no external database is configured. Every module may use it.
+ * Technical building blocks with no business rule: text folding, geographic distance, the
+ * JSON error model of the API and the embedded PostgreSQL used when no external database
+ * is configured. Every module may use it.
  */
 @ApplicationModule(type = ApplicationModule.Type.OPEN)
 @NullMarked

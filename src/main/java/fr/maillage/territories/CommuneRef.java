@@ -5,7 +5,8 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What other modules need to know about a commune (or arrondissement municipal) to check and place a lieu.
+ * What other modules need to know about a commune (or arrondissement municipal) to check
+ * and place a lieu.
  *
  * @param collectivite 69D or 69M for the communes of the Rhône, else {@code null}
  */

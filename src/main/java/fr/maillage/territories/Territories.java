@@ -10,7 +10,10 @@ import fr.maillage.territories.persistence.JdbcTerritoryRepository;
 import fr.maillage.territories.search.TerritorySearchIndex;
 import org.springframework.stereotype.Service;
 
-/** The module's API: search territories by name, code or postcode, and read one with its parents and members. */
+/**
+ * The module's API: search territories by name, code or postcode, and read one with its
+ * parents and members.
+ */
 @Service
 public class Territories {
 
@@ -37,12 +40,17 @@ public class Territories {
 		this.formerCodes = repository.mapFormerCodes();
 	}
 
-	/** A current commune or arrondissement by INSEE code; a former code is not followed (see {@link #findCurrentCode}). */
+	/**
+	 * A current commune or arrondissement by INSEE code; a former code is not followed
+	 * (see {@link #findCurrentCode}).
+	 */
 	public Optional<CommuneRef> findCommune(String codeInsee) {
 		return Optional.ofNullable(communes.get(codeInsee));
 	}
 
-	/** The current code of a commune merged since, or the code itself when it is current. */
+	/**
+	 * The current code of a commune merged since, or the code itself when it is current.
+	 */
 	public Optional<String> findCurrentCode(String codeInsee) {
 		if (communes.containsKey(codeInsee)) {
 			return Optional.of(codeInsee);
@@ -56,19 +64,25 @@ public class Territories {
 	}
 
 	/**
-	 * INSEE codes of the communes (and arrondissements municipaux) of an EPCI, a département — including the
-	 * collectivités 69D and 69M — or a région.
+	 * INSEE codes of the communes (and arrondissements municipaux) of an EPCI, a
+	 * département — including the collectivités 69D and 69M — or a région.
 	 */
 	public List<String> listCommuneCodes(TerritoryLevel level, String code) {
 		return repository.listCommuneCodes(level.name().toLowerCase(), code);
 	}
 
-	/** Accent- and case-insensitive prefix search over names, codes and postcodes; best matches first. */
+	/**
+	 * Accent- and case-insensitive prefix search over names, codes and postcodes; best
+	 * matches first.
+	 */
 	public List<TerritoryHit> searchTerritories(String query, int limit) {
 		return index.search(query, Math.max(1, Math.min(limit, MAX_HITS)));
 	}
 
-	/** Also answers a former commune code with the current commune ({@link TerritoryDetails#codeDemande()}). */
+	/**
+	 * Also answers a former commune code with the current commune
+	 * ({@link TerritoryDetails#codeDemande()}).
+	 */
 	public TerritoryDetails getCommune(String codeInsee) {
 		return repository.findCommune(codeInsee.toUpperCase())
 			.orElseThrow(() -> new TerritoryNotFoundException("commune", codeInsee));
@@ -78,7 +92,10 @@ public class Territories {
 		return repository.findEpci(siren).orElseThrow(() -> new TerritoryNotFoundException("epci", siren));
 	}
 
-	/** Départements, and the collectivités à statut particulier usable as départements (69D, 69M). */
+	/**
+	 * Départements, and the collectivités à statut particulier usable as départements
+	 * (69D, 69M).
+	 */
 	public TerritoryDetails getDepartement(String code) {
 		return repository.findDepartement(code).orElseThrow(() -> new TerritoryNotFoundException("departement", code));
 	}
@@ -87,7 +104,9 @@ public class Territories {
 		return repository.findRegion(code).orElseThrow(() -> new TerritoryNotFoundException("region", code));
 	}
 
-	/** All départements as GeoJSON (contours for metropolitan France, centres elsewhere). */
+	/**
+	 * All départements as GeoJSON (contours for metropolitan France, centres elsewhere).
+	 */
 	public String departementsGeoJson() {
 		return repository.departementsGeoJson();
 	}

@@ -18,8 +18,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Import throughput on the concatenated real files, replicated to a ≈ 50 MB file. Not a test: it asserts nothing
- * and is never run by {@code ./mvnw verify}; run it with {@code scripts/benchmark import} (docs/performance.md).
+ * Import throughput on the concatenated real files, replicated to a ≈ 50 MB file. Not a
+ * test: it asserts nothing and is never run by {@code ./mvnw verify}; run it with
+ * {@code scripts/benchmark import} (docs/performance.md).
  */
 @IntegrationTest
 class ImportBenchmark {

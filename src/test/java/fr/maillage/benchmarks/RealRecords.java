@@ -16,10 +16,14 @@ import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
-/** The real records of every fixture file, concatenated, and replicated with jittered coordinates for load. */
+/**
+ * The real records of every fixture file, concatenated, and replicated with jittered
+ * coordinates for load.
+ */
 final class RealRecords {
 
-	static final List<String> FILES = List.of("fixtures/lieux/20230517-hub-du-sud-lieux-de-mediation-numeriques-provence-alpes-cote-d-azur.json",
+	static final List<String> FILES = List.of(
+			"fixtures/lieux/20230517-hub-du-sud-lieux-de-mediation-numeriques-provence-alpes-cote-d-azur.json",
 			"fixtures/lieux/20230711-charente-lieux-de-mediation-numeriques-nouvelle-aquitaine.json",
 			"fixtures/lieux/20231003-bus-france-services-en-charente-lieux-de-mediation-numeriques-nouvelle-aquitaine.json",
 			"fixtures/lieux/20240320-nouvelle-caledonie-lieux-de-mediation-numeriques-nouvelle-caledonie.json",
@@ -46,8 +50,9 @@ final class RealRecords {
 	}
 
 	/**
-	 * Writes {@code copies} copies of every real record as one JSON array; copy k > 0 gets a new id and its point
-	 * moved by up to ±{@code jitterDegrees} in each direction.
+	 * Writes {@code copies} copies of every real record as one JSON array; copy k > 0
+	 * gets a new id and its point moved by up to ±{@code jitterDegrees} in each
+	 * direction.
 	 */
 	static Path writeReplicated(int copies, double jitterDegrees) throws IOException {
 		List<ObjectNode> records = all();

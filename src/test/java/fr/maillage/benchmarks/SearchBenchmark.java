@@ -28,9 +28,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * {@code GET /api/v1/lieux?lat&lon&rayon_km=10&services=…} on ≈ 100 000 places (every real record 30 times, copies
- * moved by up to ±0.05°), 50 concurrent clients each sending its next request as soon as the previous one is
- * answered. Not a test: it asserts nothing and is never run by {@code ./mvnw verify}; run it with
+ * {@code GET /api/v1/lieux?lat&lon&rayon_km=10&services=…} on ≈ 100 000 places (every
+ * real record 30 times, copies moved by up to ±0.05°), 50 concurrent clients each sending
+ * its next request as soon as the previous one is answered. Not a test: it asserts
+ * nothing and is never run by {@code ./mvnw verify}; run it with
  * {@code scripts/benchmark search} (docs/performance.md).
  */
 @IntegrationTest
@@ -42,7 +43,10 @@ class SearchBenchmark {
 
 	private static final int RUNS = Integer.getInteger("bench.runs", 3);
 
-	/** Total requests per second of all clients together; 0 = each client sends as soon as it has its answer. */
+	/**
+	 * Total requests per second of all clients together; 0 = each client sends as soon as
+	 * it has its answer.
+	 */
 	private static final int RATE = Integer.getInteger("bench.rate", 0);
 
 	@LocalServerPort
@@ -61,10 +65,13 @@ class SearchBenchmark {
 		int places = sourceImport.importFile("bench", "bench.json", () -> Files.newInputStream(file)).acceptees();
 		Files.delete(file);
 		jdbc.sql("vacuum analyze lieu").update();
-		List<double[]> centres = jdbc.sql("select latitude, longitude from lieu where latitude is not null "
-				+ "order by id limit 5000").query((rs, row) -> new double[] { rs.getDouble(1), rs.getDouble(2) }).list();
+		List<double[]> centres = jdbc
+			.sql("select latitude, longitude from lieu where latitude is not null " + "order by id limit 5000")
+			.query((rs, row) -> new double[] { rs.getDouble(1), rs.getDouble(2) })
+			.list();
 		System.out.printf("BENCH search: %d places, %d clients x %d requests, %d runs, %s%n", places, CLIENTS,
-				REQUESTS_PER_CLIENT, RUNS, RATE == 0 ? "closed loop (no think time)" : "open loop at " + RATE + " req/s");
+				REQUESTS_PER_CLIENT, RUNS,
+				RATE == 0 ? "closed loop (no think time)" : "open loop at " + RATE + " req/s");
 		if (Boolean.getBoolean("bench.explain")) {
 			explain(centres.get(0));
 			directSearch(centres);
@@ -92,9 +99,14 @@ class SearchBenchmark {
 			long start = System.nanoTime();
 			for (int i = 0; i < 300; i++) {
 				double[] centre = centres.get(random.nextInt(centres.size()));
-				directory.searchPlaces(new fr.maillage.places.PlaceQuery(null, List.of(), List.of(), List.of(), null,
-						List.of(MediationService.values()[random.nextInt(9)]), List.of(), List.of(), List.of(), List.of(),
-						new fr.maillage.places.PlaceQuery.Near(new fr.maillage.shared.geo.Coordinates(centre[0], centre[1]), 10), 1, size));
+				directory
+					.searchPlaces(
+							new fr.maillage.places.PlaceQuery(null, List.of(), List.of(), List.of(), null,
+									List.of(MediationService.values()[random.nextInt(9)]), List.of(), List.of(),
+									List.of(), List.of(),
+									new fr.maillage.places.PlaceQuery.Near(
+											new fr.maillage.shared.geo.Coordinates(centre[0], centre[1]), 10),
+									1, size));
 			}
 			System.out.printf(Locale.ROOT, "BENCH direct search, page of %d: %.2f ms per search%n", size,
 					(System.nanoTime() - start) / 1e6 / 300);
@@ -132,10 +144,11 @@ class SearchBenchmark {
 					double[] centre = centres.get(random.nextInt(centres.size()));
 					MediationService service = MediationService.values()[random
 						.nextInt(MediationService.values().length)];
-					String url = String.format(Locale.ROOT, "http://localhost:%d/api/v1/lieux?lat=%.5f&lon=%.5f"
-							+ "&rayon_km=10&services=%s", port, centre[0], centre[1],
-							URLEncoder.encode(service.label(), StandardCharsets.UTF_8));
-					// open loop: latency counts from when the request was due, so a late send counts as waiting
+					String url = String.format(Locale.ROOT,
+							"http://localhost:%d/api/v1/lieux?lat=%.5f&lon=%.5f" + "&rayon_km=10&services=%s", port,
+							centre[0], centre[1], URLEncoder.encode(service.label(), StandardCharsets.UTF_8));
+					// open loop: latency counts from when the request was due, so a late
+					// send counts as waiting
 					long t0 = RATE > 0 ? scheduled : System.nanoTime();
 					HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).build(),
 							HttpResponse.BodyHandlers.ofString());

@@ -15,8 +15,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The administrative map as loaded from the COG 2026 extract. Expected counts are those of
- * {@code @etalab/decoupage-administratif} 6.0.0 (its JSON files, counted by type).
+ * The administrative map as loaded from the COG 2026 extract. Expected counts are those
+ * of {@code @etalab/decoupage-administratif} 6.0.0 (its JSON files, counted by type).
  */
 @IntegrationTest
 class TerritoriesIT {
@@ -38,7 +38,9 @@ class TerritoriesIT {
 		ApiClient.Response response = api.get("/api/v1/territoires/recherche?q=" + encode(query));
 		assertThat(response.status()).as(query).isEqualTo(200);
 		List<String> hits = new ArrayList<>();
-		response.json().get("resultats").forEach(hit -> hits.add(hit.get("type").asString() + ":" + hit.get("code").asString()));
+		response.json()
+			.get("resultats")
+			.forEach(hit -> hits.add(hit.get("type").asString() + ":" + hit.get("code").asString()));
 		return hits;
 	}
 
@@ -76,12 +78,15 @@ class TerritoriesIT {
 
 	@Test
 	void disambiguatesHomonymsWithTheirDepartement() {
-		JsonNode results = api.get("/api/v1/territoires/recherche?q=" + encode("Saint-Pierre") + "&limite=20").json()
+		JsonNode results = api.get("/api/v1/territoires/recherche?q=" + encode("Saint-Pierre") + "&limite=20")
+			.json()
 			.get("resultats");
 		List<String> labels = new ArrayList<>();
 		results.forEach(hit -> labels.add(hit.get("libelle").asString()));
 		assertThat(labels).contains("Saint-Pierre (974)", "Saint-Pierre (972)");
-		JsonNode reunion = api.get("/api/v1/territoires/recherche?q=" + encode("Saint-Pierre")).json().get("resultats")
+		JsonNode reunion = api.get("/api/v1/territoires/recherche?q=" + encode("Saint-Pierre"))
+			.json()
+			.get("resultats")
 			.get(0);
 		assertThat(reunion.get("centre").get("lat").asDouble()).isNegative();
 		assertThat(reunion.get("population").asLong()).isPositive();
@@ -109,7 +114,11 @@ class TerritoriesIT {
 		assertThat(lyon3.get("type").asString()).isEqualTo("arrondissement");
 		assertThat(lyon3.get("parents").get("commune").get("code").asString()).isEqualTo("69123");
 		assertThat(lyon3.get("parents").get("collectivite").get("code").asString()).isEqualTo("69M");
-		assertThat(api.get("/api/v1/territoires/communes/13201").json().get("parents").get("commune").get("code")
+		assertThat(api.get("/api/v1/territoires/communes/13201")
+			.json()
+			.get("parents")
+			.get("commune")
+			.get("code")
 			.asString()).isEqualTo("13055");
 	}
 
@@ -155,8 +164,8 @@ class TerritoriesIT {
 	@Test
 	void drawsDepartementsWithTheirContours() {
 		ApiClient.Response response = api.get("/api/v1/territoires/departements.geojson");
-		assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-				type -> assertThat(type).startsWith("application/geo+json"));
+		assertThat(response.headers().firstValue("Content-Type"))
+			.hasValueSatisfying(type -> assertThat(type).startsWith("application/geo+json"));
 		JsonNode collection = response.json();
 		assertThat(collection.get("features")).hasSize(109);
 		assertThat(feature(collection, "69").get("geometry").get("type").asString()).isIn("Polygon", "MultiPolygon");

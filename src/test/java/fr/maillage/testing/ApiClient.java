@@ -57,10 +57,11 @@ public final class ApiClient {
 		String boundary = "----maillage" + UUID.randomUUID();
 		ByteArrayOutputStream body = new ByteArrayOutputStream();
 		try {
-			body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"source\"\r\n\r\n" + source
-					+ "\r\n").getBytes(StandardCharsets.UTF_8));
-			body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"fichier\"; filename=\""
-					+ fileName + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+			body.write(
+					("--" + boundary + "\r\nContent-Disposition: form-data; name=\"source\"\r\n\r\n" + source + "\r\n")
+						.getBytes(StandardCharsets.UTF_8));
+			body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"fichier\"; filename=\"" + fileName
+					+ "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
 				.getBytes(StandardCharsets.UTF_8));
 			body.write(content);
 			body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
@@ -83,7 +84,8 @@ public final class ApiClient {
 
 	private Response send(HttpRequest request) {
 		try {
-			HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+			HttpResponse<String> response = http.send(request,
+					HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
 			return new Response(response.statusCode(), response.body(), response.headers());
 		}
 		catch (IOException e) {

@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 
-/** Real files copied from the shared data (data/SOURCES.md), read from the test classpath. */
+/**
+ * Real files copied from the shared data (data/SOURCES.md), read from the test classpath.
+ */
 public final class Fixtures {
 
 	private Fixtures() {

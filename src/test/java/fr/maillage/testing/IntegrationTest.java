@@ -9,12 +9,14 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
- * A running Maillage on a random port against a fresh embedded PostgreSQL (Flyway applied). Every integration test
- * uses this same configuration so Spring starts the context, and the database, once per test run.
+ * A running Maillage on a random port against a fresh embedded PostgreSQL (Flyway
+ * applied). Every integration test uses this same configuration so Spring starts the
+ * context, and the database, once per test run.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 public @interface IntegrationTest {
+
 }

@@ -18,10 +18,11 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A small Frictionless Table Schema validator, written from the specification and driven by the official
- * {@code schema.json}: header order, and for each cell the constraints required, unique, pattern (anchored),
- * enum, minLength/maxLength and the types string, number, integer, date, boolean. Independent of the production
- * code on purpose: it is what checks that code.
+ * A small Frictionless Table Schema validator, written from the specification and driven
+ * by the official {@code schema.json}: header order, and for each cell the constraints
+ * required, unique, pattern (anchored), enum, minLength/maxLength and the types string,
+ * number, integer, date, boolean. Independent of the production code on purpose: it is
+ * what checks that code.
  */
 public final class TableSchemaValidator {
 
@@ -39,8 +40,8 @@ public final class TableSchemaValidator {
 			constraints.path("enum").forEach(value -> allowed.add(value.asString()));
 			fields.add(new Field(field.get("name").asString(), field.path("type").asString("string"),
 					constraints.path("required").asBoolean(false), constraints.path("unique").asBoolean(false),
-					constraints.has("pattern") ? Pattern.compile(constraints.get("pattern").asString()) : null,
-					allowed, constraints.has("minLength") ? constraints.get("minLength").asInt() : null,
+					constraints.has("pattern") ? Pattern.compile(constraints.get("pattern").asString()) : null, allowed,
+					constraints.has("minLength") ? constraints.get("minLength").asInt() : null,
 					constraints.has("maxLength") ? constraints.get("maxLength").asInt() : null));
 		}
 	}
@@ -52,7 +53,10 @@ public final class TableSchemaValidator {
 	/** Every violation, as "line N, field: reason"; empty when the CSV is valid. */
 	public List<String> validate(String csv) {
 		List<String> errors = new ArrayList<>();
-		try (CSVParser parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+		try (CSVParser parser = CSVFormat.RFC4180.builder()
+			.setHeader()
+			.setSkipHeaderRecord(true)
+			.get()
 			.parse(new StringReader(csv))) {
 			if (!parser.getHeaderNames().equals(columnNames())) {
 				errors.add("header: " + parser.getHeaderNames() + " instead of " + columnNames());
@@ -64,7 +68,8 @@ public final class TableSchemaValidator {
 				for (int i = 0; i < fields.size(); i++) {
 					String value = record.get(i);
 					Field field = fields.get(i);
-					String where = "line " + (record.getRecordNumber() + 1) + ", " + field.name() + " '" + value + "': ";
+					String where = "line " + (record.getRecordNumber() + 1) + ", " + field.name() + " '" + value
+							+ "': ";
 					if (value.isEmpty()) {
 						if (field.required()) {
 							errors.add(where + "required");

@@ -13,9 +13,10 @@ import org.springframework.web.servlet.HandlerInterceptor;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * The API's access rule, in one place: reading the directory is public; any other method on {@code /api/**}, and
- * anything under {@code /api/v1/imports} (reports hold producers' raw rows), needs the administrator's bearer
- * token. Missing or wrong token: 401 with a French message.
+ * The API's access rule, in one place: reading the directory is public; any other method
+ * on {@code /api/**}, and anything under {@code /api/v1/imports} (reports hold producers'
+ * raw rows), needs the administrator's bearer token. Missing or wrong token: 401 with a
+ * French message.
  */
 class ApiAccessInterceptor implements HandlerInterceptor {
 
@@ -31,8 +32,7 @@ class ApiAccessInterceptor implements HandlerInterceptor {
 	}
 
 	static boolean requiresAdministrator(String method, String path) {
-		return !READ_METHODS.contains(method) || path.equals("/api/v1/imports")
-				|| path.startsWith("/api/v1/imports/");
+		return !READ_METHODS.contains(method) || path.equals("/api/v1/imports") || path.startsWith("/api/v1/imports/");
 	}
 
 	@Override

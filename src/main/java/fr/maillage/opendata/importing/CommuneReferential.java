@@ -6,14 +6,17 @@ import java.util.Optional;
 import fr.maillage.territories.CommuneRef;
 
 /**
- * What the import needs of the administrative map, as a port so that {@link RecordNormalizer} stays a pure
- * function: the territories module in production, a small table in unit tests.
+ * What the import needs of the administrative map, as a port so that
+ * {@link RecordNormalizer} stays a pure function: the territories module in production, a
+ * small table in unit tests.
  */
 public interface CommuneReferential {
 
 	Optional<CommuneRef> findCommune(String codeInsee);
 
-	/** The current code of a commune merged since, or the code itself when it is current. */
+	/**
+	 * The current code of a commune merged since, or the code itself when it is current.
+	 */
 	Optional<String> findCurrentCode(String codeInsee);
 
 	List<CommuneRef> listCommunesByPostalCode(String postalCode);

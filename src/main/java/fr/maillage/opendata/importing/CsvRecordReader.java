@@ -14,7 +14,10 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
-/** CSV with a header row; the separator (",", ";" or tab) is the one the header uses most outside quotes. */
+/**
+ * CSV with a header row; the separator (",", ";" or tab) is the one the header uses most
+ * outside quotes.
+ */
 final class CsvRecordReader implements RecordReader {
 
 	private final CSVParser parser;

@@ -3,8 +3,9 @@ package fr.maillage.opendata.importing;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Something an import noticed, with enough to fix it at the source: where ({@code ligne}, {@code champ}), what
- * ({@code valeur}, as sent) and why, in French. {@code ligne} is null for an issue of the whole file.
+ * Something an import noticed, with enough to fix it at the source: where ({@code ligne},
+ * {@code champ}), what ({@code valeur}, as sent) and why, in French. {@code ligne} is
+ * null for an issue of the whole file.
  */
 public record ImportIssue(@Nullable Long ligne, @Nullable String champ, @Nullable String valeur, String message) {
 

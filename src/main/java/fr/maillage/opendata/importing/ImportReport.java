@@ -6,8 +6,9 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The answer to an import, as the API returns it (hence the French component names, which are the JSON contract).
- * Lists stop at {@link SourceImport#LISTED_ISSUES_LIMIT} issues each; the full lists are downloadable as CSV.
+ * The answer to an import, as the API returns it (hence the French component names, which
+ * are the JSON contract). Lists stop at {@link SourceImport#LISTED_ISSUES_LIMIT} issues
+ * each; the full lists are downloadable as CSV.
  *
  * @param rejets one issue per reason; a rejected row may have several
  */

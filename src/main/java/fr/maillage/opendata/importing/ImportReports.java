@@ -11,7 +11,10 @@ import fr.maillage.shared.web.NotFoundException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Reads back past imports: their report, every issue and every rejected row with its original values. */
+/**
+ * Reads back past imports: their report, every issue and every rejected row with its
+ * original values.
+ */
 @Service
 public class ImportReports {
 

@@ -20,9 +20,10 @@ import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * JSON array of objects (the national exchange format) or GeoJSON FeatureCollection (data·inclusion export), read
- * object by object with Jackson's streaming parser. For a Feature, the properties are the record and a Point
- * geometry gives the coordinates when the properties have none.
+ * JSON array of objects (the national exchange format) or GeoJSON FeatureCollection
+ * (data·inclusion export), read object by object with Jackson's streaming parser. For a
+ * Feature, the properties are the record and a Point geometry gives the coordinates when
+ * the properties have none.
  */
 final class JsonRecordReader implements RecordReader {
 
@@ -170,7 +171,8 @@ final class JsonRecordReader implements RecordReader {
 
 	private static ImportRefusedException malformed(JacksonException e) {
 		var location = e.getLocation();
-		String where = location == null ? "" : " (ligne " + location.getLineNr() + ", colonne " + location.getColumnNr() + ")";
+		String where = location == null ? ""
+				: " (ligne " + location.getLineNr() + ", colonne " + location.getColumnNr() + ")";
 		return new ImportRefusedException("json_mal_forme",
 				"Le fichier JSON est mal formé" + where + " : rien n'a été importé.");
 	}

@@ -6,10 +6,11 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 
 /**
- * Reads and normalises records on a worker thread, a few batches ahead of the thread that writes them to the
- * database, so that parsing and checking overlap with SQL instead of adding to it. The queue is bounded: memory
- * holds at most {@code AHEAD} batches whatever the file size. A failure of the worker (a malformed file) is thrown
- * by {@link #next()} on the writing thread, inside its transaction.
+ * Reads and normalises records on a worker thread, a few batches ahead of the thread that
+ * writes them to the database, so that parsing and checking overlap with SQL instead of
+ * adding to it. The queue is bounded: memory holds at most {@code AHEAD} batches whatever
+ * the file size. A failure of the worker (a malformed file) is thrown by {@link #next()}
+ * on the writing thread, inside its transaction.
  */
 final class NormalizedBatches implements AutoCloseable {
 

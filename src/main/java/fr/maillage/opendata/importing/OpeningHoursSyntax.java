@@ -10,15 +10,17 @@ import ch.poole.openinghoursparser.Rule;
 import ch.poole.openinghoursparser.Util;
 
 /**
- * Checks a value of the schema's {@code horaires} field against the OpenStreetMap {@code opening_hours} syntax
- * with ch.poole's parser. Valid: the strict parser accepts it, or the lenient one reads it back unchanged (e.g.
- * "Fr 19:00-11:00", past midnight). Anything else is invalid, even when the lenient parser has a guess: its guesses
- * can change the meaning ("Mo 14-17;9-12" becomes a rule for every day), so the guess is only offered as a
- * suggestion in the report.
+ * Checks a value of the schema's {@code horaires} field against the OpenStreetMap
+ * {@code opening_hours} syntax with ch.poole's parser. Valid: the strict parser accepts
+ * it, or the lenient one reads it back unchanged (e.g. "Fr 19:00-11:00", past midnight).
+ * Anything else is invalid, even when the lenient parser has a guess: its guesses can
+ * change the meaning ("Mo 14-17;9-12" becomes a rule for every day), so the guess is only
+ * offered as a suggestion in the report.
  */
 final class OpeningHoursSyntax {
 
 	sealed interface Verdict permits Valid, Invalid {
+
 	}
 
 	record Valid() implements Verdict {
@@ -38,8 +40,9 @@ final class OpeningHoursSyntax {
 			+ TIME + "(?:," + TIME + "-" + TIME + ")*";
 
 	/**
-	 * Most real values are plain weekly rules ("Mo-Fr 09:00-12:00,14:00-17:00; Sa 09:00-12:00; PH off"); those are
-	 * valid by construction and skip the full parser, which costs tens of microseconds per value.
+	 * Most real values are plain weekly rules ("Mo-Fr 09:00-12:00,14:00-17:00; Sa
+	 * 09:00-12:00; PH off"); those are valid by construction and skip the full parser,
+	 * which costs tens of microseconds per value.
 	 */
 	private static final Pattern SIMPLE = Pattern
 		.compile("^(?:" + SIMPLE_RULE + "|PH off)(?:; (?:" + SIMPLE_RULE + "|PH off))*$");

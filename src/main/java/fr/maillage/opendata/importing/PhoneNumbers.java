@@ -7,9 +7,10 @@ import java.util.regex.Pattern;
 import fr.maillage.opendata.schema.SchemaField;
 
 /**
- * Puts French phone numbers in the schema's international form (+33…, +590…, no spaces). National numbers of
- * overseas départements are recognised by their prefixes (ARCEP numbering plan); 6-digit numbers are
- * Nouvelle-Calédonie's when the postcode is 988xx. When a field holds several numbers the first one is kept.
+ * Puts French phone numbers in the schema's international form (+33…, +590…, no spaces).
+ * National numbers of overseas départements are recognised by their prefixes (ARCEP
+ * numbering plan); 6-digit numbers are Nouvelle-Calédonie's when the postcode is 988xx.
+ * When a field holds several numbers the first one is kept.
  */
 final class PhoneNumbers {
 
@@ -40,7 +41,8 @@ final class PhoneNumbers {
 			candidate = digits;
 		}
 		else if (digits.startsWith("+")) {
-			// "+33 (0)1…" or "+33 01…": the national trunk 0 has no place after the country code
+			// "+33 (0)1…" or "+33 01…": the national trunk 0 has no place after the
+			// country code
 			candidate = TRUNK_ZERO.matcher(digits).replaceFirst("+$1");
 		}
 		else if (digits.length() == 10 && digits.startsWith("0")) {
@@ -62,8 +64,7 @@ final class PhoneNumbers {
 		else {
 			return Optional.empty();
 		}
-		return SchemaField.TELEPHONE.pattern().matcher(candidate).matches() ? Optional.of(candidate)
-				: Optional.empty();
+		return SchemaField.TELEPHONE.pattern().matcher(candidate).matches() ? Optional.of(candidate) : Optional.empty();
 	}
 
 }

@@ -38,14 +38,18 @@ import fr.maillage.territories.CommuneRef;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Turns one raw record of schema v1.0.x or v0.1.x into a normalised {@link Place}, or rejects it. The policy
- * (ADR 0004): a problem that can be fixed without guessing is fixed and reported as a warning; an optional value
- * that cannot be fixed is dropped and reported with its value; only a missing or invalid required value
- * rejects the record. Pure: no I/O, the clock only decides what "in the future" means.
+ * Turns one raw record of schema v1.0.x or v0.1.x into a normalised {@link Place}, or
+ * rejects it. The policy (ADR 0004): a problem that can be fixed without guessing is
+ * fixed and reported as a warning; an optional value that cannot be fixed is dropped and
+ * reported with its value; only a missing or invalid required value rejects the record.
+ * Pure: no I/O, the clock only decides what "in the future" means.
  */
 public final class RecordNormalizer {
 
-	/** Dates that producers' tools write when they have none (Unix epoch shown in a UTC−x time zone). */
+	/**
+	 * Dates that producers' tools write when they have none (Unix epoch shown in a UTC−x
+	 * time zone).
+	 */
 	private static final Set<LocalDate> PLACEHOLDER_DATES = Set.of(LocalDate.of(1969, 12, 31),
 			LocalDate.of(1970, 1, 1));
 
@@ -65,7 +69,10 @@ public final class RecordNormalizer {
 
 	private static final DateTimeFormatter FRENCH_DATE = DateTimeFormatter.ofPattern("dd/MM/uuuu");
 
-	/** Beyond this distance from its commune's centre, a place's coordinates are reported as doubtful. */
+	/**
+	 * Beyond this distance from its commune's centre, a place's coordinates are reported
+	 * as doubtful.
+	 */
 	static final double FAR_FROM_COMMUNE_KM = 20;
 
 	private final Clock clock;
@@ -159,9 +166,13 @@ public final class RecordNormalizer {
 			return new RecordOutcome.Accepted(place, warnings);
 		}
 
-		// --- reading -----------------------------------------------------------------------------------------
+		// --- reading
+		// -----------------------------------------------------------------------------------------
 
-		/** The raw value of a v1 column, or of the v0.1 column renamed to it; with the name it was found under. */
+		/**
+		 * The raw value of a v1 column, or of the v0.1 column renamed to it; with the
+		 * name it was found under.
+		 */
 		private @Nullable Column column(String v1Name) {
 			Object value = record.values().get(v1Name);
 			if (value != null) {
@@ -180,11 +191,13 @@ public final class RecordNormalizer {
 			return column == null ? null : clean(column, multiline);
 		}
 
-		/** Trimmed text; runs of spaces collapsed (except in long texts); a warning when that changed it. */
+		/**
+		 * Trimmed text; runs of spaces collapsed (except in long texts); a warning when
+		 * that changed it.
+		 */
 		private @Nullable String clean(Column column, boolean multiline) {
 			String raw = asText(column.value());
-			String cleaned = multiline ? raw.strip().replace("\r\n", "\n")
-					: collapseSpaces(raw);
+			String cleaned = multiline ? raw.strip().replace("\r\n", "\n") : collapseSpaces(raw);
 			if (cleaned.isEmpty()) {
 				return null;
 			}
@@ -205,7 +218,8 @@ public final class RecordNormalizer {
 			return value;
 		}
 
-		// --- identity and address --------------------------------------------------------------------------
+		// --- identity and address
+		// --------------------------------------------------------------------------
 
 		private String postalCode() {
 			Column column = column("code_postal");
@@ -216,8 +230,8 @@ public final class RecordNormalizer {
 			}
 			String digits = value.replace(" ", "");
 			if (DIGITS.matcher(digits).matches() && digits.length() == 4) {
-				warn("code_postal", value, "Code postal de 4 chiffres : le zéro initial perdu est rétabli ("
-						+ "0" + digits + ").");
+				warn("code_postal", value,
+						"Code postal de 4 chiffres : le zéro initial perdu est rétabli (" + "0" + digits + ").");
 				return "0" + digits;
 			}
 			if (!DIGITS.matcher(digits).matches() || digits.length() != 5) {
@@ -251,16 +265,17 @@ public final class RecordNormalizer {
 				return null;
 			}
 			if (!current.get().equals(code)) {
-				warn("code_insee", value, "Ancien code INSEE (commune fusionnée) : remplacé par le code actuel "
-						+ current.get() + ".");
+				warn("code_insee", value,
+						"Ancien code INSEE (commune fusionnée) : remplacé par le code actuel " + current.get() + ".");
 			}
 			return current.get();
 		}
 
 		/**
-		 * The commune of a postcode: the one whose name is the given name (accents, case and punctuation aside),
-		 * else the only arrondissement of that commune for the postcode ("Lyon" + 69002 → Lyon 2e), else the only
-		 * commune of the postcode. Nothing when it stays ambiguous.
+		 * The commune of a postcode: the one whose name is the given name (accents, case
+		 * and punctuation aside), else the only arrondissement of that commune for the
+		 * postcode ("Lyon" + 69002 → Lyon 2e), else the only commune of the postcode.
+		 * Nothing when it stays ambiguous.
 		 */
 		private @Nullable String deriveCodeInsee(String postalCode, String communeName) {
 			List<CommuneRef> candidates = communes.listCommunesByPostalCode(postalCode);
@@ -286,8 +301,8 @@ public final class RecordNormalizer {
 						+ ") incohérent avec le code postal " + postalCode + " : à vérifier.");
 			}
 			if (coordinates != null && reference.centre() != null) {
-				double distance = coordinates.distanceKmTo(
-						new Coordinates(reference.centre().lat(), reference.centre().lon()));
+				double distance = coordinates
+					.distanceKmTo(new Coordinates(reference.centre().lat(), reference.centre().lon()));
 				if (distance > FAR_FROM_COMMUNE_KM) {
 					warn("latitude", coordinates.latitude() + ", " + coordinates.longitude(), "Coordonnées à "
 							+ Math.round(distance) + " km du centre de " + reference.nom() + " : à vérifier.");
@@ -419,7 +434,8 @@ public final class RecordNormalizer {
 			}
 		}
 
-		// --- contact ---------------------------------------------------------------------------------------
+		// --- contact
+		// ---------------------------------------------------------------------------------------
 
 		private @Nullable String telephone() {
 			Column column = column("telephone");
@@ -427,8 +443,8 @@ public final class RecordNormalizer {
 			if (value == null) {
 				return null;
 			}
-			Optional<String> phone = PhoneNumbers.normalise(value, record.values().get("code_postal") == null ? ""
-					: asText(record.values().get("code_postal")));
+			Optional<String> phone = PhoneNumbers.normalise(value,
+					record.values().get("code_postal") == null ? "" : asText(record.values().get("code_postal")));
 			if (phone.isEmpty()) {
 				warn("telephone", value, "Numéro de téléphone non reconnu (format +33… attendu) : ignoré.");
 				return null;
@@ -480,13 +496,15 @@ public final class RecordNormalizer {
 			}
 			if (OpeningHoursSyntax.check(value) instanceof OpeningHoursSyntax.Invalid invalid) {
 				warn("horaires", value, ("Horaires illisibles (format OpenStreetMap attendu, par exemple "
-						+ "« Mo-Fr 09:00-12:00,14:00-17:00 ») : ignorés. " + invalid.suggestion()).strip());
+						+ "« Mo-Fr 09:00-12:00,14:00-17:00 ») : ignorés. " + invalid.suggestion())
+					.strip());
 				return null;
 			}
 			return value;
 		}
 
-		// --- lists -------------------------------------------------------------------------------------------
+		// --- lists
+		// -------------------------------------------------------------------------------------------
 
 		private List<String> typologies() {
 			Column column = column("typologie");
@@ -494,7 +512,8 @@ public final class RecordNormalizer {
 			for (String code : split(column)) {
 				String upper = code.equalsIgnoreCase("autre") ? "Autre" : code.toUpperCase();
 				if (!Typologies.KNOWN_CODES.contains(upper)) {
-					warn(column.name(), code, "Typologie inconnue du référentiel data·inclusion : gardée telle quelle.");
+					warn(column.name(), code,
+							"Typologie inconnue du référentiel data·inclusion : gardée telle quelle.");
 					codes.add(code);
 				}
 				else {
@@ -518,8 +537,9 @@ public final class RecordNormalizer {
 		}
 
 		/**
-		 * Values of every list field, gathered from the v1 columns and from the v0.1 columns that translate into
-		 * them; each list keeps the first-seen order without duplicates.
+		 * Values of every list field, gathered from the v1 columns and from the v0.1
+		 * columns that translate into them; each list keeps the first-seen order without
+		 * duplicates.
 		 */
 		private final class Lists {
 
@@ -552,7 +572,8 @@ public final class RecordNormalizer {
 							otherLabels.add(target.label());
 						}
 						else {
-							legacyLabels.computeIfAbsent(target.field(), f -> new LinkedHashSet<>()).add(target.label());
+							legacyLabels.computeIfAbsent(target.field(), f -> new LinkedHashSet<>())
+								.add(target.label());
 						}
 					}
 				}
@@ -570,8 +591,8 @@ public final class RecordNormalizer {
 					Optional<VocabularyMatcher.Match<E>> match = matcher.match(value);
 					if (match.isPresent()) {
 						if (!match.get().exact()) {
-							warn(column.name(), value, "Orthographe corrigée en « " + match.get().value().label()
-									+ " ».");
+							warn(column.name(), value,
+									"Orthographe corrigée en « " + match.get().value().label() + " ».");
 						}
 						values.add(match.get().value());
 						continue;
@@ -594,7 +615,8 @@ public final class RecordNormalizer {
 
 		}
 
-		// --- issues ------------------------------------------------------------------------------------------
+		// --- issues
+		// ------------------------------------------------------------------------------------------
 
 		private void warn(String field, @Nullable String value, String message) {
 			warnings.add(new ImportIssue(record.line(), field, value, message));
@@ -624,13 +646,17 @@ public final class RecordNormalizer {
 		return String.valueOf(value);
 	}
 
-	/** Trims and collapses runs of white space; cheap when there is nothing to do, the common case. */
+	/**
+	 * Trims and collapses runs of white space; cheap when there is nothing to do, the
+	 * common case.
+	 */
 	private static String collapseSpaces(String raw) {
 		String stripped = raw.strip();
 		boolean clean = true;
 		for (int i = 0; i < stripped.length() && clean; i++) {
 			char c = stripped.charAt(i);
-			if (c == '\u00a0' || (Character.isWhitespace(c) && (c != ' ' || (i > 0 && stripped.charAt(i - 1) == ' ')))) {
+			if (c == '\u00a0'
+					|| (Character.isWhitespace(c) && (c != ' ' || (i > 0 && stripped.charAt(i - 1) == ' ')))) {
 				clean = false;
 			}
 		}

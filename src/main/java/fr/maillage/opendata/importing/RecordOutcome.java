@@ -4,7 +4,10 @@ import java.util.List;
 
 import fr.maillage.places.Place;
 
-/** What became of one record: accepted (possibly with corrections) or rejected with its reasons. */
+/**
+ * What became of one record: accepted (possibly with corrections) or rejected with its
+ * reasons.
+ */
 public sealed interface RecordOutcome {
 
 	List<ImportIssue> warnings();

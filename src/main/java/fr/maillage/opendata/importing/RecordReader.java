@@ -4,7 +4,10 @@ import java.io.Closeable;
 import java.util.Iterator;
 import java.util.List;
 
-/** Streams the records of one file, one at a time, so that file size does not decide memory use. */
+/**
+ * Streams the records of one file, one at a time, so that file size does not decide
+ * memory use.
+ */
 interface RecordReader extends Iterator<RawRecord>, Closeable {
 
 	/** "csv", "json" or "geojson". */

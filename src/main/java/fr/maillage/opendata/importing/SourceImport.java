@@ -35,15 +35,19 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Imports one producer file into the directory. All or nothing: the accepted rows, the report and the rejected
- * rows are written in one transaction, so a failure at any point leaves the previous directory as it was.
- * Idempotent: a record is identified by the import source and its {@code id}, so importing the same file again
- * updates the same places. Streams records in batches so memory does not grow with the file.
+ * Imports one producer file into the directory. All or nothing: the accepted rows, the
+ * report and the rejected rows are written in one transaction, so a failure at any point
+ * leaves the previous directory as it was. Idempotent: a record is identified by the
+ * import source and its {@code id}, so importing the same file again updates the same
+ * places. Streams records in batches so memory does not grow with the file.
  */
 @Service
 public class SourceImport {
 
-	/** How many warnings and rejections the JSON answer lists; the CSV downloads have them all. */
+	/**
+	 * How many warnings and rejections the JSON answer lists; the CSV downloads have them
+	 * all.
+	 */
 	public static final int LISTED_ISSUES_LIMIT = 1000;
 
 	static final String WARNING = "avertissement";
@@ -73,8 +77,8 @@ public class SourceImport {
 
 	private final RecordNormalizer normalizer;
 
-	SourceImport(PlaceDirectory directory, JdbcImportRepository imports, TransactionTemplate transaction,
-			Clock clock, Territories territories) {
+	SourceImport(PlaceDirectory directory, JdbcImportRepository imports, TransactionTemplate transaction, Clock clock,
+			Territories territories) {
 		this.directory = directory;
 		this.imports = imports;
 		this.transaction = transaction;
@@ -103,7 +107,8 @@ public class SourceImport {
 	}
 
 	/**
-	 * @throws ImportRefusedException when the file as a whole cannot be imported; nothing is changed then
+	 * @throws ImportRefusedException when the file as a whole cannot be imported; nothing
+	 * is changed then
 	 */
 	public ImportReport importFile(String source, @Nullable String fileName, FileContent content) {
 		String sourceName = checkSourceName(source);
@@ -200,8 +205,8 @@ public class SourceImport {
 		}
 
 		ImportReport execute() {
-			imports.insertRun(new Run(id, source, fileName, reader.format(), "", startedAt, startedAt, 0, 0, 0,
-					List.of()));
+			imports.insertRun(
+					new Run(id, source, fileName, reader.format(), "", startedAt, startedAt, 0, 0, 0, List.of()));
 			if (!charset.name().equals("UTF-8")) {
 				warnFile(null, "Fichier encodé en " + charset.name() + " : converti en UTF-8.");
 			}
@@ -295,10 +300,8 @@ public class SourceImport {
 				}
 			}
 			if (!missing.isEmpty()) {
-				throw new ImportRefusedException("colonnes_manquantes",
-						"Colonnes obligatoires absentes du fichier : " + String.join(", ", missing)
-								+ ". Rien n'a été importé.",
-						missing);
+				throw new ImportRefusedException("colonnes_manquantes", "Colonnes obligatoires absentes du fichier : "
+						+ String.join(", ", missing) + ". Rien n'a été importé.", missing);
 			}
 		}
 

@@ -13,9 +13,10 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Finds out whether a file is UTF-8 (with or without BOM) or Windows-1252, streaming it once. A file that decodes
- * as UTF-8 is UTF-8; otherwise, if every byte is defined in Windows-1252 (spreadsheets saved "CSV" on Windows), it is
- * transcoded; otherwise it is refused.
+ * Finds out whether a file is UTF-8 (with or without BOM) or Windows-1252, streaming it
+ * once. A file that decodes as UTF-8 is UTF-8; otherwise, if every byte is defined in
+ * Windows-1252 (spreadsheets saved "CSV" on Windows), it is transcoded; otherwise it is
+ * refused.
  */
 final class TextEncoding {
 
@@ -48,9 +49,10 @@ final class TextEncoding {
 				in.unread(head);
 			}
 		}
-		return new InputStreamReader(in, charset.newDecoder()
-			.onMalformedInput(CodingErrorAction.REPORT)
-			.onUnmappableCharacter(CodingErrorAction.REPORT));
+		return new InputStreamReader(in,
+				charset.newDecoder()
+					.onMalformedInput(CodingErrorAction.REPORT)
+					.onUnmappableCharacter(CodingErrorAction.REPORT));
 	}
 
 	private static boolean isUtf8(FileContent content) throws IOException {

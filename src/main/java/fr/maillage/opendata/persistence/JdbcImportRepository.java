@@ -26,7 +26,10 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Import runs, their issues and their rejected rows (tables {@code import_run}, {@code import_issue}, …). */
+/**
+ * Import runs, their issues and their rejected rows (tables {@code import_run},
+ * {@code import_issue}, …).
+ */
 @Repository
 public class JdbcImportRepository {
 
@@ -49,9 +52,8 @@ public class JdbcImportRepository {
 		this.streaming = new NamedParameterJdbcTemplate(template);
 	}
 
-	public record Run(UUID id, String importSource, @Nullable String fileName, String fileFormat,
-			String schemaVersion, Instant startedAt, Instant finishedAt, int lues, int acceptees, int rejetees,
-			List<String> columns) {
+	public record Run(UUID id, String importSource, @Nullable String fileName, String fileFormat, String schemaVersion,
+			Instant startedAt, Instant finishedAt, int lues, int acceptees, int rejetees, List<String> columns) {
 	}
 
 	/** A rejected row: its original values by column and the reasons, joined. */
@@ -105,7 +107,10 @@ public class JdbcImportRepository {
 		}).optional();
 	}
 
-	/** @param firstPosition position of the first issue of the batch in the run's issue list */
+	/**
+	 * @param firstPosition position of the first issue of the batch in the run's issue
+	 * list
+	 */
 	public void insertIssues(UUID importId, String severity, int firstPosition, List<ImportIssue> issues) {
 		List<List<Object>> rows = new ArrayList<>(issues.size());
 		for (int i = 0; i < issues.size(); i++) {
@@ -155,19 +160,19 @@ public class JdbcImportRepository {
 	public void forEachIssue(UUID importId, Consumer<Map.Entry<String, ImportIssue>> consumer) {
 		streaming.query("""
 				select severity, ligne, champ, valeur, message from import_issue
-				where import_id = :id order by position""", Map.of("id", importId),
-				rs -> {
-					consumer.accept(Map.entry(rs.getString("severity"), new ImportIssue((Long) rs.getObject("ligne"),
-							rs.getString("champ"), rs.getString("valeur"), rs.getString("message"))));
-				});
+				where import_id = :id order by position""", Map.of("id", importId), rs -> {
+			consumer.accept(Map.entry(rs.getString("severity"), new ImportIssue((Long) rs.getObject("ligne"),
+					rs.getString("champ"), rs.getString("valeur"), rs.getString("message"))));
+		});
 	}
 
 	public void forEachRejectedRow(UUID importId, Consumer<RejectedRow> consumer) {
 		streaming.query("""
 				select ligne, raw_values::text as raw, reasons from import_rejected_row
 				where import_id = :id order by ligne""", Map.of("id", importId), rs -> {
-			Map<String, String> raw = JSON.readValue(rs.getString("raw"), new TypeReference<LinkedHashMap<String, String>>() {
-			});
+			Map<String, String> raw = JSON.readValue(rs.getString("raw"),
+					new TypeReference<LinkedHashMap<String, String>>() {
+					});
 			consumer.accept(new RejectedRow(rs.getLong("ligne"), raw, rs.getString("reasons")));
 		});
 	}

@@ -12,8 +12,8 @@ import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.QuoteMode;
 
 /**
- * Writes places as the schema's CSV: UTF-8, "," separator, every cell quoted, official column order, "|" between
- * list values, formula-looking cells neutralised.
+ * Writes places as the schema's CSV: UTF-8, "," separator, every cell quoted, official
+ * column order, "|" between list values, formula-looking cells neutralised.
  */
 public final class SchemaCsv {
 

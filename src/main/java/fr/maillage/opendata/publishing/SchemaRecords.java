@@ -13,10 +13,12 @@ import fr.maillage.places.vocabulary.Vocabulary;
 import fr.maillage.shared.geo.Coordinates;
 
 /**
- * A place written back in the national schema v1.0.2, field by field, in the official column order. Two values
- * the directory keeps unknown must still be written because the schema requires them (ADR 0004): a missing pivot
- * is written as the national placeholder 00000000000000, and an unknown update date as the date Maillage received
- * the record. The {@code id} is Maillage's own, since producers' ids are only unique within their own file.
+ * A place written back in the national schema v1.0.2, field by field, in the official
+ * column order. Two values the directory keeps unknown must still be written because the
+ * schema requires them (ADR 0004): a missing pivot is written as the national placeholder
+ * 00000000000000, and an unknown update date as the date Maillage received the record.
+ * The {@code id} is Maillage's own, since producers' ids are only unique within their own
+ * file.
  */
 public final class SchemaRecords {
 
@@ -25,7 +27,10 @@ public final class SchemaRecords {
 	private SchemaRecords() {
 	}
 
-	/** Values as JSON wants them: numbers, lists as arrays, absent values omitted, estimated coordinates included. */
+	/**
+	 * Values as JSON wants them: numbers, lists as arrays, absent values omitted,
+	 * estimated coordinates included.
+	 */
 	public static Map<String, Object> asJson(Place place) {
 		Map<String, Object> json = new LinkedHashMap<>();
 		for (SchemaField field : SchemaField.values()) {
@@ -34,13 +39,17 @@ public final class SchemaRecords {
 				json.put(field.columnName(), list.stream().map(SchemaRecords::text).toList());
 			}
 			else if (value != null && !(value instanceof List<?>)) {
-				json.put(field.columnName(), value instanceof BigDecimal || value instanceof Double ? value : text(value));
+				json.put(field.columnName(),
+						value instanceof BigDecimal || value instanceof Double ? value : text(value));
 			}
 		}
 		return json;
 	}
 
-	/** Values as the schema's tabular form wants them: text, lists joined with "|", absent values empty. */
+	/**
+	 * Values as the schema's tabular form wants them: text, lists joined with "|", absent
+	 * values empty.
+	 */
 	public static Map<String, String> asText(Place place) {
 		Map<String, String> row = new LinkedHashMap<>();
 		for (SchemaField field : SchemaField.values()) {
@@ -70,7 +79,10 @@ public final class SchemaRecords {
 		return value.toString();
 	}
 
-	/** @param estimated whether coordinates Maillage estimated are given (API) or left out (schema exports) */
+	/**
+	 * @param estimated whether coordinates Maillage estimated are given (API) or left out
+	 * (schema exports)
+	 */
 	private static Object value(Place place, SchemaField field, boolean estimated) {
 		Coordinates point = place.coordinates() != null && (estimated || producerPlaced(place)) ? place.coordinates()
 				: null;
@@ -111,8 +123,9 @@ public final class SchemaRecords {
 	}
 
 	/**
-	 * Coordinates that Maillage estimated (commune centre) are not published in the national schema, which cannot
-	 * say they are approximate; the API shows them with {@code geocodage}.
+	 * Coordinates that Maillage estimated (commune centre) are not published in the
+	 * national schema, which cannot say they are approximate; the API shows them with
+	 * {@code geocodage}.
 	 */
 	private static boolean producerPlaced(Place place) {
 		return place.geocoding() == null;

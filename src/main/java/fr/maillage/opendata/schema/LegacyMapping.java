@@ -11,14 +11,18 @@ import java.util.concurrent.ConcurrentHashMap;
 import fr.maillage.shared.text.TextFolding;
 
 /**
- * How values of schema v0.1.x map to v1.0.2: docs/schema-v0.1-vers-v1.md is this table in prose. A v0.1 value can
- * land in another v1 field (a v0.1 "public" may be a v1 "prise en charge spécifique") or in none ("Adultes": every
- * place receives adults). Values are matched ignoring case and accents, and by the label before " : " because
- * v0.1 labels carry an explanation after it ("Gratuit : Je peux accéder gratuitement…").
+ * How values of schema v0.1.x map to v1.0.2: docs/schema-v0.1-vers-v1.md is this table in
+ * prose. A v0.1 value can land in another v1 field (a v0.1 "public" may be a v1 "prise en
+ * charge spécifique") or in none ("Adultes": every place receives adults). Values are
+ * matched ignoring case and accents, and by the label before " : " because v0.1 labels
+ * carry an explanation after it ("Gratuit : Je peux accéder gratuitement…").
  */
 public final class LegacyMapping {
 
-	/** v0.1 column name → v1 column it was renamed to, for the columns that only changed name. */
+	/**
+	 * v0.1 column name → v1 column it was renamed to, for the columns that only changed
+	 * name.
+	 */
 	public static final Map<String, String> RENAMED_COLUMNS = Map.of("courriel", "courriels", "accessibilite",
 			"fiche_acces_libre", "labels_autres", "autres_formations_labels");
 
@@ -35,13 +39,17 @@ public final class LegacyMapping {
 
 	private static final Map<String, List<Target>> TABLE = new HashMap<>();
 
-	/** Values as written → translation: folding is costly and a v0.1 file repeats the same labels on every row. */
+	/**
+	 * Values as written → translation: folding is costly and a v0.1 file repeats the same
+	 * labels on every row.
+	 */
 	private static final Map<String, Optional<List<Target>>> MEMO = new ConcurrentHashMap<>();
 
 	static {
 		Map<String, List<Target>> table = Map.ofEntries(
 				// services (15 → 9)
-				entry("Devenir autonome dans les démarches administratives", services("Aide aux démarches administratives")),
+				entry("Devenir autonome dans les démarches administratives",
+						services("Aide aux démarches administratives")),
 				entry("Réaliser des démarches administratives avec un accompagnement",
 						services("Aide aux démarches administratives")),
 				entry("Prendre en main un smartphone ou une tablette",
@@ -49,7 +57,8 @@ public final class LegacyMapping {
 				entry("Prendre en main un ordinateur", services("Maîtrise des outils numériques du quotidien")),
 				entry("Utiliser le numérique au quotidien", services("Maîtrise des outils numériques du quotidien")),
 				entry("Approfondir ma culture numérique", services("Compréhension du monde numérique")),
-				entry("Favoriser mon insertion professionnelle", services("Insertion professionnelle via le numérique")),
+				entry("Favoriser mon insertion professionnelle",
+						services("Insertion professionnelle via le numérique")),
 				entry("Accéder à une connexion internet", services("Accès internet et matériel informatique")),
 				entry("Accéder à du matériel", services("Accès internet et matériel informatique")),
 				entry("S'équiper en matériel informatique",
@@ -60,25 +69,22 @@ public final class LegacyMapping {
 				entry("Promouvoir la citoyenneté numérique", services("Compréhension du monde numérique")),
 				entry("Soutenir la parentalité et l'éducation avec le numérique",
 						services("Parentalité et éducation avec le numérique")),
-				// publics_accueillis → publics_specifiquement_adresses or prise_en_charge_specifique
+				// publics_accueillis → publics_specifiquement_adresses or
+				// prise_en_charge_specifique
 				entry("Seniors (+ 65 ans)", publics("Seniors")),
-				entry("Familles/enfants", publics("Familles et/ou enfants")),
-				entry("Adultes", List.of()),
-				entry("Jeunes (16-26 ans)", publics("Jeunes")),
-				entry("Uniquement femmes", publics("Femmes")),
+				entry("Familles/enfants", publics("Familles et/ou enfants")), entry("Adultes", List.of()),
+				entry("Jeunes (16-26 ans)", publics("Jeunes")), entry("Uniquement femmes", publics("Femmes")),
 				entry("Public langues étrangères", support("Langues étrangères (autres)")),
-				entry("Déficience visuelle", support("Déficience visuelle")),
-				entry("Surdité", support("Surdité")),
+				entry("Déficience visuelle", support("Déficience visuelle")), entry("Surdité", support("Surdité")),
 				entry("Handicaps psychiques", support("Handicaps mentaux")),
 				entry("Handicaps mentaux", support("Handicaps mentaux")),
 				entry("Personnes en situation d'illettrisme", support("Illettrisme")),
 				// conditions_acces → frais_a_charge
-				entry("Gratuit", fees("Gratuit")),
-				entry("Gratuit sous condition", fees("Gratuit sous condition")),
-				entry("Payant", fees("Payant")),
-				entry("Accepte le Pass numérique", fees("Gratuit sous condition")),
+				entry("Gratuit", fees("Gratuit")), entry("Gratuit sous condition", fees("Gratuit sous condition")),
+				entry("Payant", fees("Payant")), entry("Accepte le Pass numérique", fees("Gratuit sous condition")),
 				entry("Adhésion", fees("Payant")),
-				// labels_nationaux → dispositif_programmes_nationaux, formations_labels or autres_formations_labels
+				// labels_nationaux → dispositif_programmes_nationaux, formations_labels
+				// or autres_formations_labels
 				entry("France Services", programs("France Services")),
 				entry("CNFS", programs("Conseillers numériques")),
 				entry("Conseillers numériques", programs("Conseillers numériques")),
@@ -86,14 +92,12 @@ public final class LegacyMapping {
 				entry("Grandes écoles du numérique", programs("Grande école du numérique")),
 				entry("Point relais CAF", programs("Point d'accès numérique CAF")),
 				entry("Point numérique CAF", programs("Point d'accès numérique CAF")),
-				entry("Fabriques de Territoire", List.of(new Target(SchemaField.FORMATIONS_LABELS, "Fabriques de Territoire"))),
-				entry("APTIC", others("APTIC")),
-				entry("Relais pôle emploi", others("Relais pôle emploi")),
-				entry("French Tech", others("French Tech")),
-				entry("Campus connecté", others("Campus connecté")),
+				entry("Fabriques de Territoire",
+						List.of(new Target(SchemaField.FORMATIONS_LABELS, "Fabriques de Territoire"))),
+				entry("APTIC", others("APTIC")), entry("Relais pôle emploi", others("Relais pôle emploi")),
+				entry("French Tech", others("French Tech")), entry("Campus connecté", others("Campus connecté")),
 				// modalites_accompagnement
-				entry("Seul", modes("En autonomie")),
-				entry("Avec de l'aide", modes("Accompagnement individuel")),
+				entry("Seul", modes("En autonomie")), entry("Avec de l'aide", modes("Accompagnement individuel")),
 				entry("Dans un atelier", modes("Dans un atelier collectif")),
 				entry("A ma place", modes("Accompagnement individuel")));
 		table.forEach((label, targets) -> TABLE.put(key(label), targets));
@@ -103,8 +107,8 @@ public final class LegacyMapping {
 	}
 
 	/**
-	 * The v1 destinations of a v0.1 value; empty optional when the value is not a v0.1 value at all, empty list
-	 * when it is one that v1 has no field for.
+	 * The v1 destinations of a v0.1 value; empty optional when the value is not a v0.1
+	 * value at all, empty list when it is one that v1 has no field for.
 	 */
 	public static Optional<List<Target>> translate(String legacyValue) {
 		Optional<List<Target>> known = MEMO.get(legacyValue);

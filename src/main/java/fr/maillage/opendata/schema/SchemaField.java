@@ -8,8 +8,9 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The 32 columns of schema v1.0.2 in their official order, with the constraints of {@code schema.json}. Names are
- * spelled as the standard spells them: this is the import/export boundary.
+ * The 32 columns of schema v1.0.2 in their official order, with the constraints of
+ * {@code schema.json}. Names are spelled as the standard spells them: this is the
+ * import/export boundary.
  */
 public enum SchemaField {
 
@@ -78,7 +79,10 @@ public enum SchemaField {
 
 	PRISE_RDV("prise_rdv", false, null, null, false);
 
-	/** Value used by the national tools when a place has no SIRET/RNA/RIDET; the schema requires a pivot. */
+	/**
+	 * Value used by the national tools when a place has no SIRET/RNA/RIDET; the schema
+	 * requires a pivot.
+	 */
 	public static final String PIVOT_PLACEHOLDER = "00000000000000";
 
 	private final String columnName;

@@ -13,8 +13,9 @@ import fr.maillage.places.vocabulary.SupportMode;
 import fr.maillage.places.vocabulary.TrainingLabel;
 
 /**
- * One matcher per closed list of schema v1.0.2. The variants listed here are spellings found in the standard's
- * own field descriptions, which differ from its validation patterns (ADR 0005).
+ * One matcher per closed list of schema v1.0.2. The variants listed here are spellings
+ * found in the standard's own field descriptions, which differ from its validation
+ * patterns (ADR 0005).
  */
 public final class Vocabularies {
 
@@ -32,8 +33,8 @@ public final class Vocabularies {
 		.of(NationalProgram.class);
 
 	public static final VocabularyMatcher<TrainingLabel> TRAINING_LABELS = VocabularyMatcher.of(TrainingLabel.class,
-			Map.of("Étapes numériques (La Poste)", TrainingLabel.ETAPES_NUMERIQUES,
-					"Mes Papiers (Métropole de Lyon) ", TrainingLabel.MES_PAPIERS_LYON));
+			Map.of("Étapes numériques (La Poste)", TrainingLabel.ETAPES_NUMERIQUES, "Mes Papiers (Métropole de Lyon) ",
+					TrainingLabel.MES_PAPIERS_LYON));
 
 	public static final VocabularyMatcher<AccessMode> ACCESS_MODES = VocabularyMatcher.of(AccessMode.class);
 

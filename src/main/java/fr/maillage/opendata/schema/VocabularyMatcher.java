@@ -11,10 +11,10 @@ import fr.maillage.places.vocabulary.Vocabulary;
 import fr.maillage.shared.text.TextFolding;
 
 /**
- * Recognises a value of one closed list of the standard. A value is <em>exact</em> when it is the pattern's
- * spelling or one of the spellings the standard itself uses elsewhere (its field descriptions, typographic
- * apostrophes: ADR 0005); otherwise it is matched ignoring case, accents and spacing, and the caller reports the
- * correction.
+ * Recognises a value of one closed list of the standard. A value is <em>exact</em> when
+ * it is the pattern's spelling or one of the spellings the standard itself uses elsewhere
+ * (its field descriptions, typographic apostrophes: ADR 0005); otherwise it is matched
+ * ignoring case, accents and spacing, and the caller reports the correction.
  */
 public final class VocabularyMatcher<E extends Enum<E> & Vocabulary> {
 
@@ -24,7 +24,10 @@ public final class VocabularyMatcher<E extends Enum<E> & Vocabulary> {
 
 	private final Map<String, E> folded = new HashMap<>();
 
-	/** Folding is the costly part of matching; real files repeat the same few misspellings thousands of times. */
+	/**
+	 * Folding is the costly part of matching; real files repeat the same few misspellings
+	 * thousands of times.
+	 */
 	private final Map<String, Optional<Match<E>>> misspelt = new ConcurrentHashMap<>();
 
 	private static final int MEMO_LIMIT = 10_000;
@@ -61,7 +64,8 @@ public final class VocabularyMatcher<E extends Enum<E> & Vocabulary> {
 		if (known != null) {
 			return known;
 		}
-		Optional<Match<E>> match = Optional.ofNullable(folded.get(key(value))).map(value1 -> new Match<>(value1, false));
+		Optional<Match<E>> match = Optional.ofNullable(folded.get(key(value)))
+			.map(value1 -> new Match<>(value1, false));
 		if (misspelt.size() < MEMO_LIMIT) {
 			misspelt.put(value, match);
 		}
@@ -77,7 +81,10 @@ public final class VocabularyMatcher<E extends Enum<E> & Vocabulary> {
 		return TextFolding.searchKey(value).replace(" ", "");
 	}
 
-	/** @param exact whether the value was spelled as the standard spells it (no correction to report) */
+	/**
+	 * @param exact whether the value was spelled as the standard spells it (no correction
+	 * to report)
+	 */
 	public record Match<E>(E value, boolean exact) {
 	}
 

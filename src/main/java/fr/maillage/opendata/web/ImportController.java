@@ -32,7 +32,10 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
-/** Imports of producer files and their reports. Administrators only (checked by the accounts module). */
+/**
+ * Imports of producer files and their reports. Administrators only (checked by the
+ * accounts module).
+ */
 @RestController
 @RequestMapping("/api/v1/imports")
 class ImportController {
@@ -88,11 +91,12 @@ class ImportController {
 		reports.getRun(id);
 		return csv("signalements-" + id + ".csv", printer -> {
 			printer.printRecord("gravite", "ligne", "champ", "valeur", "message");
-			reports.forEachIssue(id, (severity, issue) -> print(printer,
-					List.of(severity, issue.ligne() == null ? "" : issue.ligne().toString(),
-							issue.champ() == null ? "" : SpreadsheetSafe.cell(issue.champ()),
-							issue.valeur() == null ? "" : SpreadsheetSafe.cell(issue.valeur()),
-							SpreadsheetSafe.cell(issue.message()))));
+			reports.forEachIssue(id,
+					(severity, issue) -> print(printer,
+							List.of(severity, issue.ligne() == null ? "" : issue.ligne().toString(),
+									issue.champ() == null ? "" : SpreadsheetSafe.cell(issue.champ()),
+									issue.valeur() == null ? "" : SpreadsheetSafe.cell(issue.valeur()),
+									SpreadsheetSafe.cell(issue.message()))));
 		});
 	}
 

@@ -30,7 +30,10 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.ObjectMapper;
 
-/** Read API and exports of the directory, in the national schema's field names (docs/api.md). Public. */
+/**
+ * Read API and exports of the directory, in the national schema's field names
+ * (docs/api.md). Public.
+ */
 @RestController
 @RequestMapping("/api/v1/lieux")
 class PlaceApiController {
@@ -107,7 +110,10 @@ class PlaceApiController {
 		});
 	}
 
-	/** Export JSON keeps the schema's tabular form (lists as "a|b"), so the file re-imports anywhere. */
+	/**
+	 * Export JSON keeps the schema's tabular form (lists as "a|b"), so the file
+	 * re-imports anywhere.
+	 */
 	private static Map<String, Object> exportValues(Place place) {
 		Map<String, Object> values = new LinkedHashMap<>();
 		SchemaRecords.asText(place).forEach((name, value) -> {
@@ -121,9 +127,8 @@ class PlaceApiController {
 	private static Map<String, Object> feature(Place place) {
 		Map<String, Object> feature = new LinkedHashMap<>();
 		feature.put("type", "Feature");
-		feature.put("geometry", place.coordinates() == null ? null
-				: Map.of("type", "Point", "coordinates",
-						List.of(place.coordinates().longitude(), place.coordinates().latitude())));
+		feature.put("geometry", place.coordinates() == null ? null : Map.of("type", "Point", "coordinates",
+				List.of(place.coordinates().longitude(), place.coordinates().latitude())));
 		feature.put("properties", exportValues(place));
 		return feature;
 	}
@@ -140,8 +145,7 @@ class PlaceApiController {
 		return lieu;
 	}
 
-	private static ResponseEntity<StreamingResponseBody> download(String fileName, MediaType type,
-			ThrowingBody body) {
+	private static ResponseEntity<StreamingResponseBody> download(String fileName, MediaType type, ThrowingBody body) {
 		return ResponseEntity.ok()
 			.contentType(type)
 			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + fileName + "\"")

@@ -17,9 +17,10 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.util.MultiValueMap;
 
 /**
- * Reads the search parameters of the API (named as the schema's fields) into a {@link PlaceQuery}. A list
- * parameter may be repeated or hold values separated by "|"; vocabulary values are matched like imports are
- * (case and accents do not matter). Every mistake is answered in French with what would have been right.
+ * Reads the search parameters of the API (named as the schema's fields) into a
+ * {@link PlaceQuery}. A list parameter may be repeated or hold values separated by "|";
+ * vocabulary values are matched like imports are (case and accents do not matter). Every
+ * mistake is answered in French with what would have been right.
  */
 final class PlaceQueryParameters {
 
@@ -59,19 +60,20 @@ final class PlaceQueryParameters {
 				departements.stream().filter(code -> !COLLECTIVITY.matcher(code).matches()).toList(),
 				withinCommunes(departements), vocabulary("services", Vocabularies.SERVICES),
 				vocabulary("publics", Vocabularies.PUBLICS),
-				vocabulary("prise_en_charge", Vocabularies.SPECIFIC_SUPPORTS),
-				vocabulary("frais", Vocabularies.FEES),
+				vocabulary("prise_en_charge", Vocabularies.SPECIFIC_SUPPORTS), vocabulary("frais", Vocabularies.FEES),
 				vocabulary("modalites_accompagnement", Vocabularies.SUPPORT_MODES), near(), page, size);
 	}
 
 	/**
-	 * The communes of the territories asked for with {@code epci}, {@code region} or a collectivité as
-	 * {@code departement} (69D, 69M); values of one parameter add up, parameters intersect. {@code null} when none
-	 * is asked.
+	 * The communes of the territories asked for with {@code epci}, {@code region} or a
+	 * collectivité as {@code departement} (69D, 69M); values of one parameter add up,
+	 * parameters intersect. {@code null} when none is asked.
 	 */
 	private @Nullable List<String> withinCommunes(List<String> departements) {
 		List<java.util.Set<String>> sets = new ArrayList<>();
-		List<String> collectivities = departements.stream().filter(code -> COLLECTIVITY.matcher(code).matches()).toList();
+		List<String> collectivities = departements.stream()
+			.filter(code -> COLLECTIVITY.matcher(code).matches())
+			.toList();
 		if (!collectivities.isEmpty()) {
 			sets.add(communesOf(TerritoryLevel.DEPARTEMENT, "departement", collectivities));
 		}
@@ -151,9 +153,9 @@ final class PlaceQueryParameters {
 		for (String value : values(name)) {
 			Optional<VocabularyMatcher.Match<E>> match = matcher.match(value);
 			if (match.isEmpty()) {
-				throw new BadRequestException("valeur_inconnue",
-						"Valeur inconnue pour « " + name + " » : « " + value + " ». Valeurs possibles : "
-								+ String.join(" ; ", labels(matcher)) + ".",
+				throw new BadRequestException(
+						"valeur_inconnue", "Valeur inconnue pour « " + name + " » : « " + value
+								+ " ». Valeurs possibles : " + String.join(" ; ", labels(matcher)) + ".",
 						labels(matcher));
 			}
 			found.add(match.get().value());

@@ -40,7 +40,10 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Places in table {@code lieu}; geographic search is a bounding-box pre-filter on an index, then haversine. */
+/**
+ * Places in table {@code lieu}; geographic search is a bounding-box pre-filter on an
+ * index, then haversine.
+ */
 @Repository
 public class JdbcPlaceRepository {
 
@@ -51,15 +54,18 @@ public class JdbcPlaceRepository {
 	/** Columns written by an import, in COPY order. */
 	private static final List<String> COLUMNS = List.of("id", "import_source", "source_id", "pivot", "nom", "commune",
 			"code_postal", "code_insee", "departement", "adresse", "complement_adresse", "latitude", "longitude",
-			"typologie", "telephone", "courriels", "site_web", "horaires", "presentation_resume",
-			"presentation_detail", "source", "itinerance", "structure_parente", "date_maj", "services",
-			"publics_specifiquement_adresses", "prise_en_charge_specifique", "frais_a_charge",
-			"dispositif_programmes_nationaux", "formations_labels", "autres_formations_labels", "modalites_acces",
-			"modalites_accompagnement", "fiche_acces_libre", "prise_rdv", "geocodage", "search_text");
+			"typologie", "telephone", "courriels", "site_web", "horaires", "presentation_resume", "presentation_detail",
+			"source", "itinerance", "structure_parente", "date_maj", "services", "publics_specifiquement_adresses",
+			"prise_en_charge_specifique", "frais_a_charge", "dispositif_programmes_nationaux", "formations_labels",
+			"autres_formations_labels", "modalites_acces", "modalites_accompagnement", "fiche_acces_libre", "prise_rdv",
+			"geocodage", "search_text");
 
 	private static final String COLUMN_LIST = String.join(", ", COLUMNS);
 
-	/** From the staging table into {@code lieu}: same origin, same row (idempotent imports). */
+	/**
+	 * From the staging table into {@code lieu}: same origin, same row (idempotent
+	 * imports).
+	 */
 	private static final String MERGE_STAGED = "insert into lieu (" + COLUMN_LIST + ") select " + COLUMN_LIST
 			+ " from lieu_staging on conflict (import_source, source_id) do update set "
 			+ String.join(", ",
@@ -69,21 +75,24 @@ public class JdbcPlaceRepository {
 						.toList())
 			+ ", updated_at = now()";
 
-
 	private static final String UNIT_SEPARATOR = "\u001f";
 
 	private static final List<String> ARRAY_COLUMNS = List.of("typologie", "courriels", "site_web", "itinerance",
 			"services", "publics_specifiquement_adresses", "prise_en_charge_specifique", "frais_a_charge",
 			"dispositif_programmes_nationaux", "formations_labels", "modalites_acces", "modalites_accompagnement");
 
-	/** Every column of {@code lieu} as {@link #mapPlace} reads it, from the alias {@code l}. */
+	/**
+	 * Every column of {@code lieu} as {@link #mapPlace} reads it, from the alias
+	 * {@code l}.
+	 */
 	private static final String ROW = "l.id, l.import_source, l.source_id, l.pivot, l.nom, l.commune, l.code_postal, "
 			+ "l.code_insee, l.departement, l.adresse, l.complement_adresse, l.latitude, l.longitude, l.telephone, "
 			+ "l.horaires, l.presentation_resume, l.presentation_detail, l.source, l.structure_parente, l.date_maj, "
 			+ "l.autres_formations_labels, l.fiche_acces_libre, l.prise_rdv, l.geocodage, l.received_at, "
-			+ String.join(", ", ARRAY_COLUMNS.stream()
-				.map(column -> "array_to_string(l." + column + ", chr(31)) as " + column)
-				.toList());
+			+ String.join(", ",
+					ARRAY_COLUMNS.stream()
+						.map(column -> "array_to_string(l." + column + ", chr(31)) as " + column)
+						.toList());
 
 	private final DataSource dataSource;
 
@@ -114,21 +123,25 @@ public class JdbcPlaceRepository {
 		catch (IllegalArgumentException notAnId) {
 			return Optional.empty();
 		}
-		return jdbc.sql("select " + ROW + " from lieu l where l.id = :id").param("id", uuid).query(this::mapPlace).optional();
+		return jdbc.sql("select " + ROW + " from lieu l where l.id = :id")
+			.param("id", uuid)
+			.query(this::mapPlace)
+			.optional();
 	}
 
 	/**
-	 * One page of matches and the total. The filtering pass selects only ids (and distances), so that it can be
-	 * answered from indexes; full rows are read for the page only.
+	 * One page of matches and the total. The filtering pass selects only ids (and
+	 * distances), so that it can be answered from indexes; full rows are read for the
+	 * page only.
 	 */
 	public PlacePage search(PlaceQuery query) {
 		SqlQuery sql = SqlQuery.of(query);
 		MapSqlParameterSource params = sql.params();
 		params.addValue("limit", query.size()).addValue("offset", (long) (query.page() - 1) * query.size());
 		String select = "with matches as (" + sql.matches() + "), page as (select id, distance_km, "
-				+ "count(*) over () as total from matches order by " + sql.pageOrder() + " limit :limit offset :offset) "
-				+ "select " + ROW + ", page.distance_km, page.total from page join lieu l on l.id = page.id order by "
-				+ sql.order();
+				+ "count(*) over () as total from matches order by " + sql.pageOrder()
+				+ " limit :limit offset :offset) " + "select " + ROW
+				+ ", page.distance_km, page.total from page join lieu l on l.id = page.id order by " + sql.order();
 		long[] total = { -1 };
 		List<PlacePage.Hit> hits = named.query(select, params, (rs, row) -> {
 			total[0] = rs.getLong("total");
@@ -156,16 +169,18 @@ public class JdbcPlaceRepository {
 	}
 
 	/**
-	 * Inserts or updates a batch in the caller's transaction. Rows are streamed with COPY into a temporary staging
-	 * table, then merged with one INSERT … ON CONFLICT: an order of magnitude faster than batched statements with
-	 * 36 parameters each (docs/performance.md).
+	 * Inserts or updates a batch in the caller's transaction. Rows are streamed with COPY
+	 * into a temporary staging table, then merged with one INSERT … ON CONFLICT: an order
+	 * of magnitude faster than batched statements with 36 parameters each
+	 * (docs/performance.md).
 	 */
 	public void upsertAll(List<Place> places) {
 		if (places.isEmpty()) {
 			return;
 		}
 		jdbc.sql("create temporary table if not exists lieu_staging (like lieu including defaults) "
-				+ "on commit delete rows").update();
+				+ "on commit delete rows")
+			.update();
 		jdbc.sql("truncate lieu_staging").update();
 		PostgresCopy.copyIn(dataSource, "copy lieu_staging (" + COLUMN_LIST + ") from stdin with (format csv)",
 				places.stream().map(JdbcPlaceRepository::copyValues).toList());
@@ -250,8 +265,8 @@ public class JdbcPlaceRepository {
 				vocabulary(array(rs, "dispositif_programmes_nationaux"), NationalProgram.class),
 				vocabulary(array(rs, "formations_labels"), TrainingLabel.class),
 				rs.getString("autres_formations_labels"), vocabulary(array(rs, "modalites_acces"), AccessMode.class),
-				vocabulary(array(rs, "modalites_accompagnement"), SupportMode.class),
-				rs.getString("fiche_acces_libre"), rs.getString("prise_rdv"),
+				vocabulary(array(rs, "modalites_accompagnement"), SupportMode.class), rs.getString("fiche_acces_libre"),
+				rs.getString("prise_rdv"),
 				rs.getString("geocodage") == null ? null : Geocoding.ofCode(rs.getString("geocodage")),
 				receivedAt == null ? null : receivedAt.toInstant());
 	}
@@ -261,8 +276,9 @@ public class JdbcPlaceRepository {
 	}
 
 	/**
-	 * The elements of a text[] column read as {@code array_to_string(col, U+001F)}: splitting one string is many
-	 * times cheaper than the driver's parsing of array literals, and no value contains that control character.
+	 * The elements of a text[] column read as {@code array_to_string(col, U+001F)}:
+	 * splitting one string is many times cheaper than the driver's parsing of array
+	 * literals, and no value contains that control character.
 	 */
 	private static String[] array(ResultSet rs, String column) throws SQLException {
 		String joined = rs.getString(column);
@@ -278,21 +294,21 @@ public class JdbcPlaceRepository {
 	}
 
 	/** The WHERE clauses of a query, shared by the page, the count and the export. */
-	private record SqlQuery(String where, String distanceColumn, String distanceFilter, String order,
-			String pageOrder, Map<String, Object> values) {
+	private record SqlQuery(String where, String distanceColumn, String distanceFilter, String order, String pageOrder,
+			Map<String, Object> values) {
 
 		String filtered() {
 			return "select * from lieu" + where;
 		}
 
 		/**
-		 * Ids of the matches with what sorting needs; around a point that is only columns of the geographic index,
-		 * so PostgreSQL can answer from the index alone.
+		 * Ids of the matches with what sorting needs; around a point that is only columns
+		 * of the geographic index, so PostgreSQL can answer from the index alone.
 		 */
 		String matches() {
 			return pageOrder.startsWith("distance_km")
-					? "select id, " + distanceColumn + " from (select id, latitude, longitude from lieu" + where + ") l "
-							+ distanceFilter
+					? "select id, " + distanceColumn + " from (select id, latitude, longitude from lieu" + where
+							+ ") l " + distanceFilter
 					: "select id, nom, null::double precision as distance_km from lieu" + where;
 		}
 
@@ -309,14 +325,18 @@ public class JdbcPlaceRepository {
 				}
 			}
 			anyOf(where, values, "code_insee = any(cast(:codes_insee as text[]))", "codes_insee", query.codesInsee());
-			anyOf(where, values, "code_postal = any(cast(:codes_postaux as text[]))", "codes_postaux", query.postalCodes());
-			anyOf(where, values, "departement = any(cast(:departements as text[]))", "departements", query.departements());
+			anyOf(where, values, "code_postal = any(cast(:codes_postaux as text[]))", "codes_postaux",
+					query.postalCodes());
+			anyOf(where, values, "departement = any(cast(:departements as text[]))", "departements",
+					query.departements());
 			if (query.withinCommunes() != null) {
 				where.add("code_insee = any(cast(:within_communes as text[]))");
 				values.put("within_communes", query.withinCommunes().toArray(String[]::new));
 			}
-			// Around a point, the position index alone is selective; letting the planner also read the services
-			// index (a service is offered by most places) makes the query several times slower, so the filter is
+			// Around a point, the position index alone is selective; letting the planner
+			// also read the services
+			// index (a service is offered by most places) makes the query several times
+			// slower, so the filter is
 			// written in a form that index cannot serve there.
 			boolean aroundPoint = query.near() != null;
 			overlaps(where, values, aroundPoint ? "coalesce(services, '{}')" : "services", "services",
@@ -364,8 +384,8 @@ public class JdbcPlaceRepository {
 			}
 		}
 
-		private static void overlaps(List<String> where, Map<String, Object> values, String expression,
-				String name, List<? extends Vocabulary> wanted) {
+		private static void overlaps(List<String> where, Map<String, Object> values, String expression, String name,
+				List<? extends Vocabulary> wanted) {
 			if (!wanted.isEmpty()) {
 				where.add(expression + " && cast(:" + name + " as text[])");
 				values.put(name, labels(wanted));

@@ -1,6 +1,9 @@
 package fr.maillage.places.vocabulary;
 
-/** National schemes and programmes a place belongs to (schema field {@code dispositif_programmes_nationaux}). */
+/**
+ * National schemes and programmes a place belongs to (schema field
+ * {@code dispositif_programmes_nationaux}).
+ */
 public enum NationalProgram implements Vocabulary {
 
 	AIDANTS_CONNECT("Aidants Connect"),

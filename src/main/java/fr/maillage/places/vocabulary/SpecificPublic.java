@@ -1,6 +1,9 @@
 package fr.maillage.places.vocabulary;
 
-/** Publics a place specifically addresses (schema field {@code publics_specifiquement_adresses}). */
+/**
+ * Publics a place specifically addresses (schema field
+ * {@code publics_specifiquement_adresses}).
+ */
 public enum SpecificPublic implements Vocabulary {
 
 	YOUTH("Jeunes"),

@@ -1,6 +1,9 @@
 package fr.maillage.places.vocabulary;
 
-/** Specific support a place can give (disabilities, languages, illiteracy) (schema field {@code prise_en_charge_specifique}). */
+/**
+ * Specific support a place can give (disabilities, languages, illiteracy) (schema field
+ * {@code prise_en_charge_specifique}).
+ */
 public enum SpecificSupport implements Vocabulary {
 
 	DEAFNESS("Surdité"),

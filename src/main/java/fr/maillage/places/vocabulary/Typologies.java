@@ -3,13 +3,15 @@ package fr.maillage.places.vocabulary;
 import java.util.Set;
 
 /**
- * Structure types of the data·inclusion referential ("typologies de structure") that the schema's
- * {@code typologie} field refers to. The schema itself does not close the list, so an unknown code is kept and
- * only reported.
+ * Structure types of the data·inclusion referential ("typologies de structure") that the
+ * schema's {@code typologie} field refers to. The schema itself does not close the list,
+ * so an unknown code is kept and only reported.
  */
 public final class Typologies {
 
-	/** data·inclusion referential as published with the schema v1.0.x tooling (2023–2024). */
+	/**
+	 * data·inclusion referential as published with the schema v1.0.x tooling (2023–2024).
+	 */
 	public static final Set<String> KNOWN_CODES = Set.of("ACI", "ACIPHC", "AFPA", "AI", "ASE", "ASSO", "ASSO_CHOMEUR",
 			"Autre", "AVIP", "BIB", "CAARUD", "CADA", "CAF", "CAP_EMPLOI", "CAVA", "CC", "CCAS", "CCONS", "CD", "CDAS",
 			"CFP", "CHRS", "CHU", "CIAS", "CIDFF", "CITMET", "CMP", "CMS", "CPAM", "CPH", "CS", "CSAPA", "CSC", "DEETS",

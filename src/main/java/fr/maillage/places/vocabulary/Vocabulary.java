@@ -5,7 +5,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-/** A value of one of the standard's closed lists; {@link #label()} is the exact spelling of the standard. */
+/**
+ * A value of one of the standard's closed lists; {@link #label()} is the exact spelling
+ * of the standard.
+ */
 public interface Vocabulary {
 
 	String label();
@@ -14,7 +17,10 @@ public interface Vocabulary {
 		return Optional.ofNullable(type.cast(Labels.BY_TYPE.get(type).get(label)));
 	}
 
-	/** Label → value, per vocabulary: rows read from the database look labels up by the thousand. */
+	/**
+	 * Label → value, per vocabulary: rows read from the database look labels up by the
+	 * thousand.
+	 */
 	final class Labels {
 
 		private static final ClassValue<Map<String, Object>> BY_TYPE = new ClassValue<>() {

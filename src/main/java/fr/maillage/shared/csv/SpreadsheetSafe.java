@@ -3,9 +3,10 @@ package fr.maillage.shared.csv;
 import java.util.regex.Pattern;
 
 /**
- * Neutralises CSV cells that a spreadsheet would run as a formula (OWASP "CSV injection"): a cell starting with
- * {@code = + - @}, tab or carriage return gets a leading apostrophe. A plain signed number ("+33180059880",
- * "-0.33") is no formula and is left alone, so phone numbers and longitudes stay valid for the schema.
+ * Neutralises CSV cells that a spreadsheet would run as a formula (OWASP "CSV
+ * injection"): a cell starting with {@code = + - @}, tab or carriage return gets a
+ * leading apostrophe. A plain signed number ("+33180059880", "-0.33") is no formula and
+ * is left alone, so phone numbers and longitudes stay valid for the schema.
  */
 public final class SpreadsheetSafe {
 

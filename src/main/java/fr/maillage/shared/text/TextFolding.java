@@ -5,8 +5,8 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * Folds French text for comparison and search: accents, case, typographic apostrophes and ligatures do not
- * matter to a person typing "creches" or "l'ecole" on a phone keyboard.
+ * Folds French text for comparison and search: accents, case, typographic apostrophes and
+ * ligatures do not matter to a person typing "creches" or "l'ecole" on a phone keyboard.
  */
 public final class TextFolding {
 
@@ -22,7 +22,8 @@ public final class TextFolding {
 	/** Lower case, no accents, straight apostrophes, single spaces; punctuation kept. */
 	public static String fold(String text) {
 		String decomposed = Normalizer.normalize(text.replace("œ", "oe").replace("Œ", "OE"), Normalizer.Form.NFD);
-		String folded = COMBINING_MARKS.matcher(decomposed).replaceAll("")
+		String folded = COMBINING_MARKS.matcher(decomposed)
+			.replaceAll("")
 			.replace('’', '\'')
 			.replace('‘', '\'')
 			.replace('ʼ', '\'')
@@ -31,7 +32,10 @@ public final class TextFolding {
 		return WHITESPACE.matcher(folded).replaceAll(" ").trim();
 	}
 
-	/** {@link #fold} then every run of punctuation becomes one space: "Saint-Étienne" and "saint etienne" match. */
+	/**
+	 * {@link #fold} then every run of punctuation becomes one space: "Saint-Étienne" and
+	 * "saint etienne" match.
+	 */
 	public static String searchKey(String text) {
 		return NOT_ALNUM.matcher(fold(text)).replaceAll(" ").trim();
 	}

@@ -11,7 +11,9 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 
-/** Turns exceptions of REST controllers into {@link ApiError} bodies with French messages. */
+/**
+ * Turns exceptions of REST controllers into {@link ApiError} bodies with French messages.
+ */
 @RestControllerAdvice(annotations = org.springframework.web.bind.annotation.RestController.class)
 class ApiExceptionHandler {
 

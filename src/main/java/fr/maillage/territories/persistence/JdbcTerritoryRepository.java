@@ -18,13 +18,17 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Territories in PostgreSQL: prefix search over names, codes and postcodes, and details. */
+/**
+ * Territories in PostgreSQL: prefix search over names, codes and postcodes, and details.
+ */
 @Repository
 public class JdbcTerritoryRepository {
 
 	private final JdbcClient jdbc;
 
-	/** Takes the loader so that Spring loads the reference data before anything reads it. */
+	/**
+	 * Takes the loader so that Spring loads the reference data before anything reads it.
+	 */
 	JdbcTerritoryRepository(JdbcClient jdbc, TerritoryReferenceLoader loader) {
 		this.jdbc = jdbc;
 	}
@@ -50,8 +54,8 @@ public class JdbcTerritoryRepository {
 	}
 
 	/**
-	 * INSEE codes of the communes and arrondissements of a territory: {@code epci} (SIREN), {@code departement}
-	 * (including 69D and 69M) or {@code region}.
+	 * INSEE codes of the communes and arrondissements of a territory: {@code epci}
+	 * (SIREN), {@code departement} (including 69D and 69M) or {@code region}.
 	 */
 	public List<String> listCommuneCodes(String level, String code) {
 		String condition = switch (level) {
@@ -68,24 +72,27 @@ public class JdbcTerritoryRepository {
 			.list();
 	}
 
-	/** Every searchable territory, for the in-memory index: type order 0 départements and régions, 1 communes,
-	 * 2 EPCI, 3 arrondissements, 4 communes déléguées and associées. */
+	/**
+	 * Every searchable territory, for the in-memory index: type order 0 départements and
+	 * régions, 1 communes, 2 EPCI, 3 arrondissements, 4 communes déléguées and associées.
+	 */
 	public List<TerritorySearchIndex.Entry> listSearchEntries() {
-		return jdbc.sql("""
-				select 'departement' as type, code, nom, code as departement, population, latitude, longitude,
-				       0 as type_order, parent, '{}'::text[] as codes_postaux from departement
-				union all
-				select 'region', code, nom, null, population, latitude, longitude, 0, null, '{}' from region
-				union all
-				select case type when 'commune-actuelle' then 'commune' when 'arrondissement-municipal'
-				       then 'arrondissement' when 'commune-deleguee' then 'commune_deleguee' else 'commune_associee' end,
-				       code, nom, departement, population, latitude, longitude,
-				       case type when 'commune-actuelle' then 1 when 'arrondissement-municipal' then 3 else 4 end,
-				       null, case when type = 'commune-actuelle' then codes_postaux else '{}' end
-				from commune
-				union all
-				select case when type = 'EPT' then 'ept' else 'epci' end, code, nom, null, population, latitude,
-				       longitude, 2, null, '{}' from epci""")
+		return jdbc
+			.sql("""
+					select 'departement' as type, code, nom, code as departement, population, latitude, longitude,
+					       0 as type_order, parent, '{}'::text[] as codes_postaux from departement
+					union all
+					select 'region', code, nom, null, population, latitude, longitude, 0, null, '{}' from region
+					union all
+					select case type when 'commune-actuelle' then 'commune' when 'arrondissement-municipal'
+					       then 'arrondissement' when 'commune-deleguee' then 'commune_deleguee' else 'commune_associee' end,
+					       code, nom, departement, population, latitude, longitude,
+					       case type when 'commune-actuelle' then 1 when 'arrondissement-municipal' then 3 else 4 end,
+					       null, case when type = 'commune-actuelle' then codes_postaux else '{}' end
+					from commune
+					union all
+					select case when type = 'EPT' then 'ept' else 'epci' end, code, nom, null, population, latitude,
+					       longitude, 2, null, '{}' from epci""")
 			.query((rs, row) -> new TerritorySearchIndex.Entry(hit(rs, row), rs.getInt("type_order"),
 					rs.getString("parent"), Arrays.asList((String[]) rs.getArray("codes_postaux").getArray())))
 			.list();
@@ -121,7 +128,10 @@ public class JdbcTerritoryRepository {
 		return new double[] { minLon, rs.getDouble("min_lat"), rs.getDouble("max_lon"), rs.getDouble("max_lat") };
 	}
 
-	/** A commune by its current code, or by a former code (then {@code codeDemande} says which was asked). */
+	/**
+	 * A commune by its current code, or by a former code (then {@code codeDemande} says
+	 * which was asked).
+	 */
 	public Optional<TerritoryDetails> findCommune(String code) {
 		Optional<TerritoryDetails> current = commune(code, null);
 		if (current.isPresent()) {
@@ -180,8 +190,9 @@ public class JdbcTerritoryRepository {
 	}
 
 	private List<String> members(String communeCode) {
-		return jdbc.sql("select code from commune where parent = :code and type in ('commune-deleguee', "
-				+ "'commune-associee', 'arrondissement-municipal') order by code")
+		return jdbc
+			.sql("select code from commune where parent = :code and type in ('commune-deleguee', "
+					+ "'commune-associee', 'arrondissement-municipal') order by code")
 			.param("code", communeCode)
 			.query(String.class)
 			.list();
@@ -190,19 +201,24 @@ public class JdbcTerritoryRepository {
 	public Optional<TerritoryDetails> findEpci(String code) {
 		return jdbc.sql("select * from epci where code = :code").param("code", code).query((rs, row) -> {
 			String siren = rs.getString("code");
-			List<String> communes = jdbc.sql("select code from commune where type = 'commune-actuelle' and "
-					+ "(epci = :code or ept = :code) order by code").param("code", siren).query(String.class).list();
-			Map<String, Object> parents = new LinkedHashMap<>();
-			parents.put("departements", jdbc.sql("""
-					select distinct d.code, d.nom from commune c join departement d on d.code = c.departement
-					where c.type = 'commune-actuelle' and (c.epci = :code or c.ept = :code) order by d.code""")
+			List<String> communes = jdbc
+				.sql("select code from commune where type = 'commune-actuelle' and "
+						+ "(epci = :code or ept = :code) order by code")
 				.param("code", siren)
-				.query((r, i) -> named(r.getString("code"), r.getString("nom")))
-				.list());
+				.query(String.class)
+				.list();
+			Map<String, Object> parents = new LinkedHashMap<>();
+			parents.put("departements",
+					jdbc.sql("""
+							select distinct d.code, d.nom from commune c join departement d on d.code = c.departement
+							where c.type = 'commune-actuelle' and (c.epci = :code or c.ept = :code) order by d.code""")
+						.param("code", siren)
+						.query((r, i) -> named(r.getString("code"), r.getString("nom")))
+						.list());
 			long population = rs.getLong("population");
 			return new TerritoryDetails(rs.getString("type").equals("EPT") ? "ept" : "epci", siren, rs.getString("nom"),
-					rs.wasNull() ? null : population, centre(rs), bbox(rs), parents, Map.of("communes", communes),
-					null, null, "Nature : " + rs.getString("type"));
+					rs.wasNull() ? null : population, centre(rs), bbox(rs), parents, Map.of("communes", communes), null,
+					null, "Nature : " + rs.getString("type"));
 		}).optional();
 	}
 
@@ -214,10 +230,15 @@ public class JdbcTerritoryRepository {
 			String dep = rs.getString("code");
 			boolean collectivity = rs.getString("parent") != null;
 			String communeFilter = collectivity ? "c.collectivite = :code" : "c.departement = :code";
-			List<String> communes = jdbc.sql("select c.code from commune c where c.type = 'commune-actuelle' and "
-					+ communeFilter + " order by c.code").param("code", dep).query(String.class).list();
-			List<String> epcis = jdbc.sql("select distinct c.epci from commune c where c.type = 'commune-actuelle' "
-					+ "and c.epci is not null and " + communeFilter + " order by c.epci")
+			List<String> communes = jdbc
+				.sql("select c.code from commune c where c.type = 'commune-actuelle' and " + communeFilter
+						+ " order by c.code")
+				.param("code", dep)
+				.query(String.class)
+				.list();
+			List<String> epcis = jdbc
+				.sql("select distinct c.epci from commune c where c.type = 'commune-actuelle' "
+						+ "and c.epci is not null and " + communeFilter + " order by c.epci")
 				.param("code", dep)
 				.query(String.class)
 				.list();
@@ -230,10 +251,11 @@ public class JdbcTerritoryRepository {
 			members.put("communes", communes);
 			members.put("epci", epcis);
 			if (!collectivity) {
-				members.put("collectivites", jdbc.sql("select code from departement where parent = :code order by code")
-					.param("code", dep)
-					.query(String.class)
-					.list());
+				members.put("collectivites",
+						jdbc.sql("select code from departement where parent = :code order by code")
+							.param("code", dep)
+							.query(String.class)
+							.list());
 			}
 			long population = rs.getLong("population");
 			return new TerritoryDetails(collectivity ? "collectivite" : "departement", dep, rs.getString("nom"),
@@ -243,8 +265,11 @@ public class JdbcTerritoryRepository {
 
 	public Optional<TerritoryDetails> findRegion(String code) {
 		return jdbc.sql("select * from region where code = :code").param("code", code).query((rs, row) -> {
-			List<String> departements = jdbc.sql("select code from departement where region = :code and parent is null "
-					+ "order by code").param("code", code).query(String.class).list();
+			List<String> departements = jdbc
+				.sql("select code from departement where region = :code and parent is null " + "order by code")
+				.param("code", code)
+				.query(String.class)
+				.list();
 			long population = rs.getLong("population");
 			return new TerritoryDetails("region", rs.getString("code"), rs.getString("nom"),
 					rs.wasNull() ? null : population, centre(rs), bbox(rs), Map.of(),
@@ -253,24 +278,30 @@ public class JdbcTerritoryRepository {
 	}
 
 	/**
-	 * Départements as a GeoJSON FeatureCollection: their contour when known (metropolitan France), else their
-	 * centre as a Point.
+	 * Départements as a GeoJSON FeatureCollection: their contour when known (metropolitan
+	 * France), else their centre as a Point.
 	 */
 	public String departementsGeoJson() {
 		return featureCollection(jdbc.sql("""
 				select d.code, d.nom, d.region, d.population, d.latitude, d.longitude, c.geojson
 				from departement d left join territory_contour c on c.level = 'departement' and c.code = d.code
 				where d.parent is null order by d.code""")
-			.query((rs, row) -> feature(rs, Map.of("code", rs.getString("code"), "nom", rs.getString("nom"), "region",
-					rs.getString("region"), "population", rs.getLong("population"))))
+			.query((rs, row) -> feature(rs,
+					Map.of("code", rs.getString("code"), "nom", rs.getString("nom"), "region", rs.getString("region"),
+							"population", rs.getLong("population"))))
 			.list());
 	}
 
-	/** The communes of a département or collectivité, with their contour when known, else their centre. */
+	/**
+	 * The communes of a département or collectivité, with their contour when known, else
+	 * their centre.
+	 */
 	public Optional<String> communesGeoJson(String departement) {
 		String code = departement.toUpperCase();
-		boolean exists = jdbc.sql("select count(*) from departement where code = :code").param("code", code)
-			.query(Long.class).single() > 0;
+		boolean exists = jdbc.sql("select count(*) from departement where code = :code")
+			.param("code", code)
+			.query(Long.class)
+			.single() > 0;
 		if (!exists) {
 			return Optional.empty();
 		}
@@ -278,19 +309,16 @@ public class JdbcTerritoryRepository {
 				select m.code, m.nom, m.population, m.epci, m.latitude, m.longitude, c.geojson
 				from commune m left join territory_contour c on c.level = 'commune' and c.code = m.code
 				where m.type = 'commune-actuelle' and (m.departement = :code or m.collectivite = :code)
-				order by m.code""")
-			.param("code", code)
-			.query((rs, row) -> {
-				Map<String, Object> properties = new LinkedHashMap<>();
-				properties.put("code", rs.getString("code"));
-				properties.put("nom", rs.getString("nom"));
-				long population = rs.getLong("population");
-				properties.put("population", rs.wasNull() ? null : population);
-				properties.put("epci", rs.getString("epci"));
-				properties.put("contour", rs.getString("geojson") != null);
-				return feature(rs, properties);
-			})
-			.list()));
+				order by m.code""").param("code", code).query((rs, row) -> {
+			Map<String, Object> properties = new LinkedHashMap<>();
+			properties.put("code", rs.getString("code"));
+			properties.put("nom", rs.getString("nom"));
+			long population = rs.getLong("population");
+			properties.put("population", rs.wasNull() ? null : population);
+			properties.put("epci", rs.getString("epci"));
+			properties.put("contour", rs.getString("geojson") != null);
+			return feature(rs, properties);
+		}).list()));
 	}
 
 	private static final tools.jackson.databind.ObjectMapper JSON = tools.jackson.databind.json.JsonMapper.builder()
@@ -300,9 +328,8 @@ public class JdbcTerritoryRepository {
 		String geometry = rs.getString("geojson");
 		if (geometry == null) {
 			double lat = rs.getDouble("latitude");
-			geometry = rs.wasNull() ? "null"
-					: String.format(java.util.Locale.ROOT, "{\"type\":\"Point\",\"coordinates\":[%.5f,%.5f]}",
-							rs.getDouble("longitude"), lat);
+			geometry = rs.wasNull() ? "null" : String.format(java.util.Locale.ROOT,
+					"{\"type\":\"Point\",\"coordinates\":[%.5f,%.5f]}", rs.getDouble("longitude"), lat);
 		}
 		return "{\"type\":\"Feature\",\"geometry\":" + geometry + ",\"properties\":"
 				+ JSON.writeValueAsString(properties) + "}";

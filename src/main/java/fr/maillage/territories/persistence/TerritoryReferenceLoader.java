@@ -37,9 +37,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Loads the COG extract of {@code resources/territories} into PostgreSQL when the application starts, before it
- * serves anything. The files' checksum is stored: an unchanged extract is not reloaded (fast restarts, several
- * instances on one database), a changed one replaces the previous data in one transaction.
+ * Loads the COG extract of {@code resources/territories} into PostgreSQL when the
+ * application starts, before it serves anything. The files' checksum is stored: an
+ * unchanged extract is not reloaded (fast restarts, several instances on one database), a
+ * changed one replaces the previous data in one transaction.
  */
 @Component
 class TerritoryReferenceLoader implements InitializingBean {
@@ -81,14 +82,16 @@ class TerritoryReferenceLoader implements InitializingBean {
 	private void load(String checksum) {
 		jdbc.sql("lock table territory_dataset in exclusive mode").update();
 		jdbc.sql("truncate region, departement, epci, commune, commune_code_postal, commune_ancien_code, "
-				+ "territory_contour").update();
+				+ "territory_contour")
+			.update();
 		List<List<Object>> regions = new ArrayList<>();
-		read("regions.csv", r -> regions.add(Arrays.asList(r.get("code"), r.get("nom"), blankToNull(r.get("chef_lieu")))));
+		read("regions.csv",
+				r -> regions.add(Arrays.asList(r.get("code"), r.get("nom"), blankToNull(r.get("chef_lieu")))));
 		copy("region (code, nom, chef_lieu)", regions);
 
 		List<List<Object>> departements = new ArrayList<>();
-		read("departements.csv", r -> departements.add(Arrays.asList(r.get("code"), r.get("nom"), r.get("region"),
-				blankToNull(r.get("chef_lieu")), null)));
+		read("departements.csv", r -> departements
+			.add(Arrays.asList(r.get("code"), r.get("nom"), r.get("region"), blankToNull(r.get("chef_lieu")), null)));
 		Map<String, String> regionOfDepartement = new HashMap<>();
 		departements.forEach(d -> regionOfDepartement.put((String) d.get(0), (String) d.get(2)));
 		for (SpecialCollectivity collectivity : SpecialCollectivity.ALL) {
@@ -117,7 +120,8 @@ class TerritoryReferenceLoader implements InitializingBean {
 			String code = r.get("code");
 			String collectivity = type.equals("commune-actuelle") ? collectivityOfCommune.get(code)
 					: collectivityOfCommune.get(r.get("parent"));
-			String[] postalCodes = r.get("codes_postaux").isEmpty() ? new String[0] : r.get("codes_postaux").split("\\|");
+			String[] postalCodes = r.get("codes_postaux").isEmpty() ? new String[0]
+					: r.get("codes_postaux").split("\\|");
 			communes.add(Arrays.asList(code, r.get("nom"), type, r.get("departement"), collectivity, r.get("region"),
 					blankToNull(r.get("epci")), blankToNull(r.get("ept")), blankToNull(r.get("population")),
 					postalCodes, blankToNull(r.get("parent")), blankToNull(r.get("latitude")),
@@ -145,7 +149,10 @@ class TerritoryReferenceLoader implements InitializingBean {
 			.update();
 	}
 
-	/** The collectivité named by its EPCI, else the one holding "the other communes" of the département. */
+	/**
+	 * The collectivité named by its EPCI, else the one holding "the other communes" of
+	 * the département.
+	 */
 	private static Optional<String> collectivityOf(String departement, String epci) {
 		List<SpecialCollectivity> ofDepartement = SpecialCollectivity.ALL.stream()
 			.filter(c -> c.departement().equals(departement))
@@ -158,9 +165,9 @@ class TerritoryReferenceLoader implements InitializingBean {
 	}
 
 	/**
-	 * Population, extent and centre of the larger territories, from their communes in one grouped pass per level.
-	 * The centre of a département or région is its chef-lieu; of a collectivité or an EPCI, the
-	 * population-weighted mean of its communes' centres.
+	 * Population, extent and centre of the larger territories, from their communes in one
+	 * grouped pass per level. The centre of a département or région is its chef-lieu; of
+	 * a collectivité or an EPCI, the population-weighted mean of its communes' centres.
 	 */
 	private void aggregate() {
 		aggregate("departement", "(values (c.departement), (c.collectivite))");
@@ -168,7 +175,8 @@ class TerritoryReferenceLoader implements InitializingBean {
 		aggregate("epci", "(values (c.epci), (c.ept))");
 		for (String table : List.of("departement", "region")) {
 			jdbc.sql("update " + table + " t set latitude = c.latitude, longitude = c.longitude from commune c "
-					+ "where c.code = t.chef_lieu and c.type = 'commune-actuelle'").update();
+					+ "where c.code = t.chef_lieu and c.type = 'commune-actuelle'")
+				.update();
 		}
 	}
 
@@ -189,9 +197,9 @@ class TerritoryReferenceLoader implements InitializingBean {
 	}
 
 	/**
-	 * Contours of 2016 (IGN GEOFLA) mapped to today's communes: a commune merged since gets the union of its former
-	 * communes' contours; the collectivités 69D and 69M get the union of their communes'. Their extents replace
-	 * the extents of centres.
+	 * Contours of 2016 (IGN GEOFLA) mapped to today's communes: a commune merged since
+	 * gets the union of its former communes' contours; the collectivités 69D and 69M get
+	 * the union of their communes'. Their extents replace the extents of centres.
 	 */
 	private void loadContours(List<CSVRecord> communes, List<List<Object>> formerCodes,
 			Map<String, String> collectivityOfCommune) {
@@ -212,7 +220,8 @@ class TerritoryReferenceLoader implements InitializingBean {
 		for (JsonNode feature : features("contours-communes-2016.geojson")) {
 			String current = currentOf.get(feature.get("properties").get("code").asString());
 			if (current != null) {
-				byCommune.computeIfAbsent(current, c -> new ArrayList<>()).add(GeoJsonGeometries.read(feature.get("geometry")));
+				byCommune.computeIfAbsent(current, c -> new ArrayList<>())
+					.add(GeoJsonGeometries.read(feature.get("geometry")));
 			}
 		}
 		List<List<Object>> contours = new ArrayList<>();
@@ -252,7 +261,8 @@ class TerritoryReferenceLoader implements InitializingBean {
 			return UnaryUnionOp.union(parts);
 		}
 		catch (RuntimeException topologyProblem) {
-			// simplified 2016 contours can overlap slightly: keep the parts side by side rather than fail the load
+			// simplified 2016 contours can overlap slightly: keep the parts side by side
+			// rather than fail the load
 			return GeoJsonGeometries.FACTORY.buildGeometry(parts);
 		}
 	}
@@ -277,7 +287,10 @@ class TerritoryReferenceLoader implements InitializingBean {
 
 	private static void read(String file, Consumer<CSVRecord> consumer) {
 		try (InputStream in = new ClassPathResource("territories/" + file).getInputStream()) {
-			CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+			CSVFormat.RFC4180.builder()
+				.setHeader()
+				.setSkipHeaderRecord(true)
+				.get()
 				.parse(new InputStreamReader(in, StandardCharsets.UTF_8))
 				.forEach(consumer);
 		}

@@ -14,16 +14,22 @@ import fr.maillage.territories.TerritoryHit;
 import org.jspecify.annotations.Nullable;
 
 /**
- * In-memory prefix search over territory names, codes and postcodes. The reference data is immutable between
- * releases and small (≈ 40 000 names), so sorted arrays and binary search answer in well under a millisecond
- * whatever the query, where SQL had to sort thousands of rows for "saint" (docs/performance.md).
+ * In-memory prefix search over territory names, codes and postcodes. The reference data
+ * is immutable between releases and small (≈ 40 000 names), so sorted arrays and binary
+ * search answer in well under a millisecond whatever the query, where SQL had to sort
+ * thousands of rows for "saint" (docs/performance.md).
  *
- * <p>Ranking: 0 code of a département, région or EPCI, 1 exact name, postcode or INSEE code, 2 name or postcode prefix, 3 prefix of a later word ("lyon" →
- * "Métropole de Lyon"); then the type order given by the caller; then population, largest first.
+ * <p>
+ * Ranking: 0 code of a département, région or EPCI, 1 exact name, postcode or INSEE code,
+ * 2 name or postcode prefix, 3 prefix of a later word ("lyon" → "Métropole de Lyon");
+ * then the type order given by the caller; then population, largest first.
  */
 public final class TerritorySearchIndex {
 
-	/** A territory as the index knows it. {@code parentCode} lets "69" also find 69D and 69M. */
+	/**
+	 * A territory as the index knows it. {@code parentCode} lets "69" also find 69D and
+	 * 69M.
+	 */
 	public record Entry(TerritoryHit hit, int typeOrder, @Nullable String parentCode, List<String> postalCodes) {
 	}
 
@@ -71,10 +77,12 @@ public final class TerritorySearchIndex {
 			return List.of();
 		}
 		String code = query.strip().toUpperCase();
-		// identity: entries are unique objects, and a record's hashCode would hash all its fields on every merge
+		// identity: entries are unique objects, and a record's hashCode would hash all
+		// its fields on every merge
 		Map<Entry, Integer> ranks = new IdentityHashMap<>();
 		for (Entry entry : byCode.getOrDefault(code, List.of())) {
-			// an INSEE code looks like a postcode, which people type far more often: no priority over it
+			// an INSEE code looks like a postcode, which people type far more often: no
+			// priority over it
 			ranks.merge(entry, entry.typeOrder() == 1 || entry.typeOrder() > 2 ? 1 : 0, Math::min);
 		}
 		forPrefix(names, key, keyed -> ranks.merge(keyed.entry(), keyed.key().equals(key) ? 1 : 2, Math::min));
@@ -83,11 +91,14 @@ public final class TerritorySearchIndex {
 					keyed -> ranks.merge(keyed.entry(), keyed.key().equals(code) ? 1 : 2, Math::min));
 		}
 		if (ranks.size() < limit) {
-			// later-word matches rank last: only needed when better matches do not fill the page
+			// later-word matches rank last: only needed when better matches do not fill
+			// the page
 			forPrefix(words, key, keyed -> ranks.merge(keyed.entry(), 3, Math::min));
 		}
-		// top-k selection: broad queries ("saint") match thousands of names, only `limit` are wanted
-		Comparator<Map.Entry<Entry, Integer>> best = Comparator.<Map.Entry<Entry, Integer>>comparingInt(Map.Entry::getValue)
+		// top-k selection: broad queries ("saint") match thousands of names, only `limit`
+		// are wanted
+		Comparator<Map.Entry<Entry, Integer>> best = Comparator.<Map.Entry<Entry, Integer>>comparingInt(
+				Map.Entry::getValue)
 			.thenComparingInt(e -> e.getKey().typeOrder())
 			.thenComparingLong(e -> -population(e.getKey()))
 			.thenComparing(e -> e.getKey().hit().code());

@@ -76,7 +76,8 @@ class FileReadingTest {
 			assertThat(reader.columns()).containsExactly("id", "nom", "latitude", "services");
 		}
 		assertThat(records).hasSize(2);
-		assertThat(records.get(0).values()).containsKey(JsonRecordReader.GEOMETRY_LATITUDE).doesNotContainKey("latitude");
+		assertThat(records.get(0).values()).containsKey(JsonRecordReader.GEOMETRY_LATITUDE)
+			.doesNotContainKey("latitude");
 		assertThat(RecordNormalizer.asText(records.get(1).values().get("services"))).isEqualTo("x|y");
 		assertThat(records.get(1).line()).isEqualTo(2);
 	}

@@ -13,7 +13,8 @@ import net.jqwik.api.constraints.StringLength;
 class PhoneNumbersProperties {
 
 	@Property
-	void whateverItAcceptsMatchesTheSchemaPatternAndIsStable(@ForAll @NumericChars @StringLength(min = 6, max = 12) String digits) {
+	void whateverItAcceptsMatchesTheSchemaPatternAndIsStable(
+			@ForAll @NumericChars @StringLength(min = 6, max = 12) String digits) {
 		Optional<String> phone = PhoneNumbers.normalise(digits, "75001");
 		phone.ifPresent(value -> {
 			assertThat(SchemaField.TELEPHONE.pattern().matcher(value).matches()).isTrue();

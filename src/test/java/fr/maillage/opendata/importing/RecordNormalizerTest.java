@@ -59,7 +59,10 @@ class RecordNormalizerTest {
 
 	private final RecordNormalizer normalizer = new RecordNormalizer(CLOCK, COMMUNES);
 
-	/** A valid v1.0.2 record, from the standard's own example, that each test then spoils in one way. */
+	/**
+	 * A valid v1.0.2 record, from the standard's own example, that each test then spoils
+	 * in one way.
+	 */
 	private static Map<String, Object> validRecord() {
 		Map<String, Object> values = new LinkedHashMap<>();
 		values.put("id", "structure-1");
@@ -250,8 +253,8 @@ class RecordNormalizerTest {
 		assertThat(outcome).isInstanceOf(RecordOutcome.Rejected.class);
 		assertThat(((RecordOutcome.Rejected) outcome).errors()).extracting(ImportIssue::champ)
 			.containsExactly("nom", "adresse");
-		assertThat(((RecordOutcome.Rejected) outcome).errors()).allSatisfy(
-				e -> assertThat(e.message()).startsWith("Champ obligatoire manquant"));
+		assertThat(((RecordOutcome.Rejected) outcome).errors())
+			.allSatisfy(e -> assertThat(e.message()).startsWith("Champ obligatoire manquant"));
 	}
 
 	@Test
@@ -427,7 +430,8 @@ class RecordNormalizerTest {
 		values.put("longitude", "5.41423");
 		RecordOutcome outcome = normalize(values);
 		assertThat(accepted(outcome).coordinates().latitude()).isEqualTo(43.52609);
-		assertThat(outcome.warnings()).singleElement().satisfies(w -> assertThat(w.message()).contains("km du centre de Reims"));
+		assertThat(outcome.warnings()).singleElement()
+			.satisfies(w -> assertThat(w.message()).contains("km du centre de Reims"));
 	}
 
 	@Test
@@ -439,7 +443,8 @@ class RecordNormalizerTest {
 		Place place = accepted(outcome);
 		assertThat(place.coordinates().latitude()).isEqualTo(49.2484);
 		assertThat(place.geocoding()).isEqualTo(Geocoding.COMMUNE_CENTRE);
-		assertThat(outcome.warnings()).singleElement().satisfies(w -> assertThat(w.message()).contains("approximative"));
+		assertThat(outcome.warnings()).singleElement()
+			.satisfies(w -> assertThat(w.message()).contains("approximative"));
 	}
 
 }

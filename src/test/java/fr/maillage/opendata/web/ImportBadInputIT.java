@@ -16,7 +16,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
-/** Each bad input an import can meet, through the API: what is refused, what is rejected, what is kept. */
+/**
+ * Each bad input an import can meet, through the API: what is refused, what is rejected,
+ * what is kept.
+ */
 @IntegrationTest
 class ImportBadInputIT {
 
@@ -69,7 +72,8 @@ class ImportBadInputIT {
 		JsonNode lieu = api.get("/api/v1/lieux").json().get("lieux").get(0);
 		assertThat(lieu.get("dispositif_programmes_nationaux").toString())
 			.isEqualTo("[\"France Services\",\"Point d'accès numérique CAF\"]");
-		assertThat(lieu.get("autres_formations_labels").asString()).isEqualTo("SudLabs|Nièvre médiation numérique|APTIC");
+		assertThat(lieu.get("autres_formations_labels").asString())
+			.isEqualTo("SudLabs|Nièvre médiation numérique|APTIC");
 	}
 
 	@Test
@@ -106,8 +110,7 @@ class ImportBadInputIT {
 
 	@Test
 	void rejectsBadRowsKeepsTheGoodOnesAndStoresEveryRejectedRow() {
-		String csv = HEADER + VALID_ROW
-				+ "a2,43493312300029,,Lyon,69001,1 rue X,2024-01-01,\n"
+		String csv = HEADER + VALID_ROW + "a2,43493312300029,,Lyon,69001,1 rue X,2024-01-01,\n"
 				+ "a3,43493312300029,=1+2,Lyon,69001,2 rue Y,hier,\n"
 				+ "a1,43493312300029,Doublon,Lyon,69001,3 rue Z,2024-01-01,\n";
 		ApiClient.Response response = api.importFile("tableur", "lieux.csv", utf8(csv));
@@ -117,13 +120,13 @@ class ImportBadInputIT {
 		assertThat(report.get("lues").asInt()).isEqualTo(4);
 		assertThat(report.get("acceptees").asInt()).isEqualTo(1);
 		assertThat(report.get("rejetees").asInt()).isEqualTo(3);
-		assertThat(report.get("rejets").toString())
-			.contains("{\"ligne\":3,\"champ\":\"nom\",\"valeur\":\"\",\"message\":\"Champ obligatoire manquant : « nom ».\"}")
+		assertThat(report.get("rejets").toString()).contains(
+				"{\"ligne\":3,\"champ\":\"nom\",\"valeur\":\"\",\"message\":\"Champ obligatoire manquant : « nom ».\"}")
 			.contains("{\"ligne\":4,\"champ\":\"date_maj\",\"valeur\":\"hier\"")
 			.contains("{\"ligne\":5,\"champ\":\"id\",\"valeur\":\"a1\",\"message\":\"Identifiant déjà utilisé ligne 2");
 
-		ApiClient.Response rejected = api.getAsAdmin("/api/v1/imports/" + report.get("importId").asString()
-				+ "/rejets.csv");
+		ApiClient.Response rejected = api
+			.getAsAdmin("/api/v1/imports/" + report.get("importId").asString() + "/rejets.csv");
 		assertThat(rejected.status()).isEqualTo(200);
 		assertThat(rejected.body().split("\r\n")).containsExactly(
 				"ligne,id,pivot,nom,commune,code_postal,adresse,date_maj,services,motif_rejet",
@@ -172,7 +175,9 @@ class ImportBadInputIT {
 
 	@Test
 	void importReportsAreForAdministratorsOnly() {
-		String importId = api.importFile("tableur", "lieux.csv", utf8(HEADER + VALID_ROW)).json().get("importId")
+		String importId = api.importFile("tableur", "lieux.csv", utf8(HEADER + VALID_ROW))
+			.json()
+			.get("importId")
 			.asString();
 		assertThat(api.get("/api/v1/imports/" + importId + "/rejets.csv").status()).isEqualTo(401);
 		assertThat(api.get("/api/v1/imports/" + importId).status()).isEqualTo(401);

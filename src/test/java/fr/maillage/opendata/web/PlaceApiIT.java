@@ -19,8 +19,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Search filters of {@code GET /api/v1/lieux} on the 687 real Hinaura places. Expected totals were counted
- * independently on the source file (v0.1 values counted through the documented v0.1 → v1 table).
+ * Search filters of {@code GET /api/v1/lieux} on the 687 real Hinaura places. Expected
+ * totals were counted independently on the source file (v0.1 values counted through the
+ * documented v0.1 → v1 table).
  */
 @IntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -76,13 +77,15 @@ class PlaceApiIT {
 		assertThat(total("departement=69")).isEqualTo(48);
 		assertThat(total("departement=69&departement=74")).isEqualTo(199);
 		assertThat(total("departement=" + encode("69|74"))).isEqualTo(199);
-		// Hinaura gives no INSEE codes: they are derived from postcode and commune name at import
+		// Hinaura gives no INSEE codes: they are derived from postcode and commune name
+		// at import
 		assertThat(total("code_insee=69266")).isEqualTo(4);
 	}
 
 	@Test
 	void filtersByIntercommunalityRegionAndTheCollectivitiesOfTheRhone() {
-		// counted on the source file with the same derivation, against the COG 2026 extract
+		// counted on the source file with the same derivation, against the COG 2026
+		// extract
 		assertThat(total("epci=200046977")).isEqualTo(29);
 		assertThat(total("departement=69M")).isEqualTo(29);
 		assertThat(total("departement=69D")).isEqualTo(19);
@@ -98,8 +101,8 @@ class PlaceApiIT {
 	void filtersByTheStandardsVocabularies() {
 		assertThat(total("services=" + ADMIN)).isEqualTo(405);
 		assertThat(total("services=" + encode("aide aux demarches administratives"))).isEqualTo(405);
-		assertThat(total("services=" + ADMIN + "&services="
-				+ encode("Accès internet et matériel informatique"))).isEqualTo(658);
+		assertThat(total("services=" + ADMIN + "&services=" + encode("Accès internet et matériel informatique")))
+			.isEqualTo(658);
 		assertThat(total("publics=Seniors")).isEqualTo(567);
 		assertThat(total("prise_en_charge=" + encode("Surdité"))).isEqualTo(172);
 		// 101 "Payant : …" and 94 "Adhésion : …", which v0.1 → v1 maps to Payant
@@ -146,8 +149,7 @@ class PlaceApiIT {
 		assertThat(unknownService.json().get("message").asString()).contains("Valeur inconnue pour « services »")
 			.contains("Aide aux démarches administratives");
 		assertThat(api.get("/api/v1/lieux?taille=501").json().get("message").asString()).contains("500");
-		assertThat(api.get("/api/v1/lieux?lat=45.7").json().get("message").asString())
-			.contains("« lat » et « lon »");
+		assertThat(api.get("/api/v1/lieux?lat=45.7").json().get("message").asString()).contains("« lat » et « lon »");
 		assertThat(api.get("/api/v1/lieux?lat=45.7&lon=abc").status()).isEqualTo(400);
 		assertThat(api.get("/api/v1/lieux?page=0").status()).isEqualTo(400);
 	}

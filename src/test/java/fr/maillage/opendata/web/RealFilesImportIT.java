@@ -20,9 +20,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Every real file of the shared data, imported through the API. Expected counts were checked by hand against the
- * files (a separate script counted placeholder pivots and dates, stray spaces, coordinates written as text, too-long
- * summaries; the few invalid opening hours, phones and URLs were read one by one): see docs/donnees-reelles.md.
+ * Every real file of the shared data, imported through the API. Expected counts were
+ * checked by hand against the files (a separate script counted placeholder pivots and
+ * dates, stray spaces, coordinates written as text, too-long summaries; the few invalid
+ * opening hours, phones and URLs were read one by one): see docs/donnees-reelles.md.
  */
 @IntegrationTest
 class RealFilesImportIT {
@@ -57,8 +58,8 @@ class RealFilesImportIT {
 
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("realFiles")
-	void importsARealFileWithTheCountsCheckedByHand(String file, String version, int read, int accepted,
-			int rejected, int warnings, int placeholderPivots, int placeholderDates, int invalidHours) {
+	void importsARealFileWithTheCountsCheckedByHand(String file, String version, int read, int accepted, int rejected,
+			int warnings, int placeholderPivots, int placeholderDates, int invalidHours) {
 		ApiClient.Response response = api.importFile("reel", file, Fixtures.lieux(file));
 
 		assertThat(response.status()).isEqualTo(201);

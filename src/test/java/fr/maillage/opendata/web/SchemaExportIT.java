@@ -21,7 +21,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
-/** The exports are valid against the official schema.json, and the official example survives a round trip. */
+/**
+ * The exports are valid against the official schema.json, and the official example
+ * survives a round trip.
+ */
 @IntegrationTest
 class SchemaExportIT {
 
@@ -53,16 +56,22 @@ class SchemaExportIT {
 	void theCsvExportOfEveryRealFilePassesTheOfficialSchema() {
 		int imported = 0;
 		for (String file : REAL_FILES) {
-			imported += api.importFile(file.substring(0, 12), file, Fixtures.lieux(file)).json().get("acceptees").asInt();
+			imported += api.importFile(file.substring(0, 12), file, Fixtures.lieux(file))
+				.json()
+				.get("acceptees")
+				.asInt();
 		}
-		imported += api.importFile("hinaura", "hinaura.json",
-				Fixtures.bytes("demo/hinaura-lieux-auvergne-rhone-alpes.json")).json().get("acceptees").asInt();
+		imported += api
+			.importFile("hinaura", "hinaura.json", Fixtures.bytes("demo/hinaura-lieux-auvergne-rhone-alpes.json"))
+			.json()
+			.get("acceptees")
+			.asInt();
 
 		ApiClient.Response export = api.get("/api/v1/lieux/export.csv");
 
 		assertThat(export.status()).isEqualTo(200);
-		assertThat(export.headers().firstValue("Content-Type")).hasValueSatisfying(
-				type -> assertThat(type).startsWith("text/csv").containsIgnoringCase("utf-8"));
+		assertThat(export.headers().firstValue("Content-Type"))
+			.hasValueSatisfying(type -> assertThat(type).startsWith("text/csv").containsIgnoringCase("utf-8"));
 		assertThat(VALIDATOR.validate(export.body())).isEmpty();
 		assertThat(records(export.body())).hasSize(imported).hasSize(3364);
 	}
@@ -77,7 +86,8 @@ class SchemaExportIT {
 
 	@Test
 	void theOfficialExampleSurvivesARoundTrip() throws Exception {
-		String example = new String(Fixtures.bytes("fixtures/schema/v1.0.2/exemple-valide.csv"), StandardCharsets.UTF_8);
+		String example = new String(Fixtures.bytes("fixtures/schema/v1.0.2/exemple-valide.csv"),
+				StandardCharsets.UTF_8);
 		api.importFile("exemple", "exemple-valide.csv", example.getBytes(StandardCharsets.UTF_8));
 
 		String exported = api.get("/api/v1/lieux/export.csv").body();
@@ -114,8 +124,12 @@ class SchemaExportIT {
 
 	private static List<CSVRecord> records(String csv) {
 		try {
-			return CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
-				.parse(new StringReader(csv)).getRecords();
+			return CSVFormat.RFC4180.builder()
+				.setHeader()
+				.setSkipHeaderRecord(true)
+				.get()
+				.parse(new StringReader(csv))
+				.getRecords();
 		}
 		catch (java.io.IOException e) {
 			throw new java.io.UncheckedIOException(e);

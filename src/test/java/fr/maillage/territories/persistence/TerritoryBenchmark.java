@@ -20,8 +20,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Territory reference load (from empty, and at a restart with the same files) and search latency. Not a test:
- * it asserts nothing and is never run by {@code ./mvnw verify}; run it with {@code scripts/benchmark territoires}.
+ * Territory reference load (from empty, and at a restart with the same files) and search
+ * latency. Not a test: it asserts nothing and is never run by {@code ./mvnw verify}; run
+ * it with {@code scripts/benchmark territoires}.
  */
 @IntegrationTest
 class TerritoryBenchmark {
@@ -56,8 +57,8 @@ class TerritoryBenchmark {
 			start = System.nanoTime();
 			loader.afterPropertiesSet();
 			double restart = (System.nanoTime() - start) / 1e6;
-			System.out.printf(Locale.ROOT, "BENCH territoires run %d%s: full load %.0f ms, restart check %.1f ms%n", run,
-					run == 0 ? " (warm-up)" : "", full, restart);
+			System.out.printf(Locale.ROOT, "BENCH territoires run %d%s: full load %.0f ms, restart check %.1f ms%n",
+					run, run == 0 ? " (warm-up)" : "", full, restart);
 			if (run > 0) {
 				fullLoads.add(full);
 				restarts.add(restart);
@@ -76,9 +77,12 @@ class TerritoryBenchmark {
 				territories.searchTerritories(query, 10);
 				direct[i] = System.nanoTime() - t0;
 				t0 = System.nanoTime();
-				HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
-						+ "/api/v1/territoires/recherche?q=" + URLEncoder.encode(query, StandardCharsets.UTF_8)))
-					.build(), HttpResponse.BodyHandlers.ofString());
+				HttpResponse<String> response = http.send(
+						HttpRequest
+							.newBuilder(URI.create("http://localhost:" + port + "/api/v1/territoires/recherche?q="
+									+ URLEncoder.encode(query, StandardCharsets.UTF_8)))
+							.build(),
+						HttpResponse.BodyHandlers.ofString());
 				overHttp[i] = System.nanoTime() - t0;
 				if (response.statusCode() != 200) {
 					throw new IllegalStateException(response.body());
@@ -97,10 +101,12 @@ class TerritoryBenchmark {
 			}
 			Arrays.sort(direct);
 			Arrays.sort(overHttp);
-			System.out.printf(Locale.ROOT, "BENCH recherche run %d%s: %d searches, service p50 %.2f ms p99 %.2f ms; "
-					+ "HTTP p50 %.2f ms p99 %.2f ms%n", run, run == 0 ? " (warm-up)" : "", direct.length,
-					direct[direct.length / 2] / 1e6, direct[(int) (direct.length * 0.99)] / 1e6,
-					overHttp[overHttp.length / 2] / 1e6, overHttp[(int) (overHttp.length * 0.99)] / 1e6);
+			System.out.printf(Locale.ROOT,
+					"BENCH recherche run %d%s: %d searches, service p50 %.2f ms p99 %.2f ms; "
+							+ "HTTP p50 %.2f ms p99 %.2f ms%n",
+					run, run == 0 ? " (warm-up)" : "", direct.length, direct[direct.length / 2] / 1e6,
+					direct[(int) (direct.length * 0.99)] / 1e6, overHttp[overHttp.length / 2] / 1e6,
+					overHttp[(int) (overHttp.length * 0.99)] / 1e6);
 		}
 	}
 

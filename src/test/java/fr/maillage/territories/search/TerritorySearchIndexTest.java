@@ -16,18 +16,19 @@ class TerritorySearchIndexTest {
 				departement, population, new Centre(45, 4)), 1, null, List.of(postalCodes));
 	}
 
-	private final TerritorySearchIndex index = new TerritorySearchIndex(List.of(
-			commune("69123", "Lyon", "69", 520_000, "69001", "69002"),
-			commune("69266", "Villeurbanne", "69", 160_000, "69100"),
-			commune("69100", "Fontaines-Saint-Martin", "69", 3_000, "69270"),
-			commune("97416", "Saint-Pierre", "974", 85_000, "97410"),
-			commune("97225", "Saint-Pierre", "972", 4_000, "97250"),
-			new TerritorySearchIndex.Entry(new TerritoryHit("epci", "200046977", "Métropole de Lyon",
-					"Métropole de Lyon", null, 1_400_000L, null), 2, null, List.of()),
-			new TerritorySearchIndex.Entry(new TerritoryHit("departement", "69", "Rhône", "Rhône (69)", "69",
-					1_900_000L, null), 0, null, List.of()),
-			new TerritorySearchIndex.Entry(new TerritoryHit("departement", "69M", "Métropole de Lyon",
-					"Métropole de Lyon (69M)", "69M", 1_400_000L, null), 0, "69", List.of())));
+	private final TerritorySearchIndex index = new TerritorySearchIndex(
+			List.of(commune("69123", "Lyon", "69", 520_000, "69001", "69002"),
+					commune("69266", "Villeurbanne", "69", 160_000, "69100"),
+					commune("69100", "Fontaines-Saint-Martin", "69", 3_000, "69270"),
+					commune("97416", "Saint-Pierre", "974", 85_000, "97410"),
+					commune("97225", "Saint-Pierre", "972", 4_000, "97250"),
+					new TerritorySearchIndex.Entry(new TerritoryHit("epci", "200046977", "Métropole de Lyon",
+							"Métropole de Lyon", null, 1_400_000L, null), 2, null, List.of()),
+					new TerritorySearchIndex.Entry(
+							new TerritoryHit("departement", "69", "Rhône", "Rhône (69)", "69", 1_900_000L, null), 0,
+							null, List.of()),
+					new TerritorySearchIndex.Entry(new TerritoryHit("departement", "69M", "Métropole de Lyon",
+							"Métropole de Lyon (69M)", "69M", 1_400_000L, null), 0, "69", List.of())));
 
 	private List<String> codes(String query) {
 		return index.search(query, 10).stream().map(TerritoryHit::code).toList();
