@@ -6,7 +6,7 @@
  * {@link fr.maillage.opendata.importing.SourceImport} and the controllers of {@code web}.
  * Decisions: ADR 0004 (tolerant import) and ADR 0005 (defects of the standard).
  */
-@ApplicationModule(allowedDependencies = { "places", "places::vocabulary", "territories", "shared" })
+@ApplicationModule(allowedDependencies = { "places", "places::vocabulary", "places::hours", "territories", "shared" })
 @NullMarked
 package fr.maillage.opendata;
 

@@ -6,6 +6,8 @@ import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.ZonedDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +18,9 @@ import fr.maillage.places.Place;
 import fr.maillage.places.PlaceDirectory;
 import fr.maillage.places.PlacePage;
 import fr.maillage.places.PlaceQuery;
+import fr.maillage.places.hours.OpeningHours;
+import fr.maillage.places.hours.OpeningHoursEvaluator;
+import fr.maillage.places.hours.OpeningStatus;
 import fr.maillage.territories.Territories;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -48,10 +53,13 @@ class PlaceApiController {
 
 	private final Territories territories;
 
-	PlaceApiController(PlaceDirectory directory, ObjectMapper json, Territories territories) {
+	private final Clock clock;
+
+	PlaceApiController(PlaceDirectory directory, ObjectMapper json, Territories territories, Clock clock) {
 		this.directory = directory;
 		this.json = json;
 		this.territories = territories;
+		this.clock = clock;
 	}
 
 	@GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
@@ -65,9 +73,27 @@ class PlaceApiController {
 		return body;
 	}
 
+	/**
+	 * One lieu, with its opening status now and its week in plain French when it gives
+	 * hours.
+	 */
 	@GetMapping(path = "/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
 	Map<String, Object> get(@PathVariable String id) {
-		return toJson(new PlacePage.Hit(directory.getPlace(id), null));
+		Place place = directory.getPlace(id);
+		Map<String, Object> lieu = toJson(new PlacePage.Hit(place, null));
+		if (place.openingHours() != null) {
+			OpeningHours hours = OpeningHours.parse(place.openingHours());
+			OpeningStatus status = OpeningHoursEvaluator.statusAt(hours, ZonedDateTime.now(clock), place.departement());
+			Map<String, Object> opening = new LinkedHashMap<>();
+			opening.put("statut", status instanceof OpeningStatus.Open ? "ouvert"
+					: status instanceof OpeningStatus.Closed ? "ferme" : "inconnu");
+			opening.put("texte", status.text());
+			if (hours.isSupported()) {
+				opening.put("semaine", OpeningHoursEvaluator.weeklyTable(hours));
+			}
+			lieu.put("ouverture", opening);
+		}
+		return lieu;
 	}
 
 	@GetMapping("/export.csv")

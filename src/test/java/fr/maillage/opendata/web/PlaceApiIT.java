@@ -132,6 +132,12 @@ class PlaceApiIT {
 		assertThat(lieu.get("services").isArray()).isTrue();
 		assertThat(lieu.get("date_maj").asString()).isEqualTo("2021-05-05");
 		JsonNode same = api.get("/api/v1/lieux/" + lieu.get("id").asString()).json();
+		JsonNode opening = same.get("ouverture");
+		assertThat(opening.get("statut").asString()).isIn("ouvert", "ferme");
+		assertThat(opening.get("texte").asString()).matches("(Ouvert|Fermé).*");
+		assertThat(opening.get("semaine").get(1).toString())
+			.isEqualTo("{\"jour\":\"Mardi\",\"plages\":[\"9:00 – 12:00\",\"14:00 – 17:00\"]}");
+		((tools.jackson.databind.node.ObjectNode) same).remove("ouverture");
 		assertThat(same).isEqualTo(lieu);
 	}
 
