@@ -1,0 +1,79 @@
+package fr.maillage.places.web;
+
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+
+import fr.maillage.places.Place;
+import fr.maillage.places.hours.OpeningHours;
+import fr.maillage.places.hours.OpeningHoursEvaluator;
+import fr.maillage.places.hours.OpeningStatus;
+import fr.maillage.places.vocabulary.Vocabulary;
+import org.jspecify.annotations.Nullable;
+
+/** What the public pages show of a place, in plain French. */
+public record PlaceCard(String id, String nom, String adresse, String commune, @Nullable String distance,
+		List<String> services, List<String> publics, List<String> priseEnCharge, List<String> frais,
+		List<String> modalites, List<String> dispositifs, List<String> acces, @Nullable String telephone,
+		List<String> courriels, List<String> sitesWeb, @Nullable String priseRdv, @Nullable String ouverture,
+		@Nullable String statut, List<OpeningHoursEvaluator.DayHours> semaine, @Nullable String horairesBruts,
+		@Nullable String resume, @Nullable String description, @Nullable String miseAJour, boolean aJour,
+		boolean positionApprochee, @Nullable Double latitude, @Nullable Double longitude) {
+
+	private static final DateTimeFormatter FRENCH_DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.FRENCH);
+
+	/** Information older than this is flagged "à vérifier" (issue 4: freshness badge). */
+	static final int FRESH_MONTHS = 6;
+
+	static PlaceCard of(Place place, @Nullable Double distanceKm, ZonedDateTime now) {
+		String opening = null;
+		String status = null;
+		List<OpeningHoursEvaluator.DayHours> week = List.of();
+		String rawHours = null;
+		if (place.openingHours() != null) {
+			OpeningHours hours = OpeningHours.parse(place.openingHours());
+			OpeningStatus current = OpeningHoursEvaluator.statusAt(hours, now, place.departement());
+			opening = current.text();
+			status = current instanceof OpeningStatus.Open ? "ouvert"
+					: current instanceof OpeningStatus.Closed ? "ferme" : "inconnu";
+			if (hours.isSupported()) {
+				week = OpeningHoursEvaluator.weeklyTable(hours);
+			}
+			else {
+				rawHours = place.openingHours();
+			}
+		}
+		LocalDate updated = place.updatedOn();
+		String address = place.address() + (place.addressComplement() == null ? "" : ", " + place.addressComplement());
+		return new PlaceCard(place.id(), place.name(), address, place.postalCode() + " " + place.commune(),
+				distanceKm == null ? null : formatDistance(distanceKm), labels(place.services()),
+				labels(place.publics()), labels(place.specificSupports()), labels(place.fees()),
+				labels(place.supportModes()), labels(place.nationalPrograms()), labels(place.accessModes()),
+				place.phone(), place.emails(), place.websites(), place.appointmentUrl(), opening, status, week,
+				rawHours, place.summary(), place.description(), updated == null ? null : FRENCH_DATE.format(updated),
+				updated != null && !updated.isBefore(now.toLocalDate().minusMonths(FRESH_MONTHS)),
+				place.geocoding() != null, place.coordinates() == null ? null : place.coordinates().latitude(),
+				place.coordinates() == null ? null : place.coordinates().longitude());
+	}
+
+	private static List<String> labels(List<? extends Vocabulary> values) {
+		return values.stream().map(Vocabulary::label).toList();
+	}
+
+	private static String formatDistance(double km) {
+		return km < 1 ? Math.round(km * 1000 / 50) * 50 + " m" : String.format(Locale.FRENCH, "%.1f km", km);
+	}
+
+	/** A French phone number as people read it: "04 72 77 00 66". */
+	public @Nullable String telephoneLisible() {
+		if (telephone == null || !telephone.startsWith("+33") || telephone.length() != 12) {
+			return telephone;
+		}
+		String national = "0" + telephone.substring(3);
+		return String.join(" ", national.substring(0, 2), national.substring(2, 4), national.substring(4, 6),
+				national.substring(6, 8), national.substring(8, 10));
+	}
+
+}

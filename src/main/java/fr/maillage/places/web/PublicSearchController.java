@@ -1,0 +1,108 @@
+package fr.maillage.places.web;
+
+import java.time.Clock;
+import java.time.ZonedDateTime;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+import fr.maillage.places.Place;
+import fr.maillage.places.PlaceDirectory;
+import fr.maillage.places.PlacePage;
+import fr.maillage.places.PlaceQuery;
+import fr.maillage.places.hours.OpeningHours;
+import fr.maillage.places.hours.OpeningHoursEvaluator;
+import fr.maillage.places.vocabulary.Fee;
+import fr.maillage.places.vocabulary.MediationService;
+import fr.maillage.places.vocabulary.Vocabulary;
+import fr.maillage.shared.geo.Coordinates;
+import fr.maillage.territories.Territories;
+import fr.maillage.territories.TerritoryHit;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+
+/**
+ * "Trouver de l'aide près de chez moi": the public search page and the place page.
+ * Server-rendered, works without JavaScript. Public.
+ */
+@Controller
+class PublicSearchController {
+
+	/** Radius around the commune (or territory centre) a person searched for. */
+	static final double RADIUS_KM = 15;
+
+	static final int RESULTS = 20;
+
+	private final PlaceDirectory directory;
+
+	private final Territories territories;
+
+	private final Clock clock;
+
+	PublicSearchController(PlaceDirectory directory, Territories territories, Clock clock) {
+		this.directory = directory;
+		this.territories = territories;
+		this.clock = clock;
+	}
+
+	@GetMapping("/")
+	String search(SearchForm form, Model model) {
+		model.addAttribute("form", form);
+		model.addAttribute("allServices", Arrays.stream(MediationService.values()).map(Vocabulary::label).toList());
+		if (form.isEmpty()) {
+			return "places/search";
+		}
+		Optional<TerritoryHit> territory = territories.searchTerritories(form.q(), 1)
+			.stream()
+			.filter(hit -> hit.centre() != null)
+			.findFirst();
+		if (territory.isEmpty()) {
+			model.addAttribute("message", "Aucune commune ni aucun code postal ne correspond à « " + form.q()
+					+ " ». Vérifiez l'orthographe ou essayez le code postal.");
+			return "places/search";
+		}
+		TerritoryHit where = territory.get();
+		List<MediationService> services = form.selectedServices()
+			.stream()
+			.map(label -> Vocabulary.findByLabel(MediationService.class, label))
+			.flatMap(Optional::stream)
+			.toList();
+		boolean openNowFilter = form.openNow();
+		PlaceQuery query = new PlaceQuery(null, List.of(), List.of(), List.of(), null, services, List.of(), List.of(),
+				form.freeOnly() ? List.of(Fee.FREE) : List.of(), List.of(),
+				new PlaceQuery.Near(new Coordinates(where.centre().lat(), where.centre().lon()), RADIUS_KM), 1,
+				openNowFilter ? PlaceQuery.MAX_PAGE_SIZE : RESULTS);
+		PlacePage page = directory.searchPlaces(query);
+		ZonedDateTime now = ZonedDateTime.now(clock);
+		List<PlaceCard> cards = page.hits()
+			.stream()
+			.filter(hit -> !openNowFilter || isOpen(hit.place(), now))
+			.limit(RESULTS)
+			.map(hit -> PlaceCard.of(hit.place(), hit.distanceKm(), now))
+			.toList();
+		model.addAttribute("where", where);
+		model.addAttribute("radiusKm", (int) RADIUS_KM);
+		model.addAttribute("total", openNowFilter ? cards.size() : page.total());
+		model.addAttribute("places", cards);
+		return "places/search";
+	}
+
+	private static boolean isOpen(Place place, ZonedDateTime now) {
+		if (place.openingHours() == null) {
+			return false;
+		}
+		OpeningHours hours = OpeningHours.parse(place.openingHours());
+		return hours.isSupported() && hours
+			.isOpenAt(now.withZoneSameInstant(OpeningHoursEvaluator.PARIS).toLocalDateTime(), place.departement());
+	}
+
+	@GetMapping("/lieux/{id}")
+	String place(@PathVariable String id, Model model) {
+		Place place = directory.getPlace(id);
+		model.addAttribute("place", PlaceCard.of(place, null, ZonedDateTime.now(clock)));
+		return "places/place";
+	}
+
+}

@@ -1,0 +1,114 @@
+package fr.maillage.places.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.maillage.opendata.importing.SourceImport;
+import fr.maillage.testing.Browser;
+import fr.maillage.testing.CleanDatabase;
+import fr.maillage.testing.IntegrationTest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The public search, as a person uses it, in a real Chromium: by mouse, by keyboard, and
+ * checked by axe-core.
+ */
+@IntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PublicSearchPageIT {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	SourceImport sourceImport;
+
+	Browser browser;
+
+	@BeforeAll
+	void start() {
+		CleanDatabase.empty(jdbc);
+		ClassPathResource hinaura = new ClassPathResource("demo/hinaura-lieux-auvergne-rhone-alpes.json");
+		sourceImport.importFile("hinaura", "hinaura.json", hinaura::getInputStream);
+		browser = new Browser();
+	}
+
+	@AfterAll
+	void stop() {
+		browser.close();
+	}
+
+	private ChromeDriver page(String path) {
+		ChromeDriver driver = browser.driver();
+		driver.get("http://localhost:" + port + path);
+		return driver;
+	}
+
+	@Test
+	void searchingACommuneListsThePlacesAroundItWithoutJavaScriptTricks() {
+		ChromeDriver driver = page("/");
+		assertThat(driver.getTitle()).contains("Trouver de l’aide");
+		assertThat(browser.seriousAccessibilityViolations()).isEmpty();
+
+		driver.findElement(By.id("q")).sendKeys("Villeurbanne", Keys.ENTER);
+
+		assertThat(driver.getCurrentUrl()).contains("q=Villeurbanne");
+		assertThat(driver.findElement(By.id("titre-resultats")).getText()).contains("Villeurbanne (69)");
+		assertThat(driver.findElements(By.cssSelector("ol.resultats > li"))).hasSize(PublicSearchController.RESULTS);
+		assertThat(driver.findElement(By.cssSelector("ol.resultats")).getText()).contains("La MIETE");
+		browser.screenshot("recherche-villeurbanne");
+		assertThat(browser.seriousAccessibilityViolations()).isEmpty();
+	}
+
+	@Test
+	void aServiceFilterLivesInTheUrl() {
+		ChromeDriver driver = page("/");
+		driver.findElement(By.id("q")).sendKeys("69100");
+		driver.findElement(By.xpath("//label[contains(., 'Parentalité')]/input")).click();
+		driver.findElement(By.cssSelector("form.recherche button")).click();
+		assertThat(driver.getCurrentUrl()).contains("services=Parentalit");
+		assertThat(driver.findElement(By.id("titre-resultats")).getText()).startsWith("Aucun lieu trouvé");
+		driver.navigate().back();
+		assertThat(driver.getCurrentUrl()).doesNotContain("services=");
+	}
+
+	@Test
+	void aPersonCanGoFromTheSearchFieldToAPlaceWithTheKeyboardOnly() {
+		ChromeDriver driver = page("/?q=Villeurbanne");
+		driver.findElement(By.id("q")).click();
+		WebElement firstResult = driver.findElement(By.cssSelector("ol.resultats > li h2 a"));
+		String name = firstResult.getText();
+		for (int i = 0; i < 40 && !firstResult.equals(driver.switchTo().activeElement()); i++) {
+			driver.switchTo().activeElement().sendKeys(Keys.TAB);
+		}
+		assertThat(driver.switchTo().activeElement()).isEqualTo(firstResult);
+		driver.switchTo().activeElement().sendKeys(Keys.ENTER);
+
+		assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo(name);
+		assertThat(driver.findElement(By.tagName("main")).getText()).contains("Horaires");
+		browser.screenshot("fiche-lieu");
+		assertThat(browser.seriousAccessibilityViolations()).isEmpty();
+	}
+
+	@Test
+	void explainsAnUnknownCommuneAndAnUnknownPlaceInFrench() {
+		ChromeDriver driver = page("/?q=Zzyzx");
+		assertThat(driver.findElement(By.cssSelector("p.message")).getText()).contains("Aucune commune");
+		driver = page("/lieux/inconnu");
+		assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Page introuvable");
+	}
+
+}
