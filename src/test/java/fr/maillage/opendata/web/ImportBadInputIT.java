@@ -6,41 +6,21 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 
 import fr.maillage.testing.ApiClient;
-import fr.maillage.testing.CleanDatabase;
 import fr.maillage.testing.Fixtures;
-import fr.maillage.testing.IntegrationTest;
-import org.junit.jupiter.api.BeforeEach;
+import fr.maillage.testing.EmptyDirectoryApiTest;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Each bad input an import can meet, through the API: what is refused, what is rejected,
  * what is kept.
  */
-@IntegrationTest
-class ImportBadInputIT {
+class ImportBadInputIT extends EmptyDirectoryApiTest {
 
 	private static final String HEADER = "id,pivot,nom,commune,code_postal,adresse,date_maj,services\n";
 
 	private static final String VALID_ROW = "a1,43493312300029,Médiathèque Jean Macé,Villeurbanne,69100,"
 			+ "150 rue du 4 Août 1789,2024-04-02,Aide aux démarches administratives\n";
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	ApiClient api;
-
-	@BeforeEach
-	void emptyDirectory() {
-		api = new ApiClient(port);
-		CleanDatabase.empty(jdbc);
-	}
 
 	private static byte[] utf8(String text) {
 		return text.getBytes(StandardCharsets.UTF_8);

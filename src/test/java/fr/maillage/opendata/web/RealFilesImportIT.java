@@ -6,17 +6,12 @@ import java.util.Arrays;
 import java.util.stream.Stream;
 
 import fr.maillage.testing.ApiClient;
-import fr.maillage.testing.CleanDatabase;
 import fr.maillage.testing.Fixtures;
-import fr.maillage.testing.IntegrationTest;
-import org.junit.jupiter.api.BeforeEach;
+import fr.maillage.testing.EmptyDirectoryApiTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -25,22 +20,7 @@ import tools.jackson.databind.JsonNode;
  * dates, stray spaces, coordinates written as text, too-long summaries; the few invalid
  * opening hours, phones and URLs were read one by one): see docs/donnees-reelles.md.
  */
-@IntegrationTest
-class RealFilesImportIT {
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	ApiClient api;
-
-	@BeforeEach
-	void emptyDirectory() {
-		api = new ApiClient(port);
-		CleanDatabase.empty(jdbc);
-	}
+class RealFilesImportIT extends EmptyDirectoryApiTest {
 
 	static Stream<Arguments> realFiles() {
 		return Stream.of(

@@ -8,25 +8,19 @@ import java.util.List;
 import java.util.Map;
 
 import fr.maillage.testing.ApiClient;
-import fr.maillage.testing.CleanDatabase;
 import fr.maillage.testing.Fixtures;
-import fr.maillage.testing.IntegrationTest;
+import fr.maillage.testing.EmptyDirectoryApiTest;
 import fr.maillage.testing.TableSchemaValidator;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /**
  * The exports are valid against the official schema.json, and the official example
  * survives a round trip.
  */
-@IntegrationTest
-class SchemaExportIT {
+class SchemaExportIT extends EmptyDirectoryApiTest {
 
 	private static final List<String> REAL_FILES = List.of(
 			"20230517-hub-du-sud-lieux-de-mediation-numeriques-provence-alpes-cote-d-azur.json",
@@ -37,20 +31,6 @@ class SchemaExportIT {
 
 	private static final TableSchemaValidator VALIDATOR = new TableSchemaValidator(
 			new String(Fixtures.bytes("fixtures/schema/v1.0.2/schema.json"), StandardCharsets.UTF_8));
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	ApiClient api;
-
-	@BeforeEach
-	void emptyDirectory() {
-		api = new ApiClient(port);
-		CleanDatabase.empty(jdbc);
-	}
 
 	@Test
 	void theCsvExportOfEveryRealFilePassesTheOfficialSchema() {
