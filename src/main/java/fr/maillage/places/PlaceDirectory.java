@@ -1,5 +1,6 @@
 package fr.maillage.places;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -37,6 +38,29 @@ public class PlaceDirectory {
 
 	public Place getPlace(String id) {
 		return findPlace(id).orElseThrow(() -> new PlaceNotFoundException(id));
+	}
+
+	/**
+	 * Counts one view of a place's page on that day (a single upsert, safe under
+	 * concurrent views).
+	 */
+	public void countConsultation(String placeId, LocalDate day) {
+		repository.countConsultation(placeId, day);
+	}
+
+	/** Page views of one place per day, oldest first. */
+	public List<DailyConsultations> listConsultations(String placeId) {
+		getPlace(placeId);
+		return repository.listConsultations(placeId);
+	}
+
+	/**
+	 * Page views between two days (inclusive) of every place matching the query (a
+	 * territory, a service…).
+	 */
+	@Transactional(readOnly = true)
+	public long sumConsultations(PlaceQuery query, LocalDate from, LocalDate to) {
+		return repository.sumConsultations(query, from, to);
 	}
 
 	public long countPlaces() {

@@ -42,6 +42,11 @@ public final class ApiClient {
 		return send(HttpRequest.newBuilder(URI.create(base + path)).GET().build());
 	}
 
+	/** As a browser would ask, with its user agent. */
+	public Response getWithUserAgent(String path, String userAgent) {
+		return send(HttpRequest.newBuilder(URI.create(base + path)).header("User-Agent", userAgent).GET().build());
+	}
+
 	public Response getAsAdmin(String path) {
 		return send(HttpRequest.newBuilder(URI.create(base + path))
 			.header("Authorization", "Bearer " + ADMIN_TOKEN)

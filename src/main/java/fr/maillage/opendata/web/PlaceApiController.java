@@ -14,6 +14,7 @@ import java.util.Map;
 
 import fr.maillage.opendata.publishing.SchemaRecords;
 import fr.maillage.opendata.publishing.SchemaCsv;
+import fr.maillage.places.DailyConsultations;
 import fr.maillage.places.Place;
 import fr.maillage.places.PlaceDirectory;
 import fr.maillage.places.PlacePage;
@@ -94,6 +95,17 @@ class PlaceApiController {
 			lieu.put("ouverture", opening);
 		}
 		return lieu;
+	}
+
+	/** Consultations of the place's public page, per day (roadmap indicator). */
+	@GetMapping(path = "/{id}/consultations", produces = MediaType.APPLICATION_JSON_VALUE)
+	Map<String, Object> consultations(@PathVariable String id) {
+		List<DailyConsultations> days = directory.listConsultations(id);
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("id", id);
+		body.put("total", days.stream().mapToLong(DailyConsultations::nombre).sum());
+		body.put("jours", days);
+		return body;
 	}
 
 	@GetMapping("/export.csv")

@@ -7,6 +7,7 @@ import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,6 +16,7 @@ import java.util.function.Consumer;
 
 import javax.sql.DataSource;
 
+import fr.maillage.places.DailyConsultations;
 import fr.maillage.places.Geocoding;
 import fr.maillage.places.Place;
 import fr.maillage.places.PlaceOrigin;
@@ -162,6 +164,34 @@ public class JdbcPlaceRepository {
 		streaming.query(select, sql.params(), rs -> {
 			consumer.accept(mapPlace(rs, 0));
 		});
+	}
+
+	public void countConsultation(String placeId, LocalDate day) {
+		jdbc.sql("""
+				insert into lieu_consultation (lieu_id, jour, nombre) values (:id, :day, 1)
+				on conflict (lieu_id, jour) do update set nombre = lieu_consultation.nombre + 1""")
+			.param("id", UUID.fromString(placeId))
+			.param("day", Date.valueOf(day))
+			.update();
+	}
+
+	public List<DailyConsultations> listConsultations(String placeId) {
+		return jdbc.sql("select jour, nombre from lieu_consultation where lieu_id = :id order by jour")
+			.param("id", UUID.fromString(placeId))
+			.query((rs, row) -> new DailyConsultations(rs.getDate("jour").toLocalDate(), rs.getLong("nombre")))
+			.list();
+	}
+
+	public long sumConsultations(PlaceQuery query, LocalDate from, LocalDate to) {
+		SqlQuery sql = SqlQuery.of(query);
+		MapSqlParameterSource params = sql.params()
+			.addValue("from", Date.valueOf(from))
+			.addValue("to", Date.valueOf(to));
+		Long total = named.queryForObject(
+				"select coalesce(sum(c.nombre), 0) from lieu_consultation c where c.jour "
+						+ "between :from and :to and c.lieu_id in (select id from (" + sql.matches() + ") m)",
+				params, Long.class);
+		return total == null ? 0 : total;
 	}
 
 	private long countMatches(SqlQuery sql) {

@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
+import fr.maillage.places.ConsultationPolicy;
 import fr.maillage.places.Place;
 import fr.maillage.places.PlaceDirectory;
 import fr.maillage.places.PlacePage;
@@ -22,6 +23,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
 
 /**
  * "Trouver de l'aide près de chez moi": the public search page and the place page.
@@ -99,9 +101,14 @@ class PublicSearchController {
 	}
 
 	@GetMapping("/lieux/{id}")
-	String place(@PathVariable String id, Model model) {
+	String place(@PathVariable String id, @RequestHeader(name = "User-Agent", required = false) String userAgent,
+			Model model) {
 		Place place = directory.getPlace(id);
-		model.addAttribute("place", PlaceCard.of(place, null, ZonedDateTime.now(clock)));
+		ZonedDateTime now = ZonedDateTime.now(clock);
+		if (ConsultationPolicy.countsAsConsultation(userAgent)) {
+			directory.countConsultation(place.id(), now.withZoneSameInstant(OpeningHoursEvaluator.PARIS).toLocalDate());
+		}
+		model.addAttribute("place", PlaceCard.of(place, null, now));
 		return "places/place";
 	}
 
