@@ -47,6 +47,18 @@ public final class ApiClient {
 		return send(HttpRequest.newBuilder(URI.create(base + path)).header("User-Agent", userAgent).GET().build());
 	}
 
+	/** A plain HTML form post, as a browser sends it (redirects are not followed). */
+	public Response postForm(String path, java.util.Map<String, String> fields) {
+		String body = fields.entrySet()
+			.stream()
+			.map(field -> encode(field.getKey()) + "=" + encode(field.getValue()))
+			.collect(java.util.stream.Collectors.joining("&"));
+		return send(HttpRequest.newBuilder(URI.create(base + path))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(body))
+			.build());
+	}
+
 	public Response getAsAdmin(String path) {
 		return send(HttpRequest.newBuilder(URI.create(base + path))
 			.header("Authorization", "Bearer " + ADMIN_TOKEN)

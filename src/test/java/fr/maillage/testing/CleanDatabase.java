@@ -9,7 +9,7 @@ public final class CleanDatabase {
 	}
 
 	public static void empty(JdbcClient jdbc) {
-		jdbc.sql("truncate lieu, import_run cascade").update();
+		jdbc.sql("truncate lieu, import_run, signalement, lieu_consultation cascade").update();
 	}
 
 }

@@ -14,8 +14,9 @@ import tools.jackson.databind.ObjectMapper;
 
 /**
  * The API's access rule, in one place: reading the directory is public; any other method
- * on {@code /api/**}, and anything under {@code /api/v1/imports} (reports hold producers'
- * raw rows), needs the administrator's bearer token. Missing or wrong token: 401 with a
+ * on {@code /api/**}, anything under {@code /api/v1/imports} (reports hold producers' raw
+ * rows) and the error reports of {@code /api/v1/signalements} (they may hold e-mail
+ * addresses) need the administrator's bearer token. Missing or wrong token: 401 with a
  * French message.
  */
 class ApiAccessInterceptor implements HandlerInterceptor {
@@ -32,7 +33,8 @@ class ApiAccessInterceptor implements HandlerInterceptor {
 	}
 
 	static boolean requiresAdministrator(String method, String path) {
-		return !READ_METHODS.contains(method) || path.equals("/api/v1/imports") || path.startsWith("/api/v1/imports/");
+		return !READ_METHODS.contains(method) || path.equals("/api/v1/imports") || path.startsWith("/api/v1/imports/")
+				|| path.equals("/api/v1/signalements");
 	}
 
 	@Override

@@ -24,6 +24,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * "Trouver de l'aide près de chez moi": the public search page and the place page.
@@ -102,10 +103,12 @@ class PublicSearchController {
 
 	@GetMapping("/lieux/{id}")
 	String place(@PathVariable String id, @RequestHeader(name = "User-Agent", required = false) String userAgent,
-			Model model) {
+			@RequestParam(name = "signalement", required = false) String reported, Model model) {
 		Place place = directory.getPlace(id);
 		ZonedDateTime now = ZonedDateTime.now(clock);
-		if (ConsultationPolicy.countsAsConsultation(userAgent)) {
+		PlacePageModel.addFormAttributes(model, clock);
+		model.addAttribute("reportSent", reported != null);
+		if (reported == null && ConsultationPolicy.countsAsConsultation(userAgent)) {
 			directory.countConsultation(place.id(), now.withZoneSameInstant(OpeningHoursEvaluator.PARIS).toLocalDate());
 		}
 		model.addAttribute("place", PlaceCard.of(place, null, now));

@@ -11,7 +11,8 @@ class ApiAccessInterceptorTest {
 	@CsvSource({ "GET, /api/v1/lieux, false", "GET, /api/v1/lieux/abc, false", "GET, /api/v1/lieux/export.csv, false",
 			"HEAD, /api/v1/lieux, false", "POST, /api/v1/imports, true", "GET, /api/v1/imports/abc, true",
 			"GET, /api/v1/imports/abc/rejets.csv, true", "DELETE, /api/v1/lieux/abc, true",
-			"PUT, /api/v1/lieux/abc, true", "POST, /api/v1/anything, true" })
+			"PUT, /api/v1/lieux/abc, true", "POST, /api/v1/anything, true", "GET, /api/v1/signalements, true",
+			"GET, /api/v1/consultations, false" })
 	void readingIsPublicEverythingElseNeedsTheAdministrator(String method, String path, boolean required) {
 		assertThat(ApiAccessInterceptor.requiresAdministrator(method, path)).isEqualTo(required);
 	}

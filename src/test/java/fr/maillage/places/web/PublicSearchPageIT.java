@@ -2,6 +2,8 @@ package fr.maillage.places.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
+
 import fr.maillage.opendata.importing.SourceImport;
 import fr.maillage.testing.Browser;
 import fr.maillage.testing.CleanDatabase;
@@ -14,6 +16,9 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedCondition;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.io.ClassPathResource;
@@ -57,6 +62,10 @@ class PublicSearchPageIT {
 		return driver;
 	}
 
+	private static void waitFor(ChromeDriver driver, ExpectedCondition<?> condition) {
+		new WebDriverWait(driver, Duration.ofSeconds(10)).until(condition);
+	}
+
 	@Test
 	void searchingACommuneListsThePlacesAroundItWithoutJavaScriptTricks() {
 		ChromeDriver driver = page("/");
@@ -64,8 +73,7 @@ class PublicSearchPageIT {
 		assertThat(browser.seriousAccessibilityViolations()).isEmpty();
 
 		driver.findElement(By.id("q")).sendKeys("Villeurbanne", Keys.ENTER);
-
-		assertThat(driver.getCurrentUrl()).contains("q=Villeurbanne");
+		waitFor(driver, ExpectedConditions.urlContains("q=Villeurbanne"));
 		assertThat(driver.findElement(By.id("titre-resultats")).getText()).contains("Villeurbanne (69)");
 		assertThat(driver.findElements(By.cssSelector("ol.resultats > li"))).hasSize(PublicSearchController.RESULTS);
 		assertThat(driver.findElement(By.cssSelector("ol.resultats")).getText()).contains("La MIETE");
@@ -79,10 +87,10 @@ class PublicSearchPageIT {
 		driver.findElement(By.id("q")).sendKeys("69100");
 		driver.findElement(By.xpath("//label[contains(., 'Parentalité')]/input")).click();
 		driver.findElement(By.cssSelector("form.recherche button")).click();
-		assertThat(driver.getCurrentUrl()).contains("services=Parentalit");
+		waitFor(driver, ExpectedConditions.urlContains("services=Parentalit"));
 		assertThat(driver.findElement(By.id("titre-resultats")).getText()).startsWith("Aucun lieu trouvé");
 		driver.navigate().back();
-		assertThat(driver.getCurrentUrl()).doesNotContain("services=");
+		waitFor(driver, ExpectedConditions.not(ExpectedConditions.urlContains("services=")));
 	}
 
 	@Test
@@ -96,10 +104,28 @@ class PublicSearchPageIT {
 		}
 		assertThat(driver.switchTo().activeElement()).isEqualTo(firstResult);
 		driver.switchTo().activeElement().sendKeys(Keys.ENTER);
+		waitFor(driver, ExpectedConditions.urlContains("/lieux/"));
 
 		assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo(name);
 		assertThat(driver.findElement(By.tagName("main")).getText()).contains("Horaires");
 		browser.screenshot("fiche-lieu");
+		assertThat(browser.seriousAccessibilityViolations()).isEmpty();
+	}
+
+	@Test
+	void aPersonCanReportAnErrorFromThePlacePage() throws InterruptedException {
+		ChromeDriver driver = page("/?q=Villeurbanne");
+		driver.findElement(By.cssSelector("ol.resultats > li h2 a")).click();
+		waitFor(driver, ExpectedConditions.urlContains("/lieux/"));
+		driver.findElement(By.id("titre-signalement")).click();
+		driver.findElement(By.id("message")).sendKeys("Le lieu est fermé le lundi.");
+		Thread.sleep(ErrorReportController.MIN_MILLIS_TO_FILL + 200);
+		driver.findElement(By.cssSelector(".signalement button")).click();
+		waitFor(driver, ExpectedConditions.urlContains("signalement=merci"));
+
+		assertThat(driver.findElement(By.cssSelector(".signalement .message")).getText()).startsWith("Merci !");
+		assertThat(jdbc.sql("select message from signalement").query(String.class).list())
+			.contains("Le lieu est fermé le lundi.");
 		assertThat(browser.seriousAccessibilityViolations()).isEmpty();
 	}
 
