@@ -1,0 +1,78 @@
+package fr.maillage.places.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDateTime;
+
+import fr.maillage.opendata.importing.SourceImport;
+import fr.maillage.testing.ApiClient;
+import fr.maillage.testing.CleanDatabase;
+import fr.maillage.testing.MutableClock;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * "Ouvert maintenant" at fixed moments, on the 36 real Hinaura places within 15 km of
+ * Villeurbanne. Expected counts come from evaluating their (plain weekly) hours by hand:
+ * 14 open on Tuesday 24 November 2026 at 10:00, 10 on Saturday at 10:30, none on Sunday.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class OpenNowFilterIT {
+
+	@TestConfiguration
+	static class FixedTime {
+
+		@Bean
+		@Primary
+		MutableClock mutableClock() {
+			return new MutableClock();
+		}
+
+	}
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	MutableClock clock;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	SourceImport sourceImport;
+
+	@BeforeAll
+	void importHinaura() {
+		CleanDatabase.empty(jdbc);
+		ClassPathResource hinaura = new ClassPathResource("demo/hinaura-lieux-auvergne-rhone-alpes.json");
+		sourceImport.importFile("hinaura", "hinaura.json", hinaura::getInputStream);
+	}
+
+	private String heading(LocalDateTime parisTime) {
+		clock.setParisTime(parisTime);
+		String html = new ApiClient(port).get("/?q=Villeurbanne&ouvert=true").body();
+		int start = html.indexOf("id=\"titre-resultats\"");
+		return html.substring(html.indexOf('>', start) + 1, html.indexOf("</h2>", start));
+	}
+
+	@Test
+	void keepsOnlyThePlacesOpenAtThatMoment() {
+		assertThat(heading(LocalDateTime.of(2026, 11, 24, 10, 0))).startsWith("14 lieux à moins de 15 km");
+		assertThat(heading(LocalDateTime.of(2026, 11, 28, 10, 30))).startsWith("10 lieux à moins de 15 km");
+		assertThat(heading(LocalDateTime.of(2026, 11, 29, 10, 0))).startsWith("Aucun lieu trouvé");
+	}
+
+}
