@@ -19,6 +19,7 @@ import fr.maillage.places.vocabulary.Vocabulary;
 import fr.maillage.shared.geo.Coordinates;
 import fr.maillage.territories.Territories;
 import fr.maillage.territories.TerritoryHit;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -44,10 +45,18 @@ class PublicSearchController {
 
 	private final Clock clock;
 
-	PublicSearchController(PlaceDirectory directory, Territories territories, Clock clock) {
+	private final String tileUrl;
+
+	private final String tileAttribution;
+
+	PublicSearchController(PlaceDirectory directory, Territories territories, Clock clock,
+			@Value("${maillage.carte.tuiles:}") String tileUrl,
+			@Value("${maillage.carte.attribution:}") String tileAttribution) {
 		this.directory = directory;
 		this.territories = territories;
 		this.clock = clock;
+		this.tileUrl = tileUrl;
+		this.tileAttribution = tileAttribution;
 	}
 
 	@GetMapping("/")
@@ -89,6 +98,8 @@ class PublicSearchController {
 		model.addAttribute("radiusKm", (int) RADIUS_KM);
 		model.addAttribute("total", openNowFilter ? cards.size() : page.total());
 		model.addAttribute("places", cards);
+		model.addAttribute("tileUrl", tileUrl);
+		model.addAttribute("tileAttribution", tileAttribution);
 		return "places/search";
 	}
 

@@ -77,6 +77,8 @@ class PublicSearchPageIT {
 		assertThat(driver.findElement(By.id("titre-resultats")).getText()).contains("Villeurbanne (69)");
 		assertThat(driver.findElements(By.cssSelector("ol.resultats > li"))).hasSize(PublicSearchController.RESULTS);
 		assertThat(driver.findElement(By.cssSelector("ol.resultats")).getText()).contains("La MIETE");
+		waitFor(driver, ExpectedConditions.presenceOfElementLocated(By.cssSelector("#carte.leaflet-container")));
+		waitFor(driver, ExpectedConditions.presenceOfElementLocated(By.cssSelector("#carte .leaflet-marker-icon")));
 		browser.screenshot("recherche-villeurbanne");
 		assertThat(browser.seriousAccessibilityViolations()).isEmpty();
 	}
@@ -103,6 +105,8 @@ class PublicSearchPageIT {
 			driver.switchTo().activeElement().sendKeys(Keys.TAB);
 		}
 		assertThat(driver.switchTo().activeElement()).isEqualTo(firstResult);
+		// the map follows the list: the focused place is highlighted
+		assertThat(driver.findElement(By.cssSelector("ol.resultats > li")).getAttribute("class")).contains("choisi");
 		driver.switchTo().activeElement().sendKeys(Keys.ENTER);
 		waitFor(driver, ExpectedConditions.urlContains("/lieux/"));
 
