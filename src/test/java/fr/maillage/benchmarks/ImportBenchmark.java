@@ -42,6 +42,11 @@ class ImportBenchmark {
 		List<Double> rowsPerSecond = new ArrayList<>();
 		for (int run = 0; run <= RUNS; run++) {
 			CleanDatabase.empty(jdbc);
+			for (String index : System.getProperty("bench.dropIndexes", "").split(",")) {
+				if (!index.isBlank()) {
+					jdbc.sql("drop index if exists " + index.strip()).update();
+				}
+			}
 			resetPeakHeap();
 			long start = System.nanoTime();
 			ImportReport report = sourceImport.importFile("bench", file.getFileName().toString(),
