@@ -4,6 +4,7 @@ import java.util.List;
 
 import fr.maillage.places.vocabulary.Fee;
 import fr.maillage.places.vocabulary.MediationService;
+import fr.maillage.places.vocabulary.NationalProgram;
 import fr.maillage.places.vocabulary.SpecificPublic;
 import fr.maillage.places.vocabulary.SpecificSupport;
 import fr.maillage.places.vocabulary.SupportMode;
@@ -20,7 +21,8 @@ import org.jspecify.annotations.Nullable;
 public record PlaceQuery(@Nullable String text, List<String> codesInsee, List<String> postalCodes,
 		List<String> departements, @Nullable List<String> withinCommunes, List<MediationService> services,
 		List<SpecificPublic> publics, List<SpecificSupport> specificSupports, List<Fee> fees,
-		List<SupportMode> supportModes, @Nullable Near near, int page, int size) {
+		List<SupportMode> supportModes, List<NationalProgram> nationalPrograms, boolean itinerantOnly,
+		@Nullable Near near, int page, int size) {
 
 	public static final int MAX_PAGE_SIZE = 500;
 
@@ -34,6 +36,7 @@ public record PlaceQuery(@Nullable String text, List<String> codesInsee, List<St
 		specificSupports = List.copyOf(specificSupports);
 		fees = List.copyOf(fees);
 		supportModes = List.copyOf(supportModes);
+		nationalPrograms = List.copyOf(nationalPrograms);
 		if (page < 1) {
 			throw new IllegalArgumentException("page must be ≥ 1");
 		}
@@ -44,7 +47,7 @@ public record PlaceQuery(@Nullable String text, List<String> codesInsee, List<St
 
 	public static PlaceQuery all() {
 		return new PlaceQuery(null, List.of(), List.of(), List.of(), null, List.of(), List.of(), List.of(), List.of(),
-				List.of(), null, 1, MAX_PAGE_SIZE);
+				List.of(), List.of(), false, null, 1, MAX_PAGE_SIZE);
 	}
 
 	public record Near(Coordinates centre, double radiusKm) {

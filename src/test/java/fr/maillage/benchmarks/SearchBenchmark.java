@@ -103,7 +103,7 @@ class SearchBenchmark {
 					.searchPlaces(
 							new fr.maillage.places.PlaceQuery(null, List.of(), List.of(), List.of(), null,
 									List.of(MediationService.values()[random.nextInt(9)]), List.of(), List.of(),
-									List.of(), List.of(),
+									List.of(), List.of(), List.of(), false,
 									new fr.maillage.places.PlaceQuery.Near(
 											new fr.maillage.shared.geo.Coordinates(centre[0], centre[1]), 10),
 									1, size));

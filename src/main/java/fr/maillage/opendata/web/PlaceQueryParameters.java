@@ -61,7 +61,9 @@ final class PlaceQueryParameters {
 				withinCommunes(departements), vocabulary("services", Vocabularies.SERVICES),
 				vocabulary("publics", Vocabularies.PUBLICS),
 				vocabulary("prise_en_charge", Vocabularies.SPECIFIC_SUPPORTS), vocabulary("frais", Vocabularies.FEES),
-				vocabulary("modalites_accompagnement", Vocabularies.SUPPORT_MODES), near(), page, size);
+				vocabulary("modalites_accompagnement", Vocabularies.SUPPORT_MODES),
+				vocabulary("dispositifs", Vocabularies.NATIONAL_PROGRAMS), "true".equals(single("itinerant")), near(),
+				page, size);
 	}
 
 	/**

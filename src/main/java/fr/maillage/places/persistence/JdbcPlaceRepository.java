@@ -377,6 +377,11 @@ public class JdbcPlaceRepository {
 					query.specificSupports());
 			overlaps(where, values, "frais_a_charge", "frais_a_charge", query.fees());
 			overlaps(where, values, "modalites_accompagnement", "modalites_accompagnement", query.supportModes());
+			overlaps(where, values, "dispositif_programmes_nationaux", "dispositif_programmes_nationaux",
+					query.nationalPrograms());
+			if (query.itinerantOnly()) {
+				where.add("'Itinérant' = any(itinerance)");
+			}
 			String distanceColumn = "null::double precision as distance_km";
 			String distanceFilter = "";
 			String order = "l.nom, l.id";

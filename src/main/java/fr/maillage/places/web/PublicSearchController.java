@@ -15,6 +15,10 @@ import fr.maillage.places.hours.OpeningHours;
 import fr.maillage.places.hours.OpeningHoursEvaluator;
 import fr.maillage.places.vocabulary.Fee;
 import fr.maillage.places.vocabulary.MediationService;
+import fr.maillage.places.vocabulary.NationalProgram;
+import fr.maillage.places.vocabulary.SpecificPublic;
+import fr.maillage.places.vocabulary.SpecificSupport;
+import fr.maillage.places.vocabulary.SupportMode;
 import fr.maillage.places.vocabulary.Vocabulary;
 import fr.maillage.shared.geo.Coordinates;
 import fr.maillage.territories.Territories;
@@ -63,6 +67,10 @@ class PublicSearchController {
 	String search(SearchForm form, Model model) {
 		model.addAttribute("form", form);
 		model.addAttribute("allServices", Arrays.stream(MediationService.values()).map(Vocabulary::label).toList());
+		model.addAttribute("allPublics", Arrays.stream(SpecificPublic.values()).map(Vocabulary::label).toList());
+		model.addAttribute("allSupports", Arrays.stream(SpecificSupport.values()).map(Vocabulary::label).toList());
+		model.addAttribute("allModalites", SearchForm.MODALITES.keySet());
+		model.addAttribute("allDispositifs", SearchForm.DISPOSITIFS.stream().map(Vocabulary::label).toList());
 		if (form.isEmpty()) {
 			return "places/search";
 		}
@@ -76,31 +84,53 @@ class PublicSearchController {
 			return "places/search";
 		}
 		TerritoryHit where = territory.get();
-		List<MediationService> services = form.selectedServices()
+		List<MediationService> services = form.selected(form.services())
 			.stream()
 			.map(label -> Vocabulary.findByLabel(MediationService.class, label))
 			.flatMap(Optional::stream)
 			.toList();
 		boolean openNowFilter = form.openNow();
-		PlaceQuery query = new PlaceQuery(null, List.of(), List.of(), List.of(), null, services, List.of(), List.of(),
-				form.freeOnly() ? List.of(Fee.FREE) : List.of(), List.of(),
+		boolean hoursFilter = openNowFilter || form.onSaturday();
+		List<SupportMode> modes = form.selected(form.modalites())
+			.stream()
+			.flatMap(label -> SearchForm.MODALITES.getOrDefault(label, List.of()).stream())
+			.toList();
+		PlaceQuery query = new PlaceQuery(null, List.of(), List.of(), List.of(), null, services,
+				labels(SpecificPublic.class, form.publics()), labels(SpecificSupport.class, form.priseEnCharge()),
+				form.freeOnly() ? List.of(Fee.FREE) : List.of(), modes,
+				labels(NationalProgram.class, form.dispositifs()), form.itinerantOnly(),
 				new PlaceQuery.Near(new Coordinates(where.centre().lat(), where.centre().lon()), RADIUS_KM), 1,
-				openNowFilter ? PlaceQuery.MAX_PAGE_SIZE : RESULTS);
+				hoursFilter ? PlaceQuery.MAX_PAGE_SIZE : RESULTS);
 		PlacePage page = directory.searchPlaces(query);
 		ZonedDateTime now = ZonedDateTime.now(clock);
 		List<PlaceCard> cards = page.hits()
 			.stream()
 			.filter(hit -> !openNowFilter || isOpen(hit.place(), now))
+			.filter(hit -> !form.onSaturday() || isOpenOnSaturday(hit.place()))
 			.limit(RESULTS)
 			.map(hit -> PlaceCard.of(hit.place(), hit.distanceKm(), now))
 			.toList();
 		model.addAttribute("where", where);
 		model.addAttribute("radiusKm", (int) RADIUS_KM);
-		model.addAttribute("total", openNowFilter ? cards.size() : page.total());
+		model.addAttribute("total", hoursFilter ? cards.size() : page.total());
 		model.addAttribute("places", cards);
 		model.addAttribute("tileUrl", tileUrl);
 		model.addAttribute("tileAttribution", tileAttribution);
 		return "places/search";
+	}
+
+	private static <E extends Enum<E> & Vocabulary> List<E> labels(Class<E> type, List<String> labels) {
+		return labels == null ? List.of()
+				: labels.stream().map(label -> Vocabulary.findByLabel(type, label)).flatMap(Optional::stream).toList();
+	}
+
+	/** Open at some time on an ordinary Saturday. */
+	private static boolean isOpenOnSaturday(Place place) {
+		if (place.openingHours() == null) {
+			return false;
+		}
+		OpeningHours hours = OpeningHours.parse(place.openingHours());
+		return hours.isSupported() && !OpeningHoursEvaluator.weeklyTable(hours).get(5).plages().isEmpty();
 	}
 
 	private static boolean isOpen(Place place, ZonedDateTime now) {

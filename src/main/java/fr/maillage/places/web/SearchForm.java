@@ -1,6 +1,11 @@
 package fr.maillage.places.web;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+
+import fr.maillage.places.vocabulary.NationalProgram;
+import fr.maillage.places.vocabulary.SupportMode;
 
 import org.jspecify.annotations.Nullable;
 
@@ -10,11 +15,36 @@ import org.jspecify.annotations.Nullable;
  *
  * @param services labels of the standard's services (checkboxes)
  */
-public record SearchForm(@Nullable String q, @Nullable List<String> services, @Nullable Boolean gratuit,
-		@Nullable Boolean ouvert) {
+public record SearchForm(@Nullable String q, @Nullable List<String> services, @Nullable List<String> publics,
+		@Nullable List<String> priseEnCharge, @Nullable List<String> modalites, @Nullable List<String> dispositifs,
+		@Nullable Boolean gratuit, @Nullable Boolean ouvert, @Nullable Boolean samedi, @Nullable Boolean itinerant) {
 
-	public List<String> selectedServices() {
-		return services == null ? List.of() : services;
+	/**
+	 * "Sur place", "en atelier", "à distance": the words people use, and the standard's
+	 * values behind them.
+	 */
+	public static final Map<String, List<SupportMode>> MODALITES = new LinkedHashMap<>();
+
+	static {
+		MODALITES.put("Sur place, avec quelqu'un", List.of(SupportMode.INDIVIDUAL, SupportMode.SELF_SERVICE));
+		MODALITES.put("En atelier collectif", List.of(SupportMode.GROUP_WORKSHOP));
+		MODALITES.put("À distance", List.of(SupportMode.REMOTE));
+	}
+
+	/** The national schemes a person may look for by name. */
+	public static final List<NationalProgram> DISPOSITIFS = List.of(NationalProgram.FRANCE_SERVICES,
+			NationalProgram.CONSEILLERS_NUMERIQUES, NationalProgram.AIDANTS_CONNECT);
+
+	public List<String> selected(@Nullable List<String> values) {
+		return values == null ? List.of() : values;
+	}
+
+	public boolean onSaturday() {
+		return Boolean.TRUE.equals(samedi);
+	}
+
+	public boolean itinerantOnly() {
+		return Boolean.TRUE.equals(itinerant);
 	}
 
 	public boolean freeOnly() {

@@ -85,4 +85,23 @@ class RealFilesImportIT extends EmptyDirectoryApiTest {
 		return (int) Arrays.stream(text.split("\n")).filter(line -> line.contains(needle)).count();
 	}
 
+	@Test
+	void filtersByNationalSchemeAndItinerance() {
+		String file = "20230711-charente-lieux-de-mediation-numeriques-nouvelle-aquitaine.json";
+		api.importFile("charente", file, Fixtures.lieux(file));
+		api.importFile("exemple", "exemple-valide.csv", Fixtures.bytes("fixtures/schema/v1.0.2/exemple-valide.csv"));
+
+		// counted on the file: 83 records labelled "France Services", 109 "CNFS" or
+		// "Conseillers numériques"
+		assertThat(
+				api.get("/api/v1/lieux?dispositifs=" + ApiClient.encode("France Services")).json().get("total").asInt())
+			.isEqualTo(83);
+		assertThat(api.get("/api/v1/lieux?dispositifs=" + ApiClient.encode("Conseillers numériques"))
+			.json()
+			.get("total")
+			.asInt()).isEqualTo(110);
+		// only the standard's example says "Itinérant"
+		assertThat(api.get("/api/v1/lieux?itinerant=true").json().get("total").asInt()).isEqualTo(1);
+	}
+
 }

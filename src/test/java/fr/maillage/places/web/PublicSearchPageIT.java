@@ -134,6 +134,15 @@ class PublicSearchPageIT {
 	}
 
 	@Test
+	void keepsThePlacesOpenOnSaturday() {
+		// counted on the real hours of the 36 places within 15 km: 11 have Saturday hours
+		ChromeDriver driver = page("/?q=Villeurbanne&samedi=true");
+		assertThat(driver.findElement(By.id("titre-resultats")).getText()).startsWith("11 lieux");
+		assertThat(driver.findElement(By.xpath("//label[contains(., 'Ouvert le samedi')]/input")).isSelected())
+			.isTrue();
+	}
+
+	@Test
 	void explainsAnUnknownCommuneAndAnUnknownPlaceInFrench() {
 		ChromeDriver driver = page("/?q=Zzyzx");
 		assertThat(driver.findElement(By.cssSelector("p.message")).getText()).contains("Aucune commune");
