@@ -2,8 +2,12 @@ package fr.maillage.places.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
+import com.sun.net.httpserver.HttpServer;
 import fr.maillage.opendata.importing.SourceImport;
 import fr.maillage.testing.Browser;
 import fr.maillage.testing.CleanDatabase;
@@ -140,6 +144,51 @@ class PublicSearchPageIT {
 		assertThat(driver.findElement(By.id("titre-resultats")).getText()).startsWith("11 lieux");
 		assertThat(driver.findElement(By.xpath("//label[contains(., 'Ouvert le samedi')]/input")).isSelected())
 			.isTrue();
+	}
+
+	@Test
+	void showsATerritorysMapWithItsContourAndPlaces() {
+		ChromeDriver driver = page("/carte?departement=69");
+		assertThat(driver.findElement(By.tagName("h1")).getText()).contains("Rhône");
+		// the 48 Hinaura places whose commune is in the Rhône, all with coordinates
+		assertThat(driver.findElements(By.cssSelector(".liste-carte li"))).hasSize(48);
+		waitFor(driver, ExpectedConditions.attributeToBe(By.id("carte"), "data-contour-dessine", "oui"));
+		assertThat(driver.findElements(By.cssSelector("#carte path"))).isNotEmpty();
+		assertThat(driver.findElements(By.cssSelector("#carte .leaflet-marker-icon"))).isNotEmpty();
+		browser.screenshot("carte-rhone");
+		assertThat(browser.seriousAccessibilityViolations()).isEmpty();
+	}
+
+	@Test
+	void givesPartnersASnippetThatEmbedsTheMap() throws IOException {
+		ChromeDriver driver = page("/integrer?departement=69m");
+		String snippet = driver.findElement(By.id("code-integration")).getAttribute("value");
+		assertThat(snippet).startsWith("<iframe src=\"http://localhost:" + port + "/carte?departement=69M\"");
+		assertThat(browser.seriousAccessibilityViolations()).isEmpty();
+
+		// a partner's site on another origin (on loopback: the browser lets local pages
+		// embed local pages)
+		byte[] partnerPage = ("<!DOCTYPE html><html lang=fr><meta charset=utf-8><body><h1>Site partenaire</h1>"
+				+ snippet + "</body></html>")
+			.getBytes(StandardCharsets.UTF_8);
+		HttpServer partner = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+		partner.createContext("/", exchange -> {
+			exchange.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
+			exchange.sendResponseHeaders(200, partnerPage.length);
+			exchange.getResponseBody().write(partnerPage);
+			exchange.close();
+		});
+		partner.start();
+		try {
+			driver.get("http://127.0.0.1:" + partner.getAddress().getPort() + "/");
+			driver.switchTo().frame(0);
+			waitFor(driver, ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Métropole de Lyon"));
+			assertThat(driver.findElements(By.cssSelector(".liste-carte li"))).hasSize(29);
+			driver.switchTo().defaultContent();
+		}
+		finally {
+			partner.stop(0);
+		}
 	}
 
 	@Test

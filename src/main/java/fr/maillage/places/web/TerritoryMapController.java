@@ -1,0 +1,103 @@
+package fr.maillage.places.web;
+
+import java.util.List;
+import java.util.Map;
+
+import fr.maillage.places.PlaceDirectory;
+import fr.maillage.places.PlaceQuery;
+import fr.maillage.shared.web.BadRequestException;
+import fr.maillage.territories.Territories;
+import fr.maillage.territories.TerritoryDetails;
+import fr.maillage.territories.TerritoryLevel;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/**
+ * The cartography declined for one territory ({@code /carte?departement=69},
+ * {@code epci=}, {@code commune=}), made to be embedded in a partner's site, and the page
+ * that generates the embedding snippet. The territory's contour is drawn under the places
+ * so the map reads without any tile server. Public.
+ */
+@Controller
+class TerritoryMapController {
+
+	private final PlaceDirectory directory;
+
+	private final Territories territories;
+
+	private final String tileUrl;
+
+	private final String tileAttribution;
+
+	TerritoryMapController(PlaceDirectory directory, Territories territories,
+			@Value("${maillage.carte.tuiles:}") String tileUrl,
+			@Value("${maillage.carte.attribution:}") String tileAttribution) {
+		this.directory = directory;
+		this.territories = territories;
+		this.tileUrl = tileUrl;
+		this.tileAttribution = tileAttribution;
+	}
+
+	@GetMapping("/carte")
+	String map(@RequestParam(required = false) String departement, @RequestParam(required = false) String epci,
+			@RequestParam(required = false) String commune, Model model) {
+		TerritoryDetails territory;
+		List<String> communes;
+		String contourUrl = null;
+		if (departement != null && !departement.isBlank()) {
+			territory = territories.getDepartement(departement.strip());
+			communes = territories.listCommuneCodes(TerritoryLevel.DEPARTEMENT, territory.code());
+			contourUrl = "/api/v1/territoires/departements/" + territory.code() + "/communes.geojson";
+		}
+		else if (epci != null && !epci.isBlank()) {
+			territory = territories.getEpci(epci.strip());
+			communes = territories.listCommuneCodes(TerritoryLevel.EPCI, territory.code());
+		}
+		else if (commune != null && !commune.isBlank()) {
+			territory = territories.getCommune(commune.strip());
+			communes = List.of(territory.code());
+		}
+		else {
+			throw new BadRequestException("parametre_manquant",
+					"Indiquez un territoire : departement, epci ou commune.");
+		}
+		PlaceQuery query = new PlaceQuery(null, List.of(), List.of(), List.of(), communes, List.of(), List.of(),
+				List.of(), List.of(), List.of(), List.of(), false, null, 1, PlaceQuery.MAX_PAGE_SIZE);
+		List<Map<String, Object>> places = directory.searchPlaces(query)
+			.hits()
+			.stream()
+			.filter(hit -> hit.place().coordinates() != null)
+			.map(hit -> Map.<String, Object>of("id", hit.place().id(), "nom", hit.place().name(), "lat",
+					hit.place().coordinates().latitude(), "lon", hit.place().coordinates().longitude()))
+			.toList();
+		model.addAttribute("territory", territory);
+		model.addAttribute("places", places);
+		model.addAttribute("contourUrl", contourUrl);
+		model.addAttribute("tileUrl", tileUrl);
+		model.addAttribute("tileAttribution", tileAttribution);
+		return "places/map";
+	}
+
+	@GetMapping("/integrer")
+	String embed(@RequestParam(required = false) @Nullable String departement, Model model) {
+		String code = departement == null ? "" : departement.strip().toUpperCase();
+		model.addAttribute("departement", code);
+		if (!code.isEmpty()) {
+			territories.getDepartement(code);
+			String url = ServletUriComponentsBuilder.fromCurrentContextPath()
+				.path("/carte")
+				.queryParam("departement", code)
+				.toUriString();
+			model.addAttribute("snippet",
+					"<iframe src=\"" + url + "\" title=\"Carte des lieux de médiation numérique\" "
+							+ "width=\"100%\" height=\"600\" style=\"border:0\"></iframe>");
+		}
+		return "places/embed";
+	}
+
+}

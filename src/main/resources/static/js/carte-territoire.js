@@ -1,0 +1,46 @@
+// Map of a territory's places, made to be embedded (iframe). The territory's contour is drawn from Maillage's
+// own data, so the map reads even without a tile server.
+(function () {
+  'use strict';
+  var element = document.getElementById('carte');
+  if (!element || typeof L === 'undefined') {
+    return;
+  }
+  // clustering needs a maximum zoom even when there is no tile layer to give one
+  var map = L.map(element, { scrollWheelZoom: false, maxZoom: 19 });
+  var tiles = element.getAttribute('data-tuiles');
+  if (tiles) {
+    L.tileLayer(tiles, { maxZoom: 19, attribution: element.getAttribute('data-attribution') || '' }).addTo(map);
+  }
+  var points = [];
+  var cluster = L.markerClusterGroup({ showCoverageOnHover: false });
+  Array.prototype.forEach.call(document.querySelectorAll('.liste-carte li[data-lat]'), function (item) {
+    var link = item.querySelector('a');
+    var point = [parseFloat(item.getAttribute('data-lat')), parseFloat(item.getAttribute('data-lon'))];
+    var marker = L.marker(point, { title: link.textContent, alt: link.textContent, keyboard: true });
+    marker.bindPopup('<a target="_top" href="' + link.getAttribute('href') + '">' +
+      link.textContent.replace(/</g, '&lt;') + '</a>');
+    cluster.addLayer(marker);
+    points.push(point);
+  });
+  if (points.length > 0) {
+    map.fitBounds(points, { padding: [20, 20], maxZoom: 13 });
+  } else {
+    map.setView([46.6, 2.4], 5);
+  }
+  map.addLayer(cluster);
+  var contour = element.getAttribute('data-contour');
+  if (contour) {
+    fetch(contour).then(function (response) { return response.json(); }).then(function (collection) {
+      var shapes = collection.features.filter(function (f) { return f.geometry && f.geometry.type !== 'Point'; });
+      var layer = L.geoJSON({ type: 'FeatureCollection', features: shapes },
+        { style: { color: '#0b4f8a', weight: 1, fillColor: '#e8f0f8', fillOpacity: 0.4 }, interactive: false });
+      layer.addTo(map);
+      layer.bringToBack();
+      if (points.length === 0 && shapes.length > 0) {
+        map.fitBounds(layer.getBounds());
+      }
+      element.setAttribute('data-contour-dessine', 'oui');
+    });
+  }
+})();
