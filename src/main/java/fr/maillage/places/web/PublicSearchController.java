@@ -5,6 +5,8 @@ import java.time.ZonedDateTime;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import fr.maillage.places.ConsultationPolicy;
 import fr.maillage.places.Place;
@@ -43,6 +45,8 @@ class PublicSearchController {
 
 	static final int RESULTS = 20;
 
+	private static final Pattern WITH_DEPARTEMENT = Pattern.compile("^(.+) \\((\\w{2,3})\\)$");
+
 	private final PlaceDirectory directory;
 
 	private final Territories territories;
@@ -74,10 +78,7 @@ class PublicSearchController {
 		if (form.isEmpty()) {
 			return "places/search";
 		}
-		Optional<TerritoryHit> territory = territories.searchTerritories(form.q(), 1)
-			.stream()
-			.filter(hit -> hit.centre() != null)
-			.findFirst();
+		Optional<TerritoryHit> territory = findTerritory(form.q());
 		if (territory.isEmpty()) {
 			model.addAttribute("message", "Aucune commune ni aucun code postal ne correspond à « " + form.q()
 					+ " ». Vérifiez l'orthographe ou essayez le code postal.");
@@ -119,6 +120,26 @@ class PublicSearchController {
 		return "places/search";
 	}
 
+	/**
+	 * The territory a person means: the best hit, or — for "Saint-Pierre (974)", as
+	 * suggestions and results write homonyms — the best hit of that département.
+	 */
+	private Optional<TerritoryHit> findTerritory(String query) {
+		Matcher withDepartement = WITH_DEPARTEMENT.matcher(query.strip());
+		if (withDepartement.matches()) {
+			String departement = withDepartement.group(2).toUpperCase();
+			Optional<TerritoryHit> inDepartement = territories.searchTerritories(withDepartement.group(1), 50)
+				.stream()
+				.filter(hit -> hit.centre() != null)
+				.filter(hit -> departement.equals(hit.departement()) || departement.equals(hit.code()))
+				.findFirst();
+			if (inDepartement.isPresent()) {
+				return inDepartement;
+			}
+		}
+		return territories.searchTerritories(query, 5).stream().filter(hit -> hit.centre() != null).findFirst();
+	}
+
 	private static <E extends Enum<E> & Vocabulary> List<E> labels(Class<E> type, List<String> labels) {
 		return labels == null ? List.of()
 				: labels.stream().map(label -> Vocabulary.findByLabel(type, label)).flatMap(Optional::stream).toList();
@@ -140,6 +161,22 @@ class PublicSearchController {
 		OpeningHours hours = OpeningHours.parse(place.openingHours());
 		return hours.isSupported() && hours
 			.isOpenAt(now.withZoneSameInstant(OpeningHoursEvaluator.PARIS).toLocalDateTime(), place.departement());
+	}
+
+	/**
+	 * Territory suggestions while typing (htmx fragment): links that search the chosen
+	 * territory, so choosing one is an ordinary link for keyboards and screen readers.
+	 */
+	@GetMapping("/suggestions")
+	String suggestions(@RequestParam(name = "q", defaultValue = "") String query, Model model) {
+		model.addAttribute("suggestions",
+				query.strip().length() < 2 ? List.of()
+						: territories.searchTerritories(query, 6)
+							.stream()
+							.filter(hit -> hit.centre() != null)
+							.filter(hit -> !hit.type().startsWith("commune_"))
+							.toList());
+		return "places/suggestions :: suggestions";
 	}
 
 	@GetMapping("/lieux/{id}")

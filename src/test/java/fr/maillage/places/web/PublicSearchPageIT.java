@@ -88,6 +88,19 @@ class PublicSearchPageIT {
 	}
 
 	@Test
+	void suggestsTerritoriesWhileTyping() {
+		ChromeDriver driver = page("/");
+		driver.findElement(By.id("q")).sendKeys("villeurb");
+		waitFor(driver, ExpectedConditions.presenceOfElementLocated(By.cssSelector("ul.suggestions a")));
+		WebElement suggestion = driver.findElement(By.cssSelector("ul.suggestions a"));
+		assertThat(suggestion.getText()).isEqualTo("Villeurbanne (69)");
+		assertThat(browser.seriousAccessibilityViolations()).isEmpty();
+		suggestion.click();
+		waitFor(driver,
+				ExpectedConditions.textToBePresentInElementLocated(By.id("titre-resultats"), "Villeurbanne (69)"));
+	}
+
+	@Test
 	void aServiceFilterLivesInTheUrl() {
 		ChromeDriver driver = page("/");
 		driver.findElement(By.id("q")).sendKeys("69100");
@@ -135,6 +148,12 @@ class PublicSearchPageIT {
 		assertThat(jdbc.sql("select message from signalement").query(String.class).list())
 			.contains("Le lieu est fermé le lundi.");
 		assertThat(browser.seriousAccessibilityViolations()).isEmpty();
+	}
+
+	@Test
+	void understandsAHomonymWrittenWithItsDepartement() {
+		ChromeDriver driver = page("/?q=" + java.net.URLEncoder.encode("Saint-Pierre (972)", StandardCharsets.UTF_8));
+		assertThat(driver.findElement(By.id("titre-resultats")).getText()).endsWith("de Saint-Pierre (972)");
 	}
 
 	@Test
