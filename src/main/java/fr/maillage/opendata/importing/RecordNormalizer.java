@@ -139,7 +139,7 @@ public final class RecordNormalizer {
 				summary = shorten(summary, 280);
 			}
 			Lists lists = new Lists();
-			List<String> otherLabels = new ArrayList<>(splitText(column("autres_formations_labels")));
+			List<String> otherLabels = new ArrayList<>(split(column("autres_formations_labels")));
 			otherLabels.addAll(lists.otherLabels);
 			if (!errors.isEmpty()) {
 				return new RecordOutcome.Rejected(errors, warnings);
@@ -530,10 +530,6 @@ public final class RecordNormalizer {
 			String text = clean(column, false);
 			return text == null ? List.of()
 					: LIST_SEPARATOR.splitAsStream(text).map(String::strip).filter(s -> !s.isEmpty()).toList();
-		}
-
-		private List<String> splitText(@Nullable Column column) {
-			return split(column);
 		}
 
 		/**

@@ -228,6 +228,7 @@ public class SourceImport {
 				requireColumns(reader.columns());
 				reportUnknownColumns(reader.columns());
 			}
+			// the file-level warnings of a JSON file are only known once it is read
 			flush();
 			String version = schemaVersion(reader.columns());
 			imports.finishRun(new Run(id, source, fileName, reader.format(), version, startedAt, clock.instant(), read,

@@ -86,8 +86,7 @@ class PlaceApiController {
 			OpeningHours hours = OpeningHours.parse(place.openingHours());
 			OpeningStatus status = OpeningHoursEvaluator.statusAt(hours, ZonedDateTime.now(clock), place.departement());
 			Map<String, Object> opening = new LinkedHashMap<>();
-			opening.put("statut", status instanceof OpeningStatus.Open ? "ouvert"
-					: status instanceof OpeningStatus.Closed ? "ferme" : "inconnu");
+			opening.put("statut", status.code());
 			opening.put("texte", status.text());
 			if (hours.isSupported()) {
 				opening.put("semaine", OpeningHoursEvaluator.weeklyTable(hours));

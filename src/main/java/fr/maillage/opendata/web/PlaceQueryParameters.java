@@ -157,16 +157,12 @@ final class PlaceQueryParameters {
 			if (match.isEmpty()) {
 				throw new BadRequestException(
 						"valeur_inconnue", "Valeur inconnue pour « " + name + " » : « " + value
-								+ " ». Valeurs possibles : " + String.join(" ; ", labels(matcher)) + ".",
-						labels(matcher));
+								+ " ». Valeurs possibles : " + String.join(" ; ", matcher.labels()) + ".",
+						matcher.labels());
 			}
 			found.add(match.get().value());
 		}
 		return found;
-	}
-
-	private static <E extends Enum<E> & Vocabulary> List<String> labels(VocabularyMatcher<E> matcher) {
-		return matcher.labels();
 	}
 
 	private int integer(String name, int defaultValue) {

@@ -15,6 +15,13 @@ public sealed interface OpeningStatus {
 	String text();
 
 	/**
+	 * As the API and the pages name it: {@code ouvert}, {@code ferme} or {@code inconnu}.
+	 */
+	default String code() {
+		return this instanceof Open ? "ouvert" : this instanceof Closed ? "ferme" : "inconnu";
+	}
+
+	/**
 	 * @param closesAt {@code null} when it stays open for the next two weeks (24/7)
 	 */
 	record Open(@Nullable LocalDateTime closesAt, String text) implements OpeningStatus {

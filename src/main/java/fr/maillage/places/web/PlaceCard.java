@@ -36,8 +36,7 @@ public record PlaceCard(String id, String nom, String adresse, String commune, @
 			OpeningHours hours = OpeningHours.parse(place.openingHours());
 			OpeningStatus current = OpeningHoursEvaluator.statusAt(hours, now, place.departement());
 			opening = current.text();
-			status = current instanceof OpeningStatus.Open ? "ouvert"
-					: current instanceof OpeningStatus.Closed ? "ferme" : "inconnu";
+			status = current.code();
 			if (hours.isSupported()) {
 				week = OpeningHoursEvaluator.weeklyTable(hours);
 			}

@@ -25,7 +25,6 @@ import fr.maillage.places.vocabulary.Vocabulary;
 import fr.maillage.shared.geo.Coordinates;
 import fr.maillage.territories.Territories;
 import fr.maillage.territories.TerritoryHit;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -53,18 +52,13 @@ class PublicSearchController {
 
 	private final Clock clock;
 
-	private final String tileUrl;
+	private final MapTiles tiles;
 
-	private final String tileAttribution;
-
-	PublicSearchController(PlaceDirectory directory, Territories territories, Clock clock,
-			@Value("${maillage.carte.tuiles:}") String tileUrl,
-			@Value("${maillage.carte.attribution:}") String tileAttribution) {
+	PublicSearchController(PlaceDirectory directory, Territories territories, Clock clock, MapTiles tiles) {
 		this.directory = directory;
 		this.territories = territories;
 		this.clock = clock;
-		this.tileUrl = tileUrl;
-		this.tileAttribution = tileAttribution;
+		this.tiles = tiles;
 	}
 
 	@GetMapping("/")
@@ -115,8 +109,7 @@ class PublicSearchController {
 		model.addAttribute("radiusKm", (int) RADIUS_KM);
 		model.addAttribute("total", hoursFilter ? cards.size() : page.total());
 		model.addAttribute("places", cards);
-		model.addAttribute("tileUrl", tileUrl);
-		model.addAttribute("tileAttribution", tileAttribution);
+		tiles.addTo(model);
 		return "places/search";
 	}
 

@@ -10,7 +10,6 @@ import fr.maillage.territories.Territories;
 import fr.maillage.territories.TerritoryDetails;
 import fr.maillage.territories.TerritoryLevel;
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,17 +29,12 @@ class TerritoryMapController {
 
 	private final Territories territories;
 
-	private final String tileUrl;
+	private final MapTiles tiles;
 
-	private final String tileAttribution;
-
-	TerritoryMapController(PlaceDirectory directory, Territories territories,
-			@Value("${maillage.carte.tuiles:}") String tileUrl,
-			@Value("${maillage.carte.attribution:}") String tileAttribution) {
+	TerritoryMapController(PlaceDirectory directory, Territories territories, MapTiles tiles) {
 		this.directory = directory;
 		this.territories = territories;
-		this.tileUrl = tileUrl;
-		this.tileAttribution = tileAttribution;
+		this.tiles = tiles;
 	}
 
 	@GetMapping("/carte")
@@ -78,8 +72,7 @@ class TerritoryMapController {
 		model.addAttribute("territory", territory);
 		model.addAttribute("places", places);
 		model.addAttribute("contourUrl", contourUrl);
-		model.addAttribute("tileUrl", tileUrl);
-		model.addAttribute("tileAttribution", tileAttribution);
+		tiles.addTo(model);
 		return "places/map";
 	}
 
