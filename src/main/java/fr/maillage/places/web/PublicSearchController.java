@@ -72,13 +72,23 @@ class PublicSearchController {
 		if (form.isEmpty()) {
 			return "places/search";
 		}
-		Optional<TerritoryHit> territory = findTerritory(form.q());
-		if (territory.isEmpty()) {
-			model.addAttribute("message", "Aucune commune ni aucun code postal ne correspond à « " + form.q()
-					+ " ». Vérifiez l'orthographe ou essayez le code postal.");
-			return "places/search";
+		Coordinates centre;
+		String whereLabel;
+		if (form.aroundMe()) {
+			centre = new Coordinates(form.lat(), form.lon());
+			whereLabel = "votre position";
 		}
-		TerritoryHit where = territory.get();
+		else {
+			Optional<TerritoryHit> territory = findTerritory(form.q());
+			if (territory.isEmpty()) {
+				model.addAttribute("message", "Aucune commune ni aucun code postal ne correspond à « " + form.q()
+						+ " ». Vérifiez l'orthographe ou essayez le code postal.");
+				return "places/search";
+			}
+			TerritoryHit where = territory.get();
+			centre = new Coordinates(where.centre().lat(), where.centre().lon());
+			whereLabel = where.libelle();
+		}
 		List<MediationService> services = form.selected(form.services())
 			.stream()
 			.map(label -> Vocabulary.findByLabel(MediationService.class, label))
@@ -94,8 +104,7 @@ class PublicSearchController {
 				labels(SpecificPublic.class, form.publics()), labels(SpecificSupport.class, form.priseEnCharge()),
 				form.freeOnly() ? List.of(Fee.FREE) : List.of(), modes,
 				labels(NationalProgram.class, form.dispositifs()), form.itinerantOnly(),
-				new PlaceQuery.Near(new Coordinates(where.centre().lat(), where.centre().lon()), RADIUS_KM), 1,
-				hoursFilter ? PlaceQuery.MAX_PAGE_SIZE : RESULTS);
+				new PlaceQuery.Near(centre, RADIUS_KM), 1, hoursFilter ? PlaceQuery.MAX_PAGE_SIZE : RESULTS);
 		PlacePage page = directory.searchPlaces(query);
 		ZonedDateTime now = ZonedDateTime.now(clock);
 		List<PlaceCard> cards = page.hits()
@@ -105,7 +114,7 @@ class PublicSearchController {
 			.limit(RESULTS)
 			.map(hit -> PlaceCard.of(hit.place(), hit.distanceKm(), now))
 			.toList();
-		model.addAttribute("where", where);
+		model.addAttribute("whereLabel", whereLabel);
 		model.addAttribute("radiusKm", (int) RADIUS_KM);
 		model.addAttribute("total", hoursFilter ? cards.size() : page.total());
 		model.addAttribute("places", cards);

@@ -14,10 +14,14 @@ import org.jspecify.annotations.Nullable;
  * every search is a shareable URL.
  *
  * @param services labels of the standard's services (checkboxes)
+ * @param lat latitude given by "Autour de moi" (the browser's geolocation, asked on click
+ * only), rounded by the page so that a shared URL does not pinpoint a home
+ * @param lon longitude given with {@code lat}
  */
 public record SearchForm(@Nullable String q, @Nullable List<String> services, @Nullable List<String> publics,
 		@Nullable List<String> priseEnCharge, @Nullable List<String> modalites, @Nullable List<String> dispositifs,
-		@Nullable Boolean gratuit, @Nullable Boolean ouvert, @Nullable Boolean samedi, @Nullable Boolean itinerant) {
+		@Nullable Boolean gratuit, @Nullable Boolean ouvert, @Nullable Boolean samedi, @Nullable Boolean itinerant,
+		@Nullable Double lat, @Nullable Double lon) {
 
 	/**
 	 * "Sur place", "en atelier", "à distance": the words people use, and the standard's
@@ -55,7 +59,19 @@ public record SearchForm(@Nullable String q, @Nullable List<String> services, @N
 		return Boolean.TRUE.equals(ouvert);
 	}
 
+	/**
+	 * Whether the person searches around her own position: a commune she types afterwards
+	 * wins over a position kept in the form.
+	 */
+	public boolean aroundMe() {
+		return noCommune() && lat != null && lon != null && Math.abs(lat) <= 90 && Math.abs(lon) <= 180;
+	}
+
 	public boolean isEmpty() {
+		return noCommune() && !aroundMe();
+	}
+
+	private boolean noCommune() {
 		return q == null || q.isBlank();
 	}
 

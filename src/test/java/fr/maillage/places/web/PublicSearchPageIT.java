@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 
 import com.sun.net.httpserver.HttpServer;
 import fr.maillage.opendata.importing.SourceImport;
@@ -17,6 +19,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -105,7 +108,7 @@ class PublicSearchPageIT {
 		ChromeDriver driver = page("/");
 		driver.findElement(By.id("q")).sendKeys("69100");
 		driver.findElement(By.xpath("//label[contains(., 'Parentalité')]/input")).click();
-		driver.findElement(By.cssSelector("form.recherche button")).click();
+		driver.findElement(By.cssSelector("form.recherche button[type=submit]")).click();
 		waitFor(driver, ExpectedConditions.urlContains("services=Parentalit"));
 		assertThat(driver.findElement(By.id("titre-resultats")).getText()).startsWith("Aucun lieu trouvé");
 		driver.navigate().back();
@@ -207,6 +210,73 @@ class PublicSearchPageIT {
 		}
 		finally {
 			partner.stop(0);
+		}
+	}
+
+	@Test
+	void aroundMeAsksThePositionOnlyOnClickAndSearchesAroundIt() {
+		ChromeDriver driver = page("/");
+		driver.executeCdpCommand("Browser.grantPermissions",
+				Map.of("origin", "http://localhost:" + port, "permissions", List.of("geolocation")));
+		// at the door of Villeurbanne's town hall
+		driver.executeCdpCommand("Emulation.setGeolocationOverride",
+				Map.of("latitude", 45.76653, "longitude", 4.87961, "accuracy", 30));
+		try {
+			waitFor(driver, ExpectedConditions.visibilityOfElementLocated(By.id("autour-de-moi")));
+			driver.findElement(By.xpath("//label[contains(., 'Ouvert le samedi')]/input")).click();
+			driver.findElement(By.id("autour-de-moi")).click();
+			waitFor(driver, ExpectedConditions.urlContains("lat=45.767"));
+			// rounded to about 100 m, and the other criteria are kept
+			assertThat(driver.getCurrentUrl()).contains("lon=4.880").contains("samedi=true").doesNotContain("q=");
+			assertThat(driver.findElement(By.id("titre-resultats")).getText()).endsWith("de votre position");
+			assertThat(driver.findElement(By.cssSelector("ol.resultats > li")).getText()).contains("· à ");
+			assertThat(browser.seriousAccessibilityViolations()).isEmpty();
+		}
+		finally {
+			driver.executeCdpCommand("Emulation.clearGeolocationOverride", Map.of());
+			driver.executeCdpCommand("Browser.resetPermissions", Map.of());
+		}
+	}
+
+	@Test
+	void aroundMeExplainsInFrenchWhenThePositionIsRefused() {
+		ChromeDriver driver = page("/");
+		driver.executeCdpCommand("Browser.setPermission", Map.of("origin", "http://localhost:" + port, "permission",
+				Map.of("name", "geolocation"), "setting", "denied"));
+		try {
+			waitFor(driver, ExpectedConditions.visibilityOfElementLocated(By.id("autour-de-moi")));
+			driver.findElement(By.id("autour-de-moi")).click();
+			waitFor(driver, ExpectedConditions.textToBePresentInElementLocated(By.id("position-message"),
+					"Écrivez votre commune ou votre code postal"));
+			assertThat(driver.getCurrentUrl()).doesNotContain("lat=");
+			assertThat(driver.findElement(By.id("autour-de-moi")).isEnabled()).isTrue();
+		}
+		finally {
+			driver.executeCdpCommand("Browser.resetPermissions", Map.of());
+		}
+	}
+
+	@Test
+	void everyPublicPageReadsOnA320PixelScreenWithoutScrollingSideways() {
+		ChromeDriver driver = browser.driver();
+		Dimension usual = driver.manage().window().getSize();
+		driver.manage().window().setSize(new Dimension(320, 800));
+		try {
+			assertThat(((Number) driver.executeScript("return window.innerWidth")).intValue()).isEqualTo(320);
+			ChromeDriver results = page("/?q=Villeurbanne");
+			String placePath = results.findElement(By.cssSelector("ol.resultats > li h2 a")).getAttribute("href");
+			for (String path : List.of("/", "/?q=Villeurbanne", placePath.substring(placePath.indexOf("/lieux/")),
+					"/carte?departement=69", "/integrer?departement=69")) {
+				driver = page(path);
+				Number overflow = (Number) driver.executeScript(
+						"return document.documentElement.scrollWidth - document.documentElement.clientWidth");
+				assertThat(overflow.intValue()).as("horizontal scroll on %s", path).isLessThanOrEqualTo(0);
+			}
+			page("/?q=Villeurbanne");
+			browser.screenshot("recherche-320px");
+		}
+		finally {
+			driver.manage().window().setSize(usual);
 		}
 	}
 
