@@ -37,8 +37,9 @@
         { style: { color: '#0b4f8a', weight: 1, fillColor: '#e8f0f8', fillOpacity: 0.4 }, interactive: false });
       layer.addTo(map);
       layer.bringToBack();
-      if (points.length === 0 && shapes.length > 0) {
-        map.fitBounds(layer.getBounds());
+      // the territory is the subject: show all of it, not only where its places are
+      if (shapes.length > 0) {
+        map.fitBounds(layer.getBounds(), { padding: [10, 10] });
       }
       element.setAttribute('data-contour-dessine', 'oui');
     });

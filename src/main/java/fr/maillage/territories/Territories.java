@@ -113,8 +113,20 @@ public class Territories {
 
 	/** The communes of a département or of 69D/69M as GeoJSON. */
 	public String getCommunesGeoJson(String departement) {
-		return repository.communesGeoJson(departement)
+		return repository.communesGeoJson("departement", departement)
 			.orElseThrow(() -> new TerritoryNotFoundException("departement", departement));
+	}
+
+	/** The member communes of an EPCI (or of an EPT of the Grand Paris) as GeoJSON. */
+	public String getEpciCommunesGeoJson(String siren) {
+		return repository.communesGeoJson("epci", siren)
+			.orElseThrow(() -> new TerritoryNotFoundException("epci", siren));
+	}
+
+	/** One current commune as a GeoJSON collection of one feature. */
+	public String getCommuneGeoJson(String codeInsee) {
+		return repository.communesGeoJson("commune", codeInsee)
+			.orElseThrow(() -> new TerritoryNotFoundException("commune", codeInsee));
 	}
 
 	/** Number of territories per level, as loaded. */

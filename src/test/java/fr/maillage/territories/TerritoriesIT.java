@@ -94,6 +94,13 @@ class TerritoriesIT {
 
 	@Test
 	void answersACommuneWithItsParents() {
+		JsonNode arbresle = api.get("/api/v1/territoires/epci/246900625/communes.geojson").json();
+		assertThat(arbresle.get("features")).hasSize(ARBRESLE_COMMUNES);
+		assertThat(feature(arbresle, "69010").get("properties").get("nom").asString()).isEqualTo("L'Arbresle");
+		JsonNode alone = api.get("/api/v1/territoires/communes/69266.geojson").json();
+		assertThat(alone.get("features")).hasSize(1);
+		assertThat(feature(alone, "69266").get("geometry").get("type").asString()).isIn("Polygon", "MultiPolygon");
+		assertThat(api.get("/api/v1/territoires/epci/123456789/communes.geojson").status()).isEqualTo(404);
 		JsonNode villeurbanne = api.get("/api/v1/territoires/communes/69266").json();
 		assertThat(villeurbanne.get("nom").asString()).isEqualTo("Villeurbanne");
 		assertThat(villeurbanne.get("parents").get("epci").get("code").asString()).isEqualTo("200046977");
@@ -184,9 +191,19 @@ class TerritoriesIT {
 		assertThat(withContour).isEqualTo(266);
 		assertThat(api.get("/api/v1/territoires/departements/69M/communes.geojson").json().get("features")).hasSize(58);
 		assertThat(api.get("/api/v1/territoires/departements/99/communes.geojson").status()).isEqualTo(404);
+		JsonNode arbresle = api.get("/api/v1/territoires/epci/246900625/communes.geojson").json();
+		assertThat(arbresle.get("features")).hasSize(ARBRESLE_COMMUNES);
+		assertThat(feature(arbresle, "69010").get("properties").get("nom").asString()).isEqualTo("L'Arbresle");
+		JsonNode alone = api.get("/api/v1/territoires/communes/69266.geojson").json();
+		assertThat(alone.get("features")).hasSize(1);
+		assertThat(feature(alone, "69266").get("geometry").get("type").asString()).isIn("Polygon", "MultiPolygon");
+		assertThat(api.get("/api/v1/territoires/epci/123456789/communes.geojson").status()).isEqualTo(404);
 		JsonNode villeurbanne = api.get("/api/v1/territoires/communes/69266").json();
 		assertThat(villeurbanne.get("bbox").get(0).asDouble()).isLessThan(villeurbanne.get("bbox").get(2).asDouble());
 	}
+
+	/** Members of the CC du Pays de l'Arbresle in the COG 2026. */
+	private static final int ARBRESLE_COMMUNES = 17;
 
 	private static JsonNode feature(JsonNode collection, String code) {
 		for (JsonNode feature : collection.get("features")) {

@@ -51,10 +51,12 @@ class TerritoryMapController {
 		else if (epci != null && !epci.isBlank()) {
 			territory = territories.getEpci(epci.strip());
 			communes = territories.listCommuneCodes(TerritoryLevel.EPCI, territory.code());
+			contourUrl = "/api/v1/territoires/epci/" + territory.code() + "/communes.geojson";
 		}
 		else if (commune != null && !commune.isBlank()) {
 			territory = territories.getCommune(commune.strip());
 			communes = List.of(territory.code());
+			contourUrl = "/api/v1/territoires/communes/" + territory.code() + ".geojson";
 		}
 		else {
 			throw new BadRequestException("parametre_manquant",

@@ -293,32 +293,46 @@ public class JdbcTerritoryRepository {
 	}
 
 	/**
-	 * The communes of a département or collectivité, with their contour when known, else
-	 * their centre.
+	 * The current communes of a territory as GeoJSON features: their contour when known,
+	 * their centre otherwise.
+	 * @param level {@code departement} (also 69D/69M), {@code epci} or {@code commune}
 	 */
-	public Optional<String> communesGeoJson(String departement) {
-		String code = departement.toUpperCase();
-		boolean exists = jdbc.sql("select count(*) from departement where code = :code")
+	public Optional<String> communesGeoJson(String level, String territoryCode) {
+		String code = territoryCode.toUpperCase();
+		String table = switch (level) {
+			case "departement" -> "departement";
+			case "epci" -> "epci";
+			case "commune" -> "commune";
+			default -> throw new IllegalArgumentException(level);
+		};
+		boolean exists = jdbc.sql("select count(*) from " + table + " where code = :code")
 			.param("code", code)
 			.query(Long.class)
 			.single() > 0;
 		if (!exists) {
 			return Optional.empty();
 		}
+		String condition = switch (level) {
+			case "departement" -> "(m.departement = :code or m.collectivite = :code)";
+			case "epci" -> "(m.epci = :code or m.ept = :code)";
+			default -> "m.code = :code";
+		};
 		return Optional.of(featureCollection(jdbc.sql("""
 				select m.code, m.nom, m.population, m.epci, m.latitude, m.longitude, c.geojson
 				from commune m left join territory_contour c on c.level = 'commune' and c.code = m.code
-				where m.type = 'commune-actuelle' and (m.departement = :code or m.collectivite = :code)
-				order by m.code""").param("code", code).query((rs, row) -> {
-			Map<String, Object> properties = new LinkedHashMap<>();
-			properties.put("code", rs.getString("code"));
-			properties.put("nom", rs.getString("nom"));
-			long population = rs.getLong("population");
-			properties.put("population", rs.wasNull() ? null : population);
-			properties.put("epci", rs.getString("epci"));
-			properties.put("contour", rs.getString("geojson") != null);
-			return feature(rs, properties);
-		}).list()));
+				where m.type = 'commune-actuelle' and\s""" + condition + " order by m.code")
+			.param("code", code)
+			.query((rs, row) -> {
+				Map<String, Object> properties = new LinkedHashMap<>();
+				properties.put("code", rs.getString("code"));
+				properties.put("nom", rs.getString("nom"));
+				long population = rs.getLong("population");
+				properties.put("population", rs.wasNull() ? null : population);
+				properties.put("epci", rs.getString("epci"));
+				properties.put("contour", rs.getString("geojson") != null);
+				return feature(rs, properties);
+			})
+			.list()));
 	}
 
 	private static final tools.jackson.databind.ObjectMapper JSON = tools.jackson.databind.json.JsonMapper.builder()

@@ -69,6 +69,16 @@ class TerritoryApiController {
 		return territories.getCommunesGeoJson(code);
 	}
 
+	@GetMapping(path = "/epci/{siren}/communes.geojson", produces = "application/geo+json;charset=UTF-8")
+	String epciCommunesGeoJson(@PathVariable String siren) {
+		return territories.getEpciCommunesGeoJson(siren);
+	}
+
+	@GetMapping(path = "/communes/{codeInsee}.geojson", produces = "application/geo+json;charset=UTF-8")
+	String communeGeoJson(@PathVariable String codeInsee) {
+		return territories.getCommuneGeoJson(codeInsee);
+	}
+
 	@GetMapping("/regions/{code}")
 	TerritoryDetails region(@PathVariable String code) {
 		return territories.getRegion(code);

@@ -182,6 +182,15 @@ class PublicSearchPageIT {
 	}
 
 	@Test
+	void drawsTheContourOfAnEpciAndOfACommuneToo() {
+		for (String path : List.of("/carte?epci=246900625", "/carte?commune=69266")) {
+			ChromeDriver driver = page(path);
+			waitFor(driver, ExpectedConditions.attributeToBe(By.id("carte"), "data-contour-dessine", "oui"));
+			assertThat(driver.findElements(By.cssSelector("#carte path"))).as(path).isNotEmpty();
+		}
+	}
+
+	@Test
 	void givesPartnersASnippetThatEmbedsTheMap() throws IOException {
 		ChromeDriver driver = page("/integrer?departement=69m");
 		String snippet = driver.findElement(By.id("code-integration")).getAttribute("value");
