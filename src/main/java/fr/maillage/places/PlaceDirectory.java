@@ -1,11 +1,13 @@
 package fr.maillage.places;
 
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 
 import fr.maillage.places.persistence.JdbcPlaceRepository;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,6 +31,15 @@ public class PlaceDirectory {
 	@Transactional(readOnly = true)
 	public void forEachPlace(PlaceQuery query, Consumer<Place> consumer) {
 		repository.forEach(query, consumer);
+	}
+
+	/**
+	 * Every place with coordinates, reduced to its point and services, in the given
+	 * communes or everywhere ({@code null}); ordered by name.
+	 */
+	@Transactional(readOnly = true)
+	public List<PlacePoint> listPlacePoints(@Nullable Collection<String> communes) {
+		return repository.listPoints(communes);
 	}
 
 	@Transactional(readOnly = true)

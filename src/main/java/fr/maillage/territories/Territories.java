@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import fr.maillage.territories.persistence.JdbcTerritoryRepository;
 import fr.maillage.territories.search.TerritorySearchIndex;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
 /**
@@ -29,6 +30,8 @@ public class Territories {
 
 	private final Map<String, String> formerCodes;
 
+	private volatile @Nullable List<CommuneProfile> currentCommunes;
+
 	Territories(JdbcTerritoryRepository repository) {
 		this.repository = repository;
 		this.index = new TerritorySearchIndex(repository.listSearchEntries());
@@ -38,6 +41,19 @@ public class Territories {
 				.forEach(code -> communesByPostalCode.computeIfAbsent(code, c -> new ArrayList<>()).add(commune));
 		}
 		this.formerCodes = repository.mapFormerCodes();
+	}
+
+	/**
+	 * Every current commune (not arrondissements nor communes déléguées), ordered by
+	 * code; read once, as the reference data only changes at startup.
+	 */
+	public List<CommuneProfile> listCurrentCommunes() {
+		List<CommuneProfile> profiles = currentCommunes;
+		if (profiles == null) {
+			profiles = List.copyOf(repository.listCommuneProfiles());
+			currentCommunes = profiles;
+		}
+		return profiles;
 	}
 
 	/**

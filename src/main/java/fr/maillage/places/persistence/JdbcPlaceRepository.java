@@ -6,11 +6,14 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 
@@ -20,6 +23,7 @@ import fr.maillage.places.DailyConsultations;
 import fr.maillage.places.Geocoding;
 import fr.maillage.places.Place;
 import fr.maillage.places.PlaceOrigin;
+import fr.maillage.places.PlacePoint;
 import fr.maillage.places.PlacePage;
 import fr.maillage.places.PlaceQuery;
 import fr.maillage.places.vocabulary.AccessMode;
@@ -310,6 +314,26 @@ public class JdbcPlaceRepository {
 	 * splitting one string is many times cheaper than the driver's parsing of array
 	 * literals, and no value contains that control character.
 	 */
+	public List<PlacePoint> listPoints(@Nullable Collection<String> communes) {
+		String sql = "select id, nom, code_insee, latitude, longitude, array_to_string(services, '" + UNIT_SEPARATOR
+				+ "') as services from lieu where latitude is not null and longitude is not null"
+				+ (communes == null ? "" : " and code_insee = any(cast(:communes as text[]))") + " order by nom, id";
+		var statement = jdbc.sql(sql);
+		if (communes != null) {
+			statement = statement.param("communes", communes.toArray(String[]::new));
+		}
+		return statement
+			.query((rs, row) -> new PlacePoint(rs.getString("id"), rs.getString("nom"), rs.getString("code_insee"),
+					rs.getDouble("latitude"), rs.getDouble("longitude"), services(array(rs, "services"))))
+			.list();
+	}
+
+	private static Set<MediationService> services(String[] labels) {
+		Set<MediationService> services = EnumSet.noneOf(MediationService.class);
+		services.addAll(vocabulary(labels, MediationService.class));
+		return services;
+	}
+
 	private static String[] array(ResultSet rs, String column) throws SQLException {
 		String joined = rs.getString(column);
 		return joined == null || joined.isEmpty() ? new String[0] : joined.split(UNIT_SEPARATOR, -1);

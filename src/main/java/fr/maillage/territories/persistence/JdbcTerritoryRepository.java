@@ -10,6 +10,7 @@ import java.util.Optional;
 
 import fr.maillage.shared.text.TextFolding;
 import fr.maillage.territories.Centre;
+import fr.maillage.territories.CommuneProfile;
 import fr.maillage.territories.CommuneRef;
 import fr.maillage.territories.TerritoryDetails;
 import fr.maillage.territories.TerritoryHit;
@@ -57,6 +58,19 @@ public class JdbcTerritoryRepository {
 	 * INSEE codes of the communes and arrondissements of a territory: {@code epci}
 	 * (SIREN), {@code departement} (including 69D and 69M) or {@code region}.
 	 */
+	public List<CommuneProfile> listCommuneProfiles() {
+		return jdbc.sql("""
+				select code, nom, departement, collectivite, region, epci, coalesce(population, 0) as population,
+				       latitude, longitude
+				from commune where type = 'commune-actuelle' order by code""").query((rs, row) -> {
+			double lat = rs.getDouble("latitude");
+			Centre centre = rs.wasNull() ? null : new Centre(lat, rs.getDouble("longitude"));
+			return new CommuneProfile(rs.getString("code"), rs.getString("nom"), rs.getString("departement"),
+					rs.getString("collectivite"), rs.getString("region"), rs.getString("epci"),
+					rs.getLong("population"), centre);
+		}).list();
+	}
+
 	public List<String> listCommuneCodes(String level, String code) {
 		String condition = switch (level) {
 			case "epci" -> "(c.epci = :code or c.ept = :code)";

@@ -289,6 +289,43 @@ class PublicSearchPageIT {
 		}
 	}
 
+	/**
+	 * Budget of issue 4: home, results and map assets together ≤ 300 KB transferred
+	 * (compressed, no tiles), as the browser counts it with its cache disabled.
+	 */
+	@Test
+	void homeAndResultsWithTheirMapWeighLessThan300Kilobytes() {
+		ChromeDriver driver = browser.driver();
+		driver.executeCdpCommand("Network.enable", Map.of());
+		driver.executeCdpCommand("Network.setCacheDisabled", Map.of("cacheDisabled", true));
+		try {
+			long total = 0;
+			for (String path : List.of("/", "/?q=Villeurbanne")) {
+				page(path);
+				waitFor(driver, ExpectedConditions.presenceOfElementLocated(By.cssSelector("footer")));
+				if (path.contains("q=")) {
+					waitFor(driver,
+							ExpectedConditions.presenceOfElementLocated(By.cssSelector("#carte .leaflet-marker-icon")));
+				}
+				Number bytes = (Number) driver.executeScript(
+						"""
+								return performance.getEntriesByType('navigation').concat(performance.getEntriesByType('resource'))
+								  .reduce((sum, entry) => sum + entry.transferSize, 0)""");
+				assertThat(bytes.longValue()).as("bytes of %s", path).isPositive();
+				total += bytes.longValue();
+			}
+			System.out.printf("Home + results + map assets: %d bytes transferred%n", total);
+			// and browsers may keep them: their URLs change with their content
+			assertThat(driver.findElement(By.cssSelector("link[rel=stylesheet]")).getAttribute("href"))
+				.matches(".*/css/maillage-[0-9a-f]{32}\\.css");
+			assertThat(total).isLessThanOrEqualTo(300 * 1024);
+		}
+		finally {
+			driver.executeCdpCommand("Network.setCacheDisabled", Map.of("cacheDisabled", false));
+			driver.executeCdpCommand("Network.disable", Map.of());
+		}
+	}
+
 	@Test
 	void explainsAnUnknownCommuneAndAnUnknownPlaceInFrench() {
 		ChromeDriver driver = page("/?q=Zzyzx");
