@@ -2,15 +2,23 @@ package fr.maillage.places.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.time.LocalDateTime;
+import java.util.List;
 
 import fr.maillage.opendata.importing.SourceImport;
 import fr.maillage.testing.ApiClient;
+import fr.maillage.testing.Browser;
 import fr.maillage.testing.CleanDatabase;
 import fr.maillage.testing.MutableClock;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -73,6 +81,24 @@ class OpenNowFilterIT {
 		assertThat(heading(LocalDateTime.of(2026, 11, 24, 10, 0))).startsWith("14 lieux à moins de 15 km");
 		assertThat(heading(LocalDateTime.of(2026, 11, 28, 10, 30))).startsWith("10 lieux à moins de 15 km");
 		assertThat(heading(LocalDateTime.of(2026, 11, 29, 10, 0))).startsWith("Aucun lieu trouvé");
+	}
+
+	@Test
+	void aPersonTicksOuvertMaintenantInTheBrowser() {
+		clock.setParisTime(LocalDateTime.of(2026, 11, 24, 10, 0));
+		try (Browser browser = new Browser()) {
+			ChromeDriver driver = browser.driver();
+			driver.get("http://localhost:" + port + "/?q=Villeurbanne");
+			assertThat(driver.findElement(By.id("titre-resultats")).getText()).startsWith("36 lieux");
+			driver.findElement(By.xpath("//label[contains(., 'Ouvert maintenant')]/input")).click();
+			driver.findElement(By.cssSelector("form.recherche button[type=submit]")).click();
+			new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("ouvert=true"));
+			assertThat(driver.findElement(By.id("titre-resultats")).getText()).startsWith("14 lieux");
+			List<WebElement> statuses = driver.findElements(By.cssSelector("ol.resultats > li .statut-ouvert"));
+			assertThat(statuses).hasSize(14)
+				.allSatisfy(status -> assertThat(status.getText()).startsWith("Ouvert · ferme à"));
+			browser.screenshot("ouvert-maintenant");
+		}
 	}
 
 }
