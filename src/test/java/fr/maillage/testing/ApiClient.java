@@ -71,12 +71,23 @@ public final class ApiClient {
 	}
 
 	public Response importFile(String source, String fileName, byte[] content, String token) {
+		return postFile("/api/v1/imports", java.util.Map.of("source", source), fileName, content, token);
+	}
+
+	/**
+	 * A multipart POST with form fields and a file in part {@code fichier}; no
+	 * Authorization header when {@code token} is null.
+	 */
+	public Response postFile(String path, java.util.Map<String, String> fields, String fileName, byte[] content,
+			String token) {
 		String boundary = "----maillage" + UUID.randomUUID();
 		ByteArrayOutputStream body = new ByteArrayOutputStream();
 		try {
-			body.write(
-					("--" + boundary + "\r\nContent-Disposition: form-data; name=\"source\"\r\n\r\n" + source + "\r\n")
-						.getBytes(StandardCharsets.UTF_8));
+			for (var field : fields.entrySet()) {
+				body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field.getKey()
+						+ "\"\r\n\r\n" + field.getValue() + "\r\n")
+					.getBytes(StandardCharsets.UTF_8));
+			}
 			body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"fichier\"; filename=\"" + fileName
 					+ "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
 				.getBytes(StandardCharsets.UTF_8));
@@ -86,7 +97,7 @@ public final class ApiClient {
 		catch (IOException e) {
 			throw new UncheckedIOException(e);
 		}
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + "/api/v1/imports"))
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
 			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
 			.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
 		if (token != null) {
