@@ -59,6 +59,13 @@ public final class ApiClient {
 			.build());
 	}
 
+	public Response postJson(String path, String json) {
+		return send(HttpRequest.newBuilder(URI.create(base + path))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(json))
+			.build());
+	}
+
 	public Response getAsAdmin(String path) {
 		return send(HttpRequest.newBuilder(URI.create(base + path))
 			.header("Authorization", "Bearer " + ADMIN_TOKEN)

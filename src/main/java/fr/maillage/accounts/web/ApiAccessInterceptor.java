@@ -16,8 +16,8 @@ import tools.jackson.databind.ObjectMapper;
  * The API's access rule, in one place: reading the directory is public; any other method
  * on {@code /api/**}, anything under {@code /api/v1/imports} (reports hold producers' raw
  * rows) and the error reports of {@code /api/v1/signalements} (they may hold e-mail
- * addresses) need the administrator's bearer token. Missing or wrong token: 401 with a
- * French message.
+ * addresses) need the administrator's bearer token; the coverage suggestions' POST is a
+ * public computation. Missing or wrong token: 401 with a French message.
  */
 class ApiAccessInterceptor implements HandlerInterceptor {
 
@@ -33,6 +33,10 @@ class ApiAccessInterceptor implements HandlerInterceptor {
 	}
 
 	static boolean requiresAdministrator(String method, String path) {
+		if (path.equals("/api/v1/couverture/suggestions")) {
+			// a computation on public data that writes nothing
+			return false;
+		}
 		return !READ_METHODS.contains(method) || path.equals("/api/v1/imports") || path.startsWith("/api/v1/imports/")
 				|| path.equals("/api/v1/signalements");
 	}

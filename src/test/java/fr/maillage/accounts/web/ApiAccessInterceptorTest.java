@@ -12,7 +12,9 @@ class ApiAccessInterceptorTest {
 			"HEAD, /api/v1/lieux, false", "POST, /api/v1/imports, true", "GET, /api/v1/imports/abc, true",
 			"GET, /api/v1/imports/abc/rejets.csv, true", "DELETE, /api/v1/lieux/abc, true",
 			"PUT, /api/v1/lieux/abc, true", "POST, /api/v1/anything, true", "GET, /api/v1/signalements, true",
-			"GET, /api/v1/consultations, false" })
+			"GET, /api/v1/consultations, false", "POST, /api/v1/fragilite/imports, true",
+			"GET, /api/v1/fragilite/commune/69010, false", "GET, /api/v1/couverture/departements/69, false",
+			"POST, /api/v1/couverture/suggestions, false", "PUT, /api/v1/couverture/suggestions/x, true" })
 	void readingIsPublicEverythingElseNeedsTheAdministrator(String method, String path, boolean required) {
 		assertThat(ApiAccessInterceptor.requiresAdministrator(method, path)).isEqualTo(required);
 	}

@@ -1,0 +1,255 @@
+package fr.maillage.coverage;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import fr.maillage.coverage.domain.Area;
+import fr.maillage.coverage.domain.CommuneCoverage;
+import fr.maillage.coverage.domain.CoverageSummary;
+import fr.maillage.coverage.domain.CoverageThresholds;
+import fr.maillage.coverage.domain.CoverageTier;
+import fr.maillage.coverage.domain.NearestSiteIndex;
+import fr.maillage.coverage.domain.Site;
+import fr.maillage.coverage.domain.SitingSuggestions;
+import fr.maillage.fragility.FragilityIndexes;
+import fr.maillage.fragility.FragilityIndexes.CommuneScore;
+import fr.maillage.fragility.domain.FragilitySettings;
+import fr.maillage.places.PlaceDirectory;
+import fr.maillage.places.PlacePoint;
+import fr.maillage.places.vocabulary.MediationService;
+import fr.maillage.shared.geo.Coordinates;
+import fr.maillage.shared.web.BadRequestException;
+import fr.maillage.territories.CommuneProfile;
+import fr.maillage.territories.Territories;
+import fr.maillage.territories.TerritoryDetails;
+import fr.maillage.territories.TerritoryLevel;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+
+/**
+ * The module's API: coverage of a territory for a service, and siting suggestions.
+ * Computed on demand from the current directory (places read as lean points), so an
+ * import is reflected at once and instances share nothing.
+ */
+@Service
+public class CoverageAnalyses {
+
+	/** Fragility from which a far commune comes first in the priority list. */
+	static final double PRIORITY_FRAGILITY = 7;
+
+	public static final int MAX_SUGGESTIONS = 50;
+
+	private final PlaceDirectory directory;
+
+	private final Territories territories;
+
+	private final FragilityIndexes fragility;
+
+	private final CoverageThresholds thresholds;
+
+	CoverageAnalyses(PlaceDirectory directory, Territories territories, FragilityIndexes fragility,
+			@Value("${maillage.couverture.seuils-km.couvert:5}") double coveredKm,
+			@Value("${maillage.couverture.seuils-km.proche:10}") double nearKm,
+			@Value("${maillage.couverture.seuils-km.eloigne:15}") double farKm) {
+		this.directory = directory;
+		this.territories = territories;
+		this.fragility = fragility;
+		this.thresholds = new CoverageThresholds(coveredKm, nearKm, farKm);
+	}
+
+	public CoverageThresholds thresholds() {
+		return thresholds;
+	}
+
+	/**
+	 * @param service {@code null} for any service
+	 */
+	public TerritoryCoverage analyseDepartement(String code, @Nullable MediationService service) {
+		TerritoryDetails departement = territories.getDepartement(code);
+		return analyse(departement, "departement", TerritoryLevel.DEPARTEMENT, service);
+	}
+
+	/**
+	 * @param service {@code null} for any service
+	 */
+	public TerritoryCoverage analyseEpci(String siren, @Nullable MediationService service) {
+		TerritoryDetails epci = territories.getEpci(siren);
+		return analyse(epci, "epci", TerritoryLevel.EPCI, service);
+	}
+
+	/**
+	 * Every commune of France for each service and for any service: tier counts, keyed by
+	 * service label. What the benchmark measures.
+	 */
+	public Map<String, Map<CoverageTier, Integer>> countTiersInFrance() {
+		List<PlacePoint> points = directory.listPlacePoints(null);
+		List<Area> areas = areas(territories.listCurrentCommunes());
+		Map<String, Map<CoverageTier, Integer>> counts = new LinkedHashMap<>();
+		List<@Nullable MediationService> services = new ArrayList<>(List.of(MediationService.values()));
+		services.add(null);
+		for (MediationService service : services) {
+			NearestSiteIndex index = new NearestSiteIndex(sites(points, service));
+			Map<CoverageTier, Integer> tiers = new EnumMap<>(CoverageTier.class);
+			for (Area area : areas) {
+				tiers.merge(CommuneCoverage.of(area, index, thresholds).tier(), 1, Integer::sum);
+			}
+			counts.put(label(service), tiers);
+		}
+		return counts;
+	}
+
+	/**
+	 * K communes of a département where a new place (or an itinerant stop) would bring
+	 * the most people within {@code radiusKm}, weighted by fragility when known.
+	 */
+	public SitingResult suggestSites(String departementCode, @Nullable MediationService service, int count,
+			double radiusKm) {
+		if (count < 1 || count > MAX_SUGGESTIONS) {
+			throw new BadRequestException("nombre_invalide",
+					"Le nombre de suggestions doit être compris entre 1 et " + MAX_SUGGESTIONS + ".");
+		}
+		if (!(radiusKm > 0 && radiusKm <= 100)) {
+			throw new BadRequestException("rayon_invalide", "Le rayon doit être compris entre 0 et 100 km.");
+		}
+		TerritoryDetails departement = territories.getDepartement(departementCode);
+		List<CommuneProfile> members = members(TerritoryLevel.DEPARTEMENT, departement.code());
+		List<Area> areas = areas(members);
+		NearestSiteIndex index = new NearestSiteIndex(sites(directory.listPlacePoints(null), service));
+		Map<String, CommuneScore> scores = fragility.scoreCommunes(FragilitySettings.OFFICIAL);
+		double meanScore = areas.stream()
+			.map(area -> scores.get(area.code()))
+			.filter(score -> score != null && score.score().isKnown())
+			.mapToDouble(score -> score.score().score())
+			.average()
+			.orElse(Double.NaN);
+		boolean weighted = !Double.isNaN(meanScore);
+		List<CommuneCoverage> before = new ArrayList<>();
+		List<SitingSuggestions.Demand> demand = new ArrayList<>();
+		for (Area area : areas) {
+			CommuneCoverage coverage = CommuneCoverage.of(area, index, thresholds);
+			before.add(coverage);
+			Double distance = coverage.distanceKm();
+			boolean covered = distance != null && distance <= radiusKm;
+			CommuneScore score = scores.get(area.code());
+			double fragilityFactor = !weighted ? 1
+					: score != null && score.score().isKnown() ? score.score().score() : meanScore;
+			demand.add(new SitingSuggestions.Demand(area, area.population() * fragilityFactor, covered));
+		}
+		List<SitingSuggestions.Pick> picks = SitingSuggestions.choose(demand, areas, radiusKm, count);
+		List<CommuneCoverage> after = new ArrayList<>();
+		for (CommuneCoverage coverage : before) {
+			Double distance = coverage.distanceKm();
+			boolean inCommune = coverage.tier() == CoverageTier.COUVERT && distance != null && distance == 0;
+			Coordinates centre = new Coordinates(coverage.area().latitude(), coverage.area().longitude());
+			for (SitingSuggestions.Pick pick : picks) {
+				double toPick = centre.distanceKmTo(new Coordinates(pick.site().latitude(), pick.site().longitude()));
+				inCommune |= pick.site().code().equals(coverage.area().code());
+				distance = distance == null ? toPick : Math.min(distance, toPick);
+			}
+			after.add(new CommuneCoverage(coverage.area(), null, thresholds.tierOf(distance, inCommune)));
+		}
+		List<SitingResult.Suggestion> suggestions = new ArrayList<>();
+		for (SitingSuggestions.Pick pick : picks) {
+			suggestions.add(new SitingResult.Suggestion(suggestions.size() + 1, pick.site().code(), pick.site().name(),
+					pick.site().latitude(), pick.site().longitude(), pick.populationGained(), pick.communesReached()));
+		}
+		return new SitingResult(departement.code(), label(service), radiusKm,
+				weighted ? "population × IFN" : "population", suggestions, tiers(CoverageSummary.of(before, 0)),
+				tiers(CoverageSummary.of(after, 0)),
+				"glouton de couverture maximale (garantie : au moins 1 − 1/e ≈ 63 % de l'optimum)");
+	}
+
+	private TerritoryCoverage analyse(TerritoryDetails territory, String level, TerritoryLevel territoryLevel,
+			@Nullable MediationService service) {
+		List<CommuneProfile> members = members(territoryLevel, territory.code());
+		List<PlacePoint> points = directory.listPlacePoints(null);
+		NearestSiteIndex index = new NearestSiteIndex(sites(points, service));
+		Map<String, CommuneScore> scores = fragility.scoreCommunes(FragilitySettings.OFFICIAL);
+		Set<String> memberCodes = new HashSet<>();
+		members.forEach(member -> memberCodes.add(member.code()));
+		List<CommuneCoverage> coverages = areas(members).stream()
+			.map(area -> CommuneCoverage.of(area, index, thresholds))
+			.toList();
+		List<TerritoryCoverage.CommuneRow> rows = coverages.stream().map(coverage -> row(coverage, scores)).toList();
+		int placesInTerritory = (int) sites(points, service).stream()
+			.filter(site -> site.communeCode() != null && memberCodes.contains(site.communeCode()))
+			.count();
+		Set<String> withAccess = new HashSet<>();
+		points.stream()
+			.filter(point -> point.offers(MediationService.INTERNET_AND_EQUIPMENT_ACCESS))
+			.filter(point -> point.codeInsee() != null && memberCodes.contains(point.codeInsee()))
+			.forEach(point -> withAccess.add(point.codeInsee()));
+		CoverageSummary summary = CoverageSummary.of(coverages, placesInTerritory);
+		List<TerritoryCoverage.CommuneRow> priorities = rows.stream()
+			.filter(row -> row.palier().equals(CoverageTier.ZONE_BLANCHE.code())
+					|| row.palier().equals(CoverageTier.ELOIGNE.code()))
+			.sorted(PRIORITY_ORDER)
+			.toList();
+		Map<String, Double> thresholdsKm = new LinkedHashMap<>();
+		thresholdsKm.put("couvert", thresholds.coveredKm());
+		thresholdsKm.put("proche", thresholds.nearKm());
+		thresholdsKm.put("eloigne", thresholds.farKm());
+		return new TerritoryCoverage(territory.code(), territory.nom(), level, label(service), thresholdsKm, rows,
+				new TerritoryCoverage.Summary(tiers(summary), summary.population(), coverages.size(), summary.places(),
+						Math.round(summary.placesPer10000() * 100) / 100.0, withAccess.size()),
+				priorities);
+	}
+
+	/** Fragile first (IFN ≥ 7, most fragile first), then the most populated. */
+	static final Comparator<TerritoryCoverage.CommuneRow> PRIORITY_ORDER = Comparator
+		.comparing((TerritoryCoverage.CommuneRow row) -> row.ifn() != null && row.ifn() >= PRIORITY_FRAGILITY ? 0 : 1)
+		.thenComparing(row -> row.ifn() != null && row.ifn() >= PRIORITY_FRAGILITY ? -row.ifn() : 0)
+		.thenComparing(row -> -row.population())
+		.thenComparing(TerritoryCoverage.CommuneRow::code);
+
+	private static TerritoryCoverage.CommuneRow row(CommuneCoverage coverage, Map<String, CommuneScore> scores) {
+		NearestSiteIndex.Nearest nearest = coverage.nearest();
+		CommuneScore score = scores.get(coverage.area().code());
+		Double ifn = score != null && score.score().isKnown() ? Math.round(score.score().score() * 100) / 100.0 : null;
+		return new TerritoryCoverage.CommuneRow(coverage.area().code(), coverage.area().name(),
+				coverage.area().population(), nearest == null ? null : Math.round(nearest.distanceKm() * 100) / 100.0,
+				nearest == null ? null : new TerritoryCoverage.NearestPlace(nearest.site().id(), nearest.site().name(),
+						nearest.site().communeCode()),
+				coverage.tier().code(), ifn);
+	}
+
+	private static Map<String, TerritoryCoverage.TierFigures> tiers(CoverageSummary summary) {
+		Map<String, TerritoryCoverage.TierFigures> tiers = new LinkedHashMap<>();
+		summary.tiers()
+			.forEach((tier, count) -> tiers.put(tier.code(),
+					new TerritoryCoverage.TierFigures(count.communes(), count.population())));
+		return tiers;
+	}
+
+	private List<CommuneProfile> members(TerritoryLevel level, String code) {
+		return territories.listCurrentCommunes().stream().filter(commune -> commune.isIn(level, code)).toList();
+	}
+
+	/** Communes with a known centre (all but a few overseas collectivities). */
+	private static List<Area> areas(List<CommuneProfile> communes) {
+		return communes.stream()
+			.filter(commune -> commune.centre() != null)
+			.map(commune -> new Area(commune.code(), commune.nom(), commune.population(), commune.centre().lat(),
+					commune.centre().lon()))
+			.toList();
+	}
+
+	private static List<Site> sites(List<PlacePoint> points, @Nullable MediationService service) {
+		return points.stream()
+			.filter(point -> service == null || point.offers(service))
+			.map(point -> new Site(point.id(), point.name(), point.codeInsee(), point.latitude(), point.longitude()))
+			.toList();
+	}
+
+	public static String label(@Nullable MediationService service) {
+		return service == null ? "tout service" : service.label();
+	}
+
+}
