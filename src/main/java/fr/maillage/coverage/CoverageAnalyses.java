@@ -18,8 +18,6 @@ import fr.maillage.coverage.domain.NearestSiteIndex;
 import fr.maillage.coverage.domain.Site;
 import fr.maillage.coverage.domain.SitingSuggestions;
 import fr.maillage.fragility.FragilityIndexes;
-import fr.maillage.fragility.FragilityIndexes.CommuneScore;
-import fr.maillage.fragility.domain.FragilitySettings;
 import fr.maillage.places.PlaceDirectory;
 import fr.maillage.places.PlacePoint;
 import fr.maillage.places.vocabulary.MediationService;
@@ -122,11 +120,11 @@ public class CoverageAnalyses {
 		List<CommuneProfile> members = members(TerritoryLevel.DEPARTEMENT, departement.code());
 		List<Area> areas = areas(members);
 		NearestSiteIndex index = new NearestSiteIndex(sites(directory.listPlacePoints(null), service));
-		Map<String, CommuneScore> scores = fragility.scoreCommunes(FragilitySettings.OFFICIAL);
+		Map<String, Double> scores = fragility.listOfficialCommuneScores();
 		double meanScore = areas.stream()
 			.map(area -> scores.get(area.code()))
-			.filter(score -> score != null && score.score().isKnown())
-			.mapToDouble(score -> score.score().score())
+			.filter(score -> score != null)
+			.mapToDouble(Double::doubleValue)
 			.average()
 			.orElse(Double.NaN);
 		boolean weighted = !Double.isNaN(meanScore);
@@ -137,9 +135,9 @@ public class CoverageAnalyses {
 			before.add(coverage);
 			Double distance = coverage.distanceKm();
 			boolean covered = distance != null && distance <= radiusKm;
-			CommuneScore score = scores.get(area.code());
-			double fragilityFactor = !weighted ? 1
-					: score != null && score.score().isKnown() ? score.score().score() : meanScore;
+			Double score = scores.get(area.code());
+			// communes without a score weigh as the département's mean fragility
+			double fragilityFactor = !weighted ? 1 : score != null ? score : meanScore;
 			demand.add(new SitingSuggestions.Demand(area, area.population() * fragilityFactor, covered));
 		}
 		List<SitingSuggestions.Pick> picks = SitingSuggestions.choose(demand, areas, radiusKm, count);
@@ -171,7 +169,7 @@ public class CoverageAnalyses {
 		List<CommuneProfile> members = members(territoryLevel, territory.code());
 		List<PlacePoint> points = directory.listPlacePoints(null);
 		NearestSiteIndex index = new NearestSiteIndex(sites(points, service));
-		Map<String, CommuneScore> scores = fragility.scoreCommunes(FragilitySettings.OFFICIAL);
+		Map<String, Double> scores = fragility.listOfficialCommuneScores();
 		Set<String> memberCodes = new HashSet<>();
 		members.forEach(member -> memberCodes.add(member.code()));
 		List<CommuneCoverage> coverages = areas(members).stream()
@@ -209,10 +207,10 @@ public class CoverageAnalyses {
 		.thenComparing(row -> -row.population())
 		.thenComparing(TerritoryCoverage.CommuneRow::code);
 
-	private static TerritoryCoverage.CommuneRow row(CommuneCoverage coverage, Map<String, CommuneScore> scores) {
+	private static TerritoryCoverage.CommuneRow row(CommuneCoverage coverage, Map<String, Double> scores) {
 		NearestSiteIndex.Nearest nearest = coverage.nearest();
-		CommuneScore score = scores.get(coverage.area().code());
-		Double ifn = score != null && score.score().isKnown() ? Math.round(score.score().score() * 100) / 100.0 : null;
+		Double score = scores.get(coverage.area().code());
+		Double ifn = score != null ? Math.round(score * 100) / 100.0 : null;
 		return new TerritoryCoverage.CommuneRow(coverage.area().code(), coverage.area().name(),
 				coverage.area().population(), nearest == null ? null : Math.round(nearest.distanceKm() * 100) / 100.0,
 				nearest == null ? null : new TerritoryCoverage.NearestPlace(nearest.site().id(), nearest.site().name(),

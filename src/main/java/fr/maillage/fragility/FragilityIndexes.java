@@ -94,6 +94,20 @@ public class FragilityIndexes {
 	}
 
 	/**
+	 * The official score (v3, "tout âge", base France, equal weights) of every commune
+	 * that data covers, by INSEE code: what other modules cross with their own figures.
+	 */
+	public Map<String, Double> listOfficialCommuneScores() {
+		Map<String, Double> official = new HashMap<>();
+		scoreCommunes(FragilitySettings.OFFICIAL).forEach((code, score) -> {
+			if (score.score().isKnown()) {
+				official.put(code, score.score().score());
+			}
+		});
+		return official;
+	}
+
+	/**
 	 * @param level {@code commune}, {@code epci}, {@code departement} or {@code region}
 	 */
 	public TerritoryFragility scoreTerritory(String level, String code, FragilitySettings settings) {
