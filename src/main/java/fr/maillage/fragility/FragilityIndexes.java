@@ -107,6 +107,11 @@ public class FragilityIndexes {
 		return official;
 	}
 
+	/** {@link #scoreTerritory} with the official setting. */
+	public TerritoryFragility scoreTerritoryOfficially(String level, String code) {
+		return scoreTerritory(level, code, FragilitySettings.OFFICIAL);
+	}
+
 	/**
 	 * @param level {@code commune}, {@code epci}, {@code departement} or {@code region}
 	 */

@@ -1,12 +1,22 @@
 package fr.maillage.coverage.web;
 
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+
 import fr.maillage.coverage.CoverageAnalyses;
 import fr.maillage.coverage.SitingResult;
 import fr.maillage.coverage.TerritoryCoverage;
 import fr.maillage.places.vocabulary.MediationService;
 import fr.maillage.places.vocabulary.Vocabulary;
+import fr.maillage.shared.csv.SpreadsheetSafe;
 import fr.maillage.shared.web.BadRequestException;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -14,6 +24,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /**
  * Coverage API. Public: it computes on public data and writes nothing (the suggestions'
@@ -32,6 +43,41 @@ class CoverageApiController {
 	@GetMapping("/departements/{code}")
 	TerritoryCoverage departement(@PathVariable String code, @RequestParam(required = false) @Nullable String service) {
 		return analyses.analyseDepartement(code, service(service));
+	}
+
+	/**
+	 * The communes of a département as CSV, the setting (service, thresholds) on every
+	 * row.
+	 */
+	@GetMapping("/departements/{code}.csv")
+	ResponseEntity<StreamingResponseBody> departementCsv(@PathVariable String code,
+			@RequestParam(required = false) @Nullable String service) {
+		TerritoryCoverage coverage = analyses.analyseDepartement(code, service(service));
+		String thresholds = coverage.seuilsKm()
+			.entrySet()
+			.stream()
+			.map(entry -> entry.getKey() + "=" + entry.getValue())
+			.reduce((a, b) -> a + "|" + b)
+			.orElse("");
+		StreamingResponseBody body = out -> {
+			Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+			try (CSVPrinter csv = new CSVPrinter(writer, CSVFormat.RFC4180)) {
+				csv.printRecord("code_insee", "nom", "population", "distance_km", "lieu_le_plus_proche_id",
+						"lieu_le_plus_proche_nom", "palier", "ifn", "service", "seuils_km");
+				for (TerritoryCoverage.CommuneRow row : coverage.communes()) {
+					csv.printRecord(row.code(), SpreadsheetSafe.cell(row.nom()), row.population(),
+							row.distanceKm() == null ? "" : row.distanceKm(),
+							row.lieuLePlusProche() == null ? "" : row.lieuLePlusProche().id(),
+							row.lieuLePlusProche() == null ? "" : SpreadsheetSafe.cell(row.lieuLePlusProche().nom()),
+							row.palier(), row.ifn() == null ? "" : row.ifn(), coverage.service(), thresholds);
+				}
+			}
+		};
+		return ResponseEntity.ok()
+			.contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					"attachment; filename=\"couverture-" + coverage.code() + "-communes.csv\"")
+			.body(body);
 	}
 
 	@GetMapping("/epci/{siren}")

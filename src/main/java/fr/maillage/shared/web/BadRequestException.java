@@ -2,7 +2,10 @@ package fr.maillage.shared.web;
 
 import java.util.List;
 
-/** A request the user can fix; the message is French and shown as is. */
+/**
+ * A request the user can fix; the message is French and shown as is (as JSON by the API,
+ * on the error page {@code error/400} for pages).
+ */
 public class BadRequestException extends RuntimeException {
 
 	private final String code;

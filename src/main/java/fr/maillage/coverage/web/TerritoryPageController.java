@@ -1,0 +1,141 @@
+package fr.maillage.coverage.web;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import fr.maillage.coverage.CoverageAnalyses;
+import fr.maillage.coverage.SitingResult;
+import fr.maillage.coverage.TerritoryCoverage;
+import fr.maillage.fragility.FragilityIndexes;
+import fr.maillage.fragility.TerritoryFragility;
+import fr.maillage.places.vocabulary.MediationService;
+import fr.maillage.places.vocabulary.Vocabulary;
+import fr.maillage.shared.web.BadRequestException;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * "Où l'aide manque-t-elle ?" for a département: its communes coloured by coverage tier
+ * or by IFN, the same figures as a table, siting suggestions, and a comparison of
+ * territories. Every choice is a GET parameter, so a view is a link to share. Public: it
+ * shows public data.
+ */
+@Controller
+class TerritoryPageController {
+
+	/** Tier codes and their words, in order. */
+	static final Map<String, String> TIERS = new LinkedHashMap<>();
+
+	static {
+		TIERS.put("couvert", "Couvert (dans la commune ou à 5 km au plus)");
+		TIERS.put("proche", "Proche (5 à 10 km)");
+		TIERS.put("eloigne", "Éloigné (10 à 15 km)");
+		TIERS.put("zone_blanche", "Zone blanche (plus de 15 km)");
+	}
+
+	/** IFN classes of the map: score range and words. */
+	static final List<String> IFN_CLASSES = List.of("1 à 2 : peu fragile", "3 à 4", "5 à 6", "7 à 8",
+			"9 à 10 : très fragile");
+
+	private final CoverageAnalyses coverage;
+
+	private final FragilityIndexes fragility;
+
+	private final ObjectMapper json;
+
+	TerritoryPageController(CoverageAnalyses coverage, FragilityIndexes fragility, ObjectMapper json) {
+		this.coverage = coverage;
+		this.fragility = fragility;
+		this.json = json;
+	}
+
+	@GetMapping("/territoires/{code}")
+	String departement(@PathVariable String code, @RequestParam(defaultValue = "couverture") String vue,
+			@RequestParam(required = false) @Nullable String service,
+			@RequestParam(required = false) @Nullable Integer suggestions,
+			@RequestParam(required = false) @Nullable Double rayon, Model model) {
+		MediationService chosen = CoverageApiController.service(service);
+		TerritoryCoverage result = coverage.analyseDepartement(code, chosen);
+		TerritoryFragility ifn = fragility.scoreTerritoryOfficially("departement", result.code());
+		boolean showIfn = vue.equals("ifn");
+		Map<String, Map<String, String>> classes = new LinkedHashMap<>();
+		for (TerritoryCoverage.CommuneRow row : result.communes()) {
+			String css = showIfn ? ifnClass(row.ifn()) : "palier-" + row.palier();
+			String words = showIfn ? (row.ifn() == null ? "IFN inconnu" : "IFN " + format(row.ifn()))
+					: TIERS.get(row.palier());
+			classes.put(row.code(), Map.of("classe", css, "texte", row.nom() + " : " + words));
+		}
+		SitingResult siting = null;
+		if (suggestions != null) {
+			siting = coverage.suggestSites(result.code(), chosen, suggestions,
+					rayon == null ? coverage.thresholds().coveredKm() : rayon);
+		}
+		model.addAttribute("couverture", result);
+		model.addAttribute("ifn", ifn);
+		model.addAttribute("vue", showIfn ? "ifn" : "couverture");
+		model.addAttribute("service", chosen == null ? "tout" : chosen.label());
+		model.addAttribute("services", Arrays.stream(MediationService.values()).map(Vocabulary::label).toList());
+		model.addAttribute("paliers", TIERS);
+		model.addAttribute("classesIfn", IFN_CLASSES);
+		model.addAttribute("suggestion", siting);
+		model.addAttribute("nombre", suggestions == null ? 5 : suggestions);
+		model.addAttribute("rayon", rayon == null ? coverage.thresholds().coveredKm() : rayon);
+		model.addAttribute("donneesCarte",
+				safeJson(Map.of("communes", classes, "contour",
+						"/api/v1/territoires/departements/" + result.code() + "/communes.geojson", "suggestions",
+						siting == null ? List.of() : siting.suggestions())));
+		return "coverage/territory";
+	}
+
+	@GetMapping("/territoires/comparer")
+	String compare(@RequestParam(name = "codes", defaultValue = "") String codes,
+			@RequestParam(required = false) @Nullable String service, Model model) {
+		List<String> list = Arrays.stream(codes.split("[,\\s]+")).filter(c -> !c.isBlank()).distinct().toList();
+		if (list.size() < 2 || list.size() > 5) {
+			throw new BadRequestException("comparaison_invalide",
+					"Choisissez de 2 à 5 départements à comparer, par exemple codes=69,42,01.");
+		}
+		MediationService chosen = CoverageApiController.service(service);
+		List<Map<String, Object>> columns = new ArrayList<>();
+		for (String code : list) {
+			TerritoryCoverage result = coverage.analyseDepartement(code, chosen);
+			TerritoryFragility ifn = fragility.scoreTerritoryOfficially("departement", result.code());
+			Map<String, Object> column = new LinkedHashMap<>();
+			column.put("couverture", result);
+			column.put("ifn", ifn);
+			columns.add(column);
+		}
+		model.addAttribute("colonnes", columns);
+		model.addAttribute("paliers", TIERS);
+		model.addAttribute("service", chosen == null ? "tout" : chosen.label());
+		model.addAttribute("services", Arrays.stream(MediationService.values()).map(Vocabulary::label).toList());
+		model.addAttribute("codes", String.join(",", list));
+		return "coverage/compare";
+	}
+
+	static String ifnClass(@Nullable Double score) {
+		if (score == null) {
+			return "ifn-inconnu";
+		}
+		int band = (int) Math.min(4, Math.max(0, Math.floor((score - 1) / 2)));
+		return "ifn-" + (band + 1);
+	}
+
+	private static String format(double value) {
+		return String.format(java.util.Locale.FRANCE, "%.1f", value);
+	}
+
+	/** JSON for a {@code <script type="application/json">}: no way out of the element. */
+	private String safeJson(Object value) {
+		return json.writeValueAsString(value).replace("</", "<\\/");
+	}
+
+}

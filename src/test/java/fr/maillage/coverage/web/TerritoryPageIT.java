@@ -1,0 +1,134 @@
+package fr.maillage.coverage.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+
+import fr.maillage.fragility.FragilityIndexes;
+import fr.maillage.opendata.importing.SourceImport;
+import fr.maillage.testing.ApiClient;
+import fr.maillage.testing.Browser;
+import fr.maillage.testing.CleanDatabase;
+import fr.maillage.testing.Fixtures;
+import fr.maillage.testing.IntegrationTest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedCondition;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The territory page of the Rhône in a real Chromium, on the real Hinaura places. */
+@IntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class TerritoryPageIT {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	SourceImport sourceImport;
+
+	@Autowired
+	FragilityIndexes fragility;
+
+	Browser browser;
+
+	@BeforeAll
+	void start() {
+		CleanDatabase.empty(jdbc);
+		ClassPathResource hinaura = new ClassPathResource("demo/hinaura-lieux-auvergne-rhone-alpes.json");
+		sourceImport.importFile("hinaura", "hinaura.json", hinaura::getInputStream);
+		fragility.importFile("indicateurs.csv", Fixtures.bytes("fixtures/fragilite/indicateurs-ccpa-invente.csv"));
+		browser = new Browser();
+	}
+
+	@AfterAll
+	void stop() {
+		browser.close();
+	}
+
+	private ChromeDriver page(String path) {
+		ChromeDriver driver = browser.driver();
+		driver.get("http://localhost:" + port + path);
+		return driver;
+	}
+
+	private static void waitFor(ChromeDriver driver, ExpectedCondition<?> condition) {
+		new WebDriverWait(driver, Duration.ofSeconds(10)).until(condition);
+	}
+
+	@Test
+	void colorsTheCommunesByDistanceToHelpWithTheSameFiguresInATable() {
+		ChromeDriver driver = page("/territoires/69");
+		assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Rhône (69) : où l’aide manque-t-elle ?");
+		waitFor(driver, ExpectedConditions.attributeToBe(By.id("carte"), "data-communes-dessinees", "266"));
+		assertThat(driver.findElements(By.cssSelector("#carte path.palier-couvert"))).isNotEmpty();
+		assertThat(driver.findElements(By.cssSelector("#communes tbody tr"))).hasSize(266);
+		assertThat(driver.findElement(By.id("legende")).getText()).contains("Zone blanche (plus de 15 km)");
+		String villeurbanne = driver.findElement(By.xpath("//table[@id='communes']//tr[th='Villeurbanne']")).getText();
+		assertThat(villeurbanne).contains("dans la commune", "Couvert");
+		browser.screenshot("territoire-rhone-couverture");
+		assertThat(browser.seriousAccessibilityViolations()).isEmpty();
+	}
+
+	@Test
+	void switchesToTheFragilityIndexAndKeepsTheChoiceInTheUrl() {
+		ChromeDriver driver = page("/territoires/69");
+		driver.findElement(By.xpath("//label[contains(., 'fragilité numérique')]/input")).click();
+		driver.findElement(By.cssSelector("form.recherche button[type=submit]")).click();
+		waitFor(driver, ExpectedConditions.urlContains("vue=ifn"));
+		assertThat(driver.findElement(By.id("titre-legende")).getText()).contains("fragilité");
+		waitFor(driver, ExpectedConditions.attributeToBe(By.id("carte"), "data-communes-dessinees", "266"));
+		assertThat(driver.findElements(By.cssSelector("#carte path.ifn-inconnu"))).hasSize(261);
+		String arbresle = driver.findElement(By.xpath("//table[@id='communes']//tr[th=\"L'Arbresle\"]")).getText();
+		assertThat(arbresle).endsWith("4,3");
+		assertThat(browser.seriousAccessibilityViolations()).isEmpty();
+	}
+
+	@Test
+	void suggestsWhereToOpenAndDrawsTheSitesOnTheMap() {
+		ChromeDriver driver = page("/territoires/69");
+		driver.findElement(By.id("suggestions")).clear();
+		driver.findElement(By.id("suggestions")).sendKeys("3");
+		driver.findElement(By.xpath("//button[.='Proposer des communes']")).click();
+		waitFor(driver, ExpectedConditions.urlContains("suggestions=3"));
+		assertThat(driver.findElements(By.cssSelector("ol.suggestions-sites li"))).hasSize(3);
+		waitFor(driver, ExpectedConditions.numberOfElementsToBe(By.cssSelector("#carte path.site-suggere"), 3));
+		browser.screenshot("territoire-rhone-suggestions");
+		assertThat(browser.seriousAccessibilityViolations()).isEmpty();
+	}
+
+	@Test
+	void comparesDepartementsSideBySide() {
+		ChromeDriver driver = page("/territoires/comparer?codes=69,42,01");
+		assertThat(driver.findElements(By.cssSelector("#comparaison thead th"))).hasSize(4);
+		assertThat(driver.findElement(By.cssSelector("#comparaison thead")).getText()).contains("Rhône", "Loire",
+				"Ain");
+		assertThat(browser.seriousAccessibilityViolations()).isEmpty();
+		assertThat(page("/territoires/comparer?codes=69").findElement(By.tagName("main")).getText())
+			.contains("Choisissez de 2 à 5 départements");
+	}
+
+	@Test
+	void exportsTheCommuneTableAsCsv() {
+		ApiClient.Response csv = new ApiClient(port).get("/api/v1/couverture/departements/69.csv?service=tout");
+		assertThat(csv.status()).isEqualTo(200);
+		String[] lines = csv.body().split("\r\n");
+		assertThat(lines).hasSize(267);
+		assertThat(lines[0]).isEqualTo(
+				"code_insee,nom,population,distance_km,lieu_le_plus_proche_id,lieu_le_plus_proche_nom,palier,ifn,service,seuils_km");
+		assertThat(lines[1]).endsWith(",tout service,couvert=5.0|proche=10.0|eloigne=15.0");
+	}
+
+}
