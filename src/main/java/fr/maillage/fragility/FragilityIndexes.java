@@ -136,6 +136,37 @@ public class FragilityIndexes {
 		return summarise(details.code(), details.nom(), level, members, settings);
 	}
 
+	/**
+	 * Every EPCI, département or région with its fragility, computed in one pass over the
+	 * communes.
+	 * @param level {@code epci}, {@code departement} or {@code region}
+	 */
+	public List<TerritoryFragility> listTerritories(String level, FragilitySettings settings) {
+		TerritoryLevel territoryLevel = switch (level) {
+			case "epci" -> TerritoryLevel.EPCI;
+			case "departement" -> TerritoryLevel.DEPARTEMENT;
+			case "region" -> TerritoryLevel.REGION;
+			default -> throw new FragilityImportRefusedException("niveau_inconnu",
+					"Niveau inconnu : epci, departement ou region.");
+		};
+		Map<String, List<CommuneProfile>> groups = new java.util.TreeMap<>();
+		for (CommuneProfile commune : territories.listCurrentCommunes()) {
+			List<String> keys = switch (territoryLevel) {
+				case EPCI -> commune.epci() == null ? List.of() : List.of(commune.epci());
+				case DEPARTEMENT -> commune.collectivite() == null ? List.of(commune.departement())
+						: List.of(commune.departement(), commune.collectivite());
+				case REGION -> List.of(commune.region());
+			};
+			keys.forEach(key -> groups.computeIfAbsent(key, k -> new ArrayList<>()).add(commune));
+		}
+		Map<String, String> names = territories.mapNames(territoryLevel);
+		return groups.entrySet()
+			.stream()
+			.map(group -> summarise(group.getKey(), names.getOrDefault(group.getKey(), group.getKey()), level,
+					group.getValue(), settings))
+			.toList();
+	}
+
 	/** Every commune of a département with its fragility, ordered by code. */
 	public List<TerritoryFragility> listCommunes(String departement, FragilitySettings settings) {
 		TerritoryDetails details = territories.getDepartement(departement);

@@ -43,6 +43,11 @@ public class Territories {
 		this.formerCodes = repository.mapFormerCodes();
 	}
 
+	/** Names of every EPCI (and EPT), département (and 69D/69M) or région, by code. */
+	public Map<String, String> mapNames(TerritoryLevel level) {
+		return repository.mapNames(level.name().toLowerCase(java.util.Locale.ROOT));
+	}
+
 	/**
 	 * Every current commune (not arrondissements nor communes déléguées), ordered by
 	 * code; read once, as the reference data only changes at startup.

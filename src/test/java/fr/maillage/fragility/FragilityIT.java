@@ -97,6 +97,20 @@ class FragilityIT {
 		assertThat(rhone.get("score").asDouble()).isCloseTo(expected, within(0.005));
 	}
 
+	@Autowired
+	FragilityIndexes indexes;
+
+	@Test
+	void listsEveryEpciInOnePassWithTheSameScores() {
+		importFixture("indicateurs-ccpa-invente.csv");
+		var epcis = indexes.listTerritories("epci", fr.maillage.fragility.domain.FragilitySettings.OFFICIAL);
+		assertThat(epcis).hasSizeGreaterThan(1200);
+		TerritoryFragility ccpa = epcis.stream().filter(epci -> epci.code().equals("246900625")).findFirst().get();
+		assertThat(ccpa.score()).isEqualTo(api.get("/api/v1/fragilite/epci/246900625").json().get("score").asDouble());
+		assertThat(ccpa.nom()).isEqualTo("CC du Pays de l'Arbresle (CCPA)");
+		assertThat(epcis.stream().filter(epci -> epci.score() != null)).hasSize(1);
+	}
+
 	@Test
 	void weightsAndMethodChangeTheScoreAndTheAnswerSaysSo() {
 		importFixture("indicateurs-ccpa-invente.csv");
@@ -121,7 +135,7 @@ class FragilityIT {
 		assertThat(report.get("lues").asInt()).isEqualTo(6);
 		assertThat(report.get("acceptees").asInt()).isEqualTo(4);
 		assertThat(report.get("rejets")).hasSize(3);
-		assertThat(report.get("rejets").toString()).contains("Division inconnue", "entre 1 et 10");
+		assertThat(report.get("rejets").toString()).contains("Division inconnue", "entre 0 et 10");
 
 		JsonNode arbresle = api.get("/api/v1/fragilite/commune/69010").json();
 		assertThat(arbresle.get("origine").asString()).isEqualTo("scores_publies");

@@ -14,6 +14,8 @@ import fr.maillage.fragility.TerritoryFragility;
 import fr.maillage.places.vocabulary.MediationService;
 import fr.maillage.places.vocabulary.Vocabulary;
 import fr.maillage.shared.web.BadRequestException;
+import fr.maillage.territories.Territories;
+import fr.maillage.territories.TerritoryLevel;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -49,11 +51,15 @@ class TerritoryPageController {
 
 	private final FragilityIndexes fragility;
 
+	private final Territories territories;
+
 	private final ObjectMapper json;
 
-	TerritoryPageController(CoverageAnalyses coverage, FragilityIndexes fragility, ObjectMapper json) {
+	TerritoryPageController(CoverageAnalyses coverage, FragilityIndexes fragility, Territories territories,
+			ObjectMapper json) {
 		this.coverage = coverage;
 		this.fragility = fragility;
+		this.territories = territories;
 		this.json = json;
 	}
 
@@ -93,6 +99,13 @@ class TerritoryPageController {
 						"/api/v1/territoires/departements/" + result.code() + "/communes.geojson", "suggestions",
 						siting == null ? List.of() : siting.suggestions())));
 		return "coverage/territory";
+	}
+
+	/** The list of départements, to choose one. */
+	@GetMapping("/territoires")
+	String index(Model model) {
+		model.addAttribute("departements", new java.util.TreeMap<>(territories.mapNames(TerritoryLevel.DEPARTEMENT)));
+		return "coverage/index";
 	}
 
 	@GetMapping("/territoires/comparer")

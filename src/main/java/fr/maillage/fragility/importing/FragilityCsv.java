@@ -24,7 +24,8 @@ import org.apache.commons.csv.CSVRecord;
  * Reads the two kinds of fragility files, told apart by their header.
  * <ul>
  * <li>Published scores of La Mednum: {@code name,division,code,no_thd_coverage_rate,…,
- * total}, division {@code city} or {@code epci}, scores on the 1–10 scale.</li>
+ * total}, division {@code city} or {@code epci}, scores on the 1–10 scale (0
+ * accepted).</li>
  * <li>Indicator values: a code column ({@code code_insee}, {@code codgeo} or
  * {@code code_iris}), an optional {@code population}, and one column per indicator named
  * by its code (e.g. {@code taux_pauvrete}), values in % (decimal point or comma).</li>
@@ -131,9 +132,11 @@ public final class FragilityCsv {
 					continue;
 				}
 				Optional<Double> score = number(raw);
-				if (score.isEmpty() || score.get() < 1 || score.get() > 10) {
+				// 0 is outside the method's scale but La Mednum publishes it for a few
+				// communes: their figure is kept as published
+				if (score.isEmpty() || score.get() < 0 || score.get() > 10) {
 					issues.add(new Issue(line, columns.get(column.getKey()), raw,
-							"Score attendu : un nombre entre 1 et 10."));
+							"Score attendu : un nombre entre 0 et 10."));
 					continue;
 				}
 				rows.add(

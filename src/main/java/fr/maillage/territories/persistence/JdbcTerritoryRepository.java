@@ -3,6 +3,7 @@ package fr.maillage.territories.persistence;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +47,17 @@ public class JdbcTerritoryRepository {
 	}
 
 	/** Former code → current code. */
+	public Map<String, String> mapNames(String table) {
+		if (!List.of("epci", "departement", "region").contains(table)) {
+			throw new IllegalArgumentException(table);
+		}
+		Map<String, String> names = new HashMap<>();
+		jdbc.sql("select code, nom from " + table)
+			.query((rs, row) -> names.put(rs.getString(1), rs.getString(2)))
+			.list();
+		return names;
+	}
+
 	public Map<String, String> mapFormerCodes() {
 		Map<String, String> map = new LinkedHashMap<>();
 		jdbc.sql("select ancien_code, min(code) from commune_ancien_code group by ancien_code")

@@ -110,6 +110,16 @@ class TerritoryPageIT {
 	}
 
 	@Test
+	void listsTheDepartementsToChooseFrom() {
+		ChromeDriver driver = page("/");
+		driver.findElement(By.linkText("Où l'aide manque-t-elle ? (pour les territoires)")).click();
+		waitFor(driver, ExpectedConditions.urlContains("/territoires"));
+		driver.findElement(By.linkText("Rhône (69)")).click();
+		waitFor(driver, ExpectedConditions.urlContains("/territoires/69"));
+		assertThat(browser.seriousAccessibilityViolations()).isEmpty();
+	}
+
+	@Test
 	void comparesDepartementsSideBySide() {
 		ChromeDriver driver = page("/territoires/comparer?codes=69,42,01");
 		assertThat(driver.findElements(By.cssSelector("#comparaison thead th"))).hasSize(4);
