@@ -107,6 +107,37 @@ public class FragilityIndexes {
 		return official;
 	}
 
+	/**
+	 * Communes of a département for a setting written as request parameters
+	 * ({@link FragilitySettingsParameters}); for pages of other modules.
+	 */
+	public List<TerritoryFragility> listCommunes(String departement, Map<String, String> parameters) {
+		return listCommunes(departement, FragilitySettingsParameters.read(parameters));
+	}
+
+	/** {@link #scoreTerritory} for a setting written as request parameters. */
+	public TerritoryFragility scoreTerritory(String level, String code, Map<String, String> parameters) {
+		return scoreTerritory(level, code, FragilitySettingsParameters.read(parameters));
+	}
+
+	/** Variant codes and their French names, for forms. */
+	public static Map<String, String> listVariants() {
+		Map<String, String> variants = new LinkedHashMap<>();
+		for (Variant variant : Variant.values()) {
+			variants.put(variant.code(), variant.label());
+		}
+		return variants;
+	}
+
+	/** Indicator codes of every variant and their French labels, for forms. */
+	public static Map<String, String> listIndicatorLabels() {
+		Map<String, String> labels = new LinkedHashMap<>();
+		for (FragilityIndicator indicator : FragilityIndicator.values()) {
+			labels.put(indicator.code(), indicator.label());
+		}
+		return labels;
+	}
+
 	/** {@link #scoreTerritory} with the official setting. */
 	public TerritoryFragility scoreTerritoryOfficially(String level, String code) {
 		return scoreTerritory(level, code, FragilitySettings.OFFICIAL);

@@ -1,5 +1,6 @@
 package fr.maillage.coverage.web;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -22,6 +23,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.util.UriUtils;
 import tools.jackson.databind.ObjectMapper;
 
 /**
@@ -67,16 +69,25 @@ class TerritoryPageController {
 	String departement(@PathVariable String code, @RequestParam(defaultValue = "couverture") String vue,
 			@RequestParam(required = false) @Nullable String service,
 			@RequestParam(required = false) @Nullable Integer suggestions,
-			@RequestParam(required = false) @Nullable Double rayon, Model model) {
+			@RequestParam(required = false) @Nullable Double rayon, @RequestParam Map<String, String> parameters,
+			Model model) {
 		MediationService chosen = CoverageApiController.service(service);
 		TerritoryCoverage result = coverage.analyseDepartement(code, chosen);
-		TerritoryFragility ifn = fragility.scoreTerritoryOfficially("departement", result.code());
+		// the IFN as the coordinator sets it (method, variant, base, weights in the URL)
+		TerritoryFragility ifn = fragility.scoreTerritory("departement", result.code(), parameters);
+		Map<String, Double> ifnByCommune = new LinkedHashMap<>();
+		fragility.listCommunes(result.code(), parameters).forEach(commune -> {
+			if (commune.score() != null) {
+				ifnByCommune.put(commune.code(), commune.score());
+			}
+		});
+		boolean v1 = ifn.methode().equals("v1");
 		boolean showIfn = vue.equals("ifn");
 		Map<String, Map<String, String>> classes = new LinkedHashMap<>();
 		for (TerritoryCoverage.CommuneRow row : result.communes()) {
-			String css = showIfn ? ifnClass(row.ifn()) : "palier-" + row.palier();
-			String words = showIfn ? (row.ifn() == null ? "IFN inconnu" : "IFN " + format(row.ifn()))
-					: TIERS.get(row.palier());
+			Double score = ifnByCommune.get(row.code());
+			String css = showIfn ? (v1 ? v1Class(score) : ifnClass(score)) : "palier-" + row.palier();
+			String words = showIfn ? (score == null ? "IFN inconnu" : "IFN " + format(score)) : TIERS.get(row.palier());
 			classes.put(row.code(), Map.of("classe", css, "texte", row.nom() + " : " + words));
 		}
 		SitingResult siting = null;
@@ -84,13 +95,27 @@ class TerritoryPageController {
 			siting = coverage.suggestSites(result.code(), chosen, suggestions,
 					rayon == null ? coverage.thresholds().coveredKm() : rayon);
 		}
+		boolean official = ifn.methode().equals("v3") && ifn.variante().equals("tout_age")
+				&& ifn.base().equals("france") && ifn.poids().values().stream().allMatch(weight -> weight == 1.0);
+		Map<String, String> ifnParameters = new LinkedHashMap<>();
+		parameters.forEach((name, value) -> {
+			if (name.equals("methode") || name.equals("variante") || name.equals("base") || name.startsWith("poids.")) {
+				ifnParameters.put(name, value);
+			}
+		});
 		model.addAttribute("couverture", result);
 		model.addAttribute("ifn", ifn);
+		model.addAttribute("ifnParCommune", ifnByCommune);
+		model.addAttribute("reglageOfficiel", official);
+		model.addAttribute("reglage", describe(ifn));
+		model.addAttribute("parametresIfn", query(ifnParameters));
+		model.addAttribute("variantes", FragilityIndexes.listVariants());
+		model.addAttribute("libellesIndicateurs", FragilityIndexes.listIndicatorLabels());
 		model.addAttribute("vue", showIfn ? "ifn" : "couverture");
 		model.addAttribute("service", chosen == null ? "tout" : chosen.label());
 		model.addAttribute("services", Arrays.stream(MediationService.values()).map(Vocabulary::label).toList());
 		model.addAttribute("paliers", TIERS);
-		model.addAttribute("classesIfn", IFN_CLASSES);
+		model.addAttribute("classesIfn", v1 ? V1_CLASSES : IFN_CLASSES);
 		model.addAttribute("suggestion", siting);
 		model.addAttribute("nombre", suggestions == null ? 5 : suggestions);
 		model.addAttribute("rayon", rayon == null ? coverage.thresholds().coveredKm() : rayon);
@@ -99,6 +124,36 @@ class TerritoryPageController {
 						"/api/v1/territoires/departements/" + result.code() + "/communes.geojson", "suggestions",
 						siting == null ? List.of() : siting.suggestions())));
 		return "coverage/territory";
+	}
+
+	/** The setting in words, as every figure of the page states it. */
+	private static String describe(TerritoryFragility ifn) {
+		String weights = ifn.poids().values().stream().allMatch(weight -> weight == 1.0) ? "poids égaux"
+				: "poids " + String.join(", ",
+						ifn.poids().entrySet().stream().map(e -> e.getKey() + " " + format(e.getValue())).toList());
+		return "méthode " + ifn.methode() + ", variante " + FragilityIndexes.listVariants().get(ifn.variante())
+				+ ", base " + ifn.base() + ", " + weights;
+	}
+
+	private static String query(Map<String, String> parameters) {
+		return String.join("&",
+				parameters.entrySet()
+					.stream()
+					.map(e -> UriUtils.encodeQueryParam(e.getKey(), StandardCharsets.UTF_8) + "="
+							+ UriUtils.encodeQueryParam(e.getValue(), StandardCharsets.UTF_8))
+					.toList());
+	}
+
+	/** v1 is an index, 100 = the reference territory. */
+	static final List<String> V1_CLASSES = List.of("moins de 80 : nettement moins fragile que la référence", "80 à 95",
+			"95 à 105 : comme la référence", "105 à 120", "plus de 120 : nettement plus fragile");
+
+	static String v1Class(@Nullable Double index) {
+		if (index == null) {
+			return "ifn-inconnu";
+		}
+		int band = index < 80 ? 1 : index < 95 ? 2 : index <= 105 ? 3 : index <= 120 ? 4 : 5;
+		return "ifn-" + band;
 	}
 
 	/** The list of départements, to choose one. */

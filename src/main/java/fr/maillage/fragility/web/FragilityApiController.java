@@ -10,6 +10,7 @@ import java.util.Map;
 
 import fr.maillage.fragility.FragilityImportReport;
 import fr.maillage.fragility.FragilityIndexes;
+import fr.maillage.fragility.FragilitySettingsParameters;
 import fr.maillage.fragility.TerritoryFragility;
 import fr.maillage.fragility.domain.FragilityIndicator;
 import fr.maillage.fragility.domain.FragilitySettings;

@@ -97,6 +97,27 @@ class TerritoryPageIT {
 	}
 
 	@Test
+	void aCoordinatorChangesTheWeightsAndGetsBackToTheOfficialSettingInOneClick() {
+		ChromeDriver driver = page("/territoires/69?vue=ifn");
+		assertThat(driver.findElement(By.cssSelector(".reglage")).getText()).contains("(réglage officiel)");
+		driver.findElement(By.id("poids-non_couverture_thd")).clear();
+		driver.findElement(By.id("poids-non_couverture_thd")).sendKeys("0");
+		driver.findElement(By.xpath("//button[.='Recalculer']")).click();
+		waitFor(driver, ExpectedConditions.urlContains("poids.non_couverture_thd=0"));
+		// L'Arbresle without THD: (5 + 4) / 2
+		String arbresle = driver.findElement(By.xpath("//table[@id='communes']//tr[th=\"L'Arbresle\"]")).getText();
+		assertThat(arbresle).endsWith("4,5");
+		assertThat(driver.findElement(By.id("legende")).getText()).contains("non_couverture_thd 0");
+		assertThat(driver.findElement(By.partialLinkText("IFN des communes (CSV)")).getAttribute("href"))
+			.contains("poids.non_couverture_thd=0");
+		assertThat(browser.seriousAccessibilityViolations()).isEmpty();
+		driver.findElement(By.linkText("Revenir au réglage officiel")).click();
+		waitFor(driver, ExpectedConditions.not(ExpectedConditions.urlContains("poids.")));
+		assertThat(driver.findElement(By.xpath("//table[@id='communes']//tr[th=\"L'Arbresle\"]")).getText())
+			.endsWith("4,3");
+	}
+
+	@Test
 	void suggestsWhereToOpenAndDrawsTheSitesOnTheMap() {
 		ChromeDriver driver = page("/territoires/69");
 		driver.findElement(By.id("suggestions")).clear();

@@ -1,4 +1,4 @@
-package fr.maillage.fragility.web;
+package fr.maillage.fragility;
 
 import java.util.EnumMap;
 import java.util.Map;
@@ -13,14 +13,15 @@ import fr.maillage.shared.web.BadRequestException;
 /**
  * Reads a setting from request parameters: {@code methode=v3|v1},
  * {@code variante=tout_age|senior|jeune}, {@code base=france|region|departement} and
- * {@code poids.<indicateur>=<nombre ≥ 0>}; anything absent is the official setting.
+ * {@code poids.<indicateur>=<nombre ≥ 0>}; anything absent is the official setting. Other
+ * parameters are ignored, so a page can pass all of its own.
  */
-final class FragilitySettingsParameters {
+public final class FragilitySettingsParameters {
 
 	private FragilitySettingsParameters() {
 	}
 
-	static FragilitySettings read(Map<String, String> parameters) {
+	public static FragilitySettings read(Map<String, String> parameters) {
 		Method method = switch (parameters.getOrDefault("methode", "v3")) {
 			case "v3" -> Method.V3;
 			case "v1" -> Method.V1;
