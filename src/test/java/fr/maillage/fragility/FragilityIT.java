@@ -101,6 +101,24 @@ class FragilityIT {
 	FragilityIndexes indexes;
 
 	@Test
+	void irisValuesMakeTheirCommunesValueWeightedByIrisPopulation() {
+		byte[] iris = """
+				code_iris,population,taux_chomage,taux_pauvrete
+				692660101,1000,10,12
+				692660102,3000,30,
+				692669999,abc,20,
+				""".getBytes(StandardCharsets.UTF_8);
+		JsonNode report = api.postFile(IMPORTS, Map.of(), "iris.csv", iris, ApiClient.ADMIN_TOKEN).json();
+		assertThat(report.get("acceptees").asInt()).isEqualTo(3);
+		assertThat(report.get("rejets").toString()).contains("Population attendue");
+		JsonNode villeurbanne = api.get("/api/v1/fragilite/commune/69266").json();
+		// (1000 x 10 + 3000 x 30 + 1 x 20) / 4001: an IRIS without population counts as one person
+		assertThat(villeurbanne.get("contexte").get("taux_chomage").asDouble()).isEqualTo(25.0);
+		// poverty known for one IRIS only: its value; the commune is alone in the base
+		assertThat(villeurbanne.get("indicateurs").get("taux_pauvrete").asDouble()).isEqualTo(10.0);
+	}
+
+	@Test
 	void listsEveryEpciInOnePassWithTheSameScores() {
 		importFixture("indicateurs-ccpa-invente.csv");
 		var epcis = indexes.listTerritories("epci", fr.maillage.fragility.domain.FragilitySettings.OFFICIAL);
