@@ -112,7 +112,8 @@ class FragilityIT {
 		assertThat(report.get("acceptees").asInt()).isEqualTo(3);
 		assertThat(report.get("rejets").toString()).contains("Population attendue");
 		JsonNode villeurbanne = api.get("/api/v1/fragilite/commune/69266").json();
-		// (1000 x 10 + 3000 x 30 + 1 x 20) / 4001: an IRIS without population counts as one person
+		// (1000 x 10 + 3000 x 30 + 1 x 20) / 4001: an IRIS without population counts as
+		// one person
 		assertThat(villeurbanne.get("contexte").get("taux_chomage").asDouble()).isEqualTo(25.0);
 		// poverty known for one IRIS only: its value; the commune is alone in the base
 		assertThat(villeurbanne.get("indicateurs").get("taux_pauvrete").asDouble()).isEqualTo(10.0);
