@@ -1,0 +1,165 @@
+package fr.maillage.opendata.merging;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import fr.maillage.shared.geo.Coordinates;
+import fr.maillage.shared.text.TextFolding;
+
+/**
+ * Finds records of different sources that describe the same place (ADR 0010).
+ * <ul>
+ * <li>Blocking: same commune, or at most {@value #BLOCK_METRES} m apart.</li>
+ * <li>Score 0–100 = 45 % name similarity (accents, case and generic words such as "mairie
+ * de", "France Services", "espace", "MFS" removed; best of shared words and sorted-words
+ * ratio) + 35 % street similarity (abbreviations expanded, postcode and commune removed;
+ * × 0.6 when both give a different house number) + 20 % nearness (1 within 50 m, 0 at 300
+ * m); +15 for the same SIRET (placeholders ignored).</li>
+ * <li>At least {@value #MERGE_THRESHOLD}: the same place, merged automatically; from
+ * {@value #REVIEW_THRESHOLD}: a person decides (review queue); below: distinct.</li>
+ * </ul>
+ * Measured on hand-labelled real duplicates of Charente: docs/performance.md.
+ */
+public final class DuplicateDetector {
+
+	public static final int MERGE_THRESHOLD = 80;
+
+	public static final int REVIEW_THRESHOLD = 60;
+
+	static final double BLOCK_METRES = 300;
+
+	// @formatter:off
+	/** Words that name a kind of place rather than this place. */
+	private static final Set<String> GENERIC_WORDS = Set.of("mairie", "de", "du", "la", "le", "les", "des", "d", "l",
+			"et", "a", "au", "aux", "en", "espace", "espaces", "france", "services", "service", "mfs", "maison",
+			"communaute", "communes", "commune", "cc", "ca", "association", "ass", "centre", "ville", "antenne", "pole",
+			"siege");
+
+	private static final Map<String, String> STREET_ABBREVIATIONS = Map.of("av", "avenue", "ave", "avenue", "bd",
+			"boulevard", "bld", "boulevard", "rte", "route", "pl", "place", "imp", "impasse", "ch", "chemin", "all",
+			"allee", "r", "rue");
+
+	private static final Set<String> STREET_TYPES = Set.of("rue", "avenue", "boulevard", "route", "place", "impasse",
+			"chemin", "allee", "grande");
+	// @formatter:on
+
+	private DuplicateDetector() {
+	}
+
+	/** The decision a score leads to. */
+	public enum Decision {
+
+		SAME_PLACE, TO_REVIEW, DISTINCT
+
+	}
+
+	/** A scored pair of candidates. */
+	public record ScoredPair(MergeCandidate a, MergeCandidate b, double score) {
+
+		public Decision decision() {
+			return score >= MERGE_THRESHOLD ? Decision.SAME_PLACE
+					: score >= REVIEW_THRESHOLD ? Decision.TO_REVIEW : Decision.DISTINCT;
+		}
+
+	}
+
+	public static boolean inSameBlock(MergeCandidate a, MergeCandidate b) {
+		return a.communeKey().equals(b.communeKey()) || metres(a, b) <= BLOCK_METRES;
+	}
+
+	public static double score(MergeCandidate a, MergeCandidate b) {
+		double name = nameSimilarity(a, b);
+		double street = streetSimilarity(a, b);
+		double metres = metres(a, b);
+		double nearness = metres <= 50 ? 1 : Math.max(0, 1 - (metres - 50) / 250);
+		double score = 100 * (0.45 * name + 0.35 * street + 0.20 * nearness);
+		if (a.hasPivot() && b.hasPivot() && a.pivot().equals(b.pivot())) {
+			score += 15;
+		}
+		return Math.min(100, score);
+	}
+
+	/**
+	 * Every pair of the same block scoring at least the review threshold. Pairs are
+	 * compared within a commune or a neighbourhood only, so the cost grows with the size
+	 * of communes, not with the square of the directory.
+	 */
+	public static List<ScoredPair> findPairs(List<MergeCandidate> candidates) {
+		List<ScoredPair> pairs = new ArrayList<>();
+		for (int i = 0; i < candidates.size(); i++) {
+			for (int j = i + 1; j < candidates.size(); j++) {
+				MergeCandidate a = candidates.get(i);
+				MergeCandidate b = candidates.get(j);
+				if (inSameBlock(a, b)) {
+					double score = score(a, b);
+					if (score >= REVIEW_THRESHOLD) {
+						pairs.add(new ScoredPair(a, b, score));
+					}
+				}
+			}
+		}
+		return pairs;
+	}
+
+	static double nameSimilarity(MergeCandidate a, MergeCandidate b) {
+		List<String> first = significantWords(a.name());
+		List<String> second = significantWords(b.name());
+		Set<String> union = new TreeSet<>(first);
+		union.addAll(second);
+		Set<String> shared = new TreeSet<>(first);
+		shared.retainAll(second);
+		double sharedWords = union.isEmpty() ? 0 : (double) shared.size() / union.size();
+		double sorted = Similarity.ratio(String.join(" ", new TreeSet<>(first)),
+				String.join(" ", new TreeSet<>(second))) / 100;
+		return Math.max(sharedWords, sorted);
+	}
+
+	static double streetSimilarity(MergeCandidate a, MergeCandidate b) {
+		List<String> first = addressWords(a);
+		List<String> second = addressWords(b);
+		String firstNumber = first.stream().filter(DuplicateDetector::isNumber).findFirst().orElse(null);
+		String secondNumber = second.stream().filter(DuplicateDetector::isNumber).findFirst().orElse(null);
+		double similarity = Similarity.ratio(streetName(first), streetName(second)) / 100;
+		return firstNumber != null && secondNumber != null && !firstNumber.equals(secondNumber) ? similarity * 0.6
+				: similarity;
+	}
+
+	private static List<String> significantWords(String name) {
+		List<String> words = words(name);
+		List<String> significant = words.stream().filter(word -> !GENERIC_WORDS.contains(word)).toList();
+		return significant.isEmpty() ? words : significant;
+	}
+
+	private static List<String> addressWords(MergeCandidate candidate) {
+		Set<String> communeWords = candidate.communeName() == null ? Set.of()
+				: Set.copyOf(words(candidate.communeName()));
+		return words(candidate.address()).stream()
+			.map(word -> STREET_ABBREVIATIONS.getOrDefault(word, word))
+			.filter(word -> !word.equals(candidate.postalCode()) && !communeWords.contains(word))
+			.toList();
+	}
+
+	private static String streetName(List<String> words) {
+		return String.join(" ",
+				words.stream().filter(word -> !isNumber(word) && !STREET_TYPES.contains(word)).toList());
+	}
+
+	private static List<String> words(String text) {
+		String folded = TextFolding.searchKey(text);
+		return folded.isEmpty() ? List.of() : Arrays.asList(folded.split(" "));
+	}
+
+	private static boolean isNumber(String word) {
+		return !word.isEmpty() && word.chars().allMatch(Character::isDigit);
+	}
+
+	private static double metres(MergeCandidate a, MergeCandidate b) {
+		return 1000 * new Coordinates(a.latitude(), a.longitude())
+			.distanceKmTo(new Coordinates(b.latitude(), b.longitude()));
+	}
+
+}

@@ -1,0 +1,68 @@
+package fr.maillage.opendata.merging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.maillage.opendata.merging.DuplicateDetector.Decision;
+import fr.maillage.opendata.merging.DuplicateDetector.ScoredPair;
+import org.junit.jupiter.api.Test;
+
+class DuplicateDetectorTest {
+
+	private static MergeCandidate place(String name, String address, double latitude, String pivot) {
+		return new MergeCandidate(name + address, "test", name, address, "16800", "soyaux", "Soyaux", latitude, 0.2,
+				pivot);
+	}
+
+	private static Decision decide(MergeCandidate a, MergeCandidate b) {
+		return new ScoredPair(a, b, DuplicateDetector.score(a, b)).decision();
+	}
+
+	@Test
+	void theSameTownHallWrittenTwoWaysIsOnePlace() {
+		assertThat(decide(place("Mairie de SOYAUX", "235 Avenue du General de Gaulle", 45.64, "21160374100011"),
+				place("MAIRIE DE SOYAUX", "235 AV DU GENERAL DE GAULLE", 45.64, "21160374100011")))
+			.isEqualTo(Decision.SAME_PLACE);
+	}
+
+	@Test
+	void aFranceServicesNamedAfterItsHostIsOnePlace() {
+		assertThat(decide(place("France services Omega Soyaux", "Place Jean-Jacques Rousseau", 45.64, null),
+				place("OMEGA - SOYAUX", "Place Jean Jacques Rousseau", 45.64, "42017950900021")))
+			.isEqualTo(Decision.SAME_PLACE);
+	}
+
+	@Test
+	void twoOrganisationsInTheSameBuildingAreNotMergedWithoutAPerson() {
+		assertThat(decide(place("Espace Intérim", "142 rue Henri Fichon", 45.69, "43529334500011"),
+				place("ADRESSE", "142 Rue Henri FICHON", 45.69, "34285725700014")))
+			.isNotEqualTo(Decision.SAME_PLACE);
+	}
+
+	@Test
+	void thePlaceholderPivotIsNotAnIdentity() {
+		MergeCandidate a = place("Cyberbase", "Place Jean Jacques Rousseau", 45.64, "00000000000000");
+		MergeCandidate b = place("La Poste Communale", "Place Jean Jacques Rousseau", 45.64, "00000000000000");
+		assertThat(a.hasPivot()).isFalse();
+		assertThat(DuplicateDetector.score(a, b)).isLessThan(DuplicateDetector.MERGE_THRESHOLD);
+	}
+
+	@Test
+	void aDifferentHouseNumberWeighsAgainst() {
+		assertThat(DuplicateDetector.streetSimilarity(place("A", "7 Boulevard Leon Blum", 45.64, null),
+				place("B", "9 boulevard Léon Blum", 45.64, null)))
+			.isEqualTo(0.6);
+		assertThat(DuplicateDetector.streetSimilarity(place("A", "7 Bd Leon Blum", 45.64, null),
+				place("B", "7 boulevard Léon Blum", 45.64, null)))
+			.isEqualTo(1.0);
+	}
+
+	@Test
+	void farApartInDifferentCommunesIsNeverCompared() {
+		MergeCandidate a = place("APEJ", "72 Rue de Pons", 45.69, null);
+		MergeCandidate b = new MergeCandidate("x", "test", "APEJ", "72 Rue de Pons", "16100", "cognac", "Cognac", 45.0,
+				0.2, null);
+		assertThat(DuplicateDetector.inSameBlock(a, b)).isFalse();
+		assertThat(DuplicateDetector.findPairs(java.util.List.of(a, b))).isEmpty();
+	}
+
+}
