@@ -1,5 +1,7 @@
 package fr.maillage.opendata.importing;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -25,18 +27,36 @@ final class NormalizedBatches implements AutoCloseable {
 
 	private final Thread worker;
 
-	NormalizedBatches(RecordReader reader, RecordNormalizer normalizer, String source, int batchSize) {
-		this.worker = new Thread(() -> produce(reader, normalizer, source, batchSize), "maillage-import-lecture");
+	NormalizedBatches(RecordReader reader, RecordNormalizer normalizer, String source, int batchSize,
+			@Nullable RecordMapping mapping) {
+		this.worker = new Thread(() -> produce(reader, normalizer, source, batchSize, mapping),
+				"maillage-import-lecture");
 		this.worker.setDaemon(true);
 		this.worker.start();
 	}
 
-	private void produce(RecordReader reader, RecordNormalizer normalizer, String source, int batchSize) {
+	/**
+	 * The original row stays the record of the outcome: rejected rows keep what was sent.
+	 */
+	private static RecordOutcome outcome(RawRecord record, RecordNormalizer normalizer, String source,
+			@Nullable RecordMapping mapping) {
+		if (mapping == null) {
+			return normalizer.normalize(record, source);
+		}
+		RecordMapping.Result result = mapping.map(record);
+		if (result.mapped() == null) {
+			return new RecordOutcome.Rejected(List.of(result.refusal()), List.of());
+		}
+		return normalizer.normalize(result.mapped(), source);
+	}
+
+	private void produce(RecordReader reader, RecordNormalizer normalizer, String source, int batchSize,
+			@Nullable RecordMapping mapping) {
 		try {
 			List<Normalized> batch = new ArrayList<>(batchSize);
 			while (reader.hasNext()) {
 				RawRecord record = reader.next();
-				batch.add(new Normalized(record, normalizer.normalize(record, source)));
+				batch.add(new Normalized(record, outcome(record, normalizer, source, mapping)));
 				if (batch.size() == batchSize) {
 					queue.put(batch);
 					batch = new ArrayList<>(batchSize);

@@ -111,12 +111,21 @@ public class SourceImport {
 	 * is changed then
 	 */
 	public ImportReport importFile(String source, @Nullable String fileName, FileContent content) {
+		return importFile(source, fileName, content, null);
+	}
+
+	/**
+	 * A producer's own export, turned into schema records by a mapping (source
+	 * connectors); otherwise as {@link #importFile(String, String, FileContent)}.
+	 */
+	public ImportReport importFile(String source, @Nullable String fileName, FileContent content,
+			@Nullable RecordMapping mapping) {
 		String sourceName = checkSourceName(source);
 		try {
 			Charset charset = TextEncoding.detect(content);
 			return transaction.execute(status -> {
 				try (RecordReader reader = openReader(content, charset, fileName)) {
-					return new Execution(sourceName, fileName, reader, charset).execute();
+					return new Execution(sourceName, fileName, reader, charset, mapping).execute();
 				}
 				catch (IOException e) {
 					throw new UncheckedIOException(e);
@@ -197,7 +206,11 @@ public class SourceImport {
 
 		private int rejectionCount;
 
-		Execution(String source, @Nullable String fileName, RecordReader reader, Charset charset) {
+		private final @Nullable RecordMapping mapping;
+
+		Execution(String source, @Nullable String fileName, RecordReader reader, Charset charset,
+				@Nullable RecordMapping mapping) {
+			this.mapping = mapping;
 			this.source = source;
 			this.fileName = fileName;
 			this.reader = reader;
@@ -210,11 +223,14 @@ public class SourceImport {
 			if (!charset.name().equals("UTF-8")) {
 				warnFile(null, "Fichier encodé en " + charset.name() + " : converti en UTF-8.");
 			}
-			if (reader.format().equals("csv")) {
+			if (mapping != null) {
+				requireColumns(mapping.schemaColumns());
+			}
+			else if (reader.format().equals("csv")) {
 				requireColumns(reader.columns());
 				reportUnknownColumns(reader.columns());
 			}
-			try (NormalizedBatches batches = new NormalizedBatches(reader, normalizer, source, BATCH_SIZE)) {
+			try (NormalizedBatches batches = new NormalizedBatches(reader, normalizer, source, BATCH_SIZE, mapping)) {
 				for (List<NormalizedBatches.Normalized> batch = batches.next(); !batch.isEmpty(); batch = batches
 					.next()) {
 					batch.forEach(item -> handle(item.record(), item.outcome()));
@@ -224,13 +240,13 @@ public class SourceImport {
 			if (read == 0) {
 				throw new ImportRefusedException("fichier_vide", "Le fichier ne contient aucun lieu.");
 			}
-			if (!reader.format().equals("csv")) {
+			if (mapping == null && !reader.format().equals("csv")) {
 				requireColumns(reader.columns());
 				reportUnknownColumns(reader.columns());
 			}
 			// the file-level warnings of a JSON file are only known once it is read
 			flush();
-			String version = schemaVersion(reader.columns());
+			String version = schemaVersion(mapping != null ? mapping.schemaColumns() : reader.columns());
 			imports.finishRun(new Run(id, source, fileName, reader.format(), version, startedAt, clock.instant(), read,
 					acceptedCount, rejectedCount, reader.columns()));
 			log.info("Import {} of source '{}' ({}): {} read, {} accepted, {} rejected, {} warnings", id, source,

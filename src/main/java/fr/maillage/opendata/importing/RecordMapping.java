@@ -1,0 +1,23 @@
+package fr.maillage.opendata.importing;
+
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Turns a producer's own row into a record of the national schema before the usual
+ * normalisation (source connectors). The import keeps the producer's original row for
+ * anything it leaves out, so nothing is lost.
+ */
+public interface RecordMapping {
+
+	/** The schema columns the mapped records have (checked like a file's header). */
+	List<String> schemaColumns();
+
+	Result map(RawRecord row);
+
+	/** The schema record, or why the row is left out. */
+	record Result(@Nullable RawRecord mapped, @Nullable ImportIssue refusal) {
+	}
+
+}

@@ -1,0 +1,141 @@
+package fr.maillage.opendata.sources;
+
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * How one producer's own export becomes records of the national schema, declared in
+ * {@code resources/sources/<nom>.json} rather than coded: which column gives which schema
+ * field, constant fields (a national scheme, a service), value dictionaries, per-weekday
+ * hours columns, and which rows to keep. Pure: {@link #apply} turns one row (column →
+ * text) into schema fields, or says why the row is left out.
+ *
+ * @param name the source name records are imported under
+ * @param label the producer's name, in French
+ * @param columns schema field → the producer's column
+ * @param constants schema field → the value every record gets
+ * @param dictionaries schema field → (producer's value → schema value)
+ * @param hoursByDay OSM day code (Mo…Su) → the producer's column with that day's hours
+ * @param keepOnly producer's column → the only value a kept row has in it
+ * @param idPrefix prefix of the producer's ids (ids must be unique within a source)
+ */
+public record SourceMapping(String name, String label, Map<String, String> columns, Map<String, String> constants,
+		Map<String, Map<String, String>> dictionaries, Map<String, String> hoursByDay, Map<String, String> keepOnly,
+		String idPrefix) {
+
+	public SourceMapping {
+		columns = Map.copyOf(columns);
+		constants = Map.copyOf(constants);
+		dictionaries = Map.copyOf(dictionaries);
+		hoursByDay = Map.copyOf(hoursByDay);
+		keepOnly = Map.copyOf(keepOnly);
+	}
+
+	/** A mapped row, or the reason it is left out. */
+	public record Outcome(@Nullable Map<String, Object> fields, @Nullable String refusal) {
+
+		static Outcome of(Map<String, Object> fields) {
+			return new Outcome(fields, null);
+		}
+
+		static Outcome refused(String reason) {
+			return new Outcome(null, reason);
+		}
+
+	}
+
+	/**
+	 * @param received when the file arrived: the {@code date_maj} of producers that give
+	 * none per record
+	 */
+	public Outcome apply(Map<String, String> row, LocalDate received) {
+		for (Map.Entry<String, String> filter : keepOnly.entrySet()) {
+			String value = row.getOrDefault(filter.getKey(), "").strip();
+			if (!value.equalsIgnoreCase(filter.getValue())) {
+				return Outcome.refused("Ligne non retenue : « " + filter.getKey() + " » vaut « " + value
+						+ " » (seules les lignes à « " + filter.getValue() + " » sont publiées).");
+			}
+		}
+		Map<String, Object> fields = new LinkedHashMap<>();
+		columns.forEach((field, column) -> {
+			String value = row.get(column);
+			if (value != null && !value.isBlank()) {
+				fields.put(field, translate(field, value.strip()));
+			}
+		});
+		if (fields.get("adresse") instanceof String address && fields.get("code_postal") instanceof String postcode) {
+			fields.put("adresse", withoutPostcodeAndCity(address, postcode));
+		}
+		constants.forEach(fields::putIfAbsent);
+		if (fields.get("id") != null) {
+			fields.put("id", idPrefix + fields.get("id"));
+		}
+		if (fields.get("pivot") instanceof String pivot) {
+			fields.put("pivot", cleanIdentifier(pivot));
+		}
+		if (!hoursByDay.isEmpty()) {
+			Map<String, String> byDay = new LinkedHashMap<>();
+			hoursByDay.forEach((day, column) -> byDay.put(day, row.getOrDefault(column, "")));
+			Optional<String> hours = HumanWeeklyHours.toOpeningHours(byDay);
+			if (hours.isPresent()) {
+				fields.put("horaires", hours.get());
+			}
+			else if (byDay.values().stream().anyMatch(text -> text != null && !text.isBlank())) {
+				// kept as written: the import reports hours it cannot read, and drops
+				// them
+				fields.put("horaires",
+						String.join(" ; ",
+								byDay.entrySet()
+									.stream()
+									.filter(day -> !day.getValue().isBlank())
+									.map(day -> day.getKey() + " " + day.getValue())
+									.toList()));
+			}
+		}
+		if (!fields.containsKey("date_maj")) {
+			fields.put("date_maj", received.toString());
+		}
+		return Outcome.of(fields);
+	}
+
+	/** The columns of the schema records this mapping produces. */
+	public List<String> schemaColumns() {
+		java.util.Set<String> all = new java.util.LinkedHashSet<>(columns.keySet());
+		all.addAll(constants.keySet());
+		if (!hoursByDay.isEmpty()) {
+			all.add("horaires");
+		}
+		all.add("date_maj");
+		return List.copyOf(all);
+	}
+
+	private String translate(String field, String value) {
+		Map<String, String> dictionary = dictionaries.get(field);
+		return dictionary == null ? value : dictionary.getOrDefault(value, value);
+	}
+
+	/**
+	 * "20 Avenue de Ségur, 75007 Paris" → "20 Avenue de Ségur" when 75007 is the record's
+	 * postcode: the schema has the postcode and commune in their own fields.
+	 */
+	static String withoutPostcodeAndCity(String address, String postcode) {
+		int at = address.lastIndexOf(postcode);
+		if (at <= 0) {
+			return address;
+		}
+		String before = address.substring(0, at).replaceAll("[\\s,]+$", "");
+		return before.isEmpty() ? address : before;
+	}
+
+	/** Spreadsheets turn SIRETs into numbers: "13002603200016.0", "130 026 032 00016". */
+	static String cleanIdentifier(String value) {
+		String cleaned = value.replace(" ", "").replace("\u00a0", "");
+		return cleaned.endsWith(".0") ? cleaned.substring(0, cleaned.length() - 2) : cleaned;
+	}
+
+}

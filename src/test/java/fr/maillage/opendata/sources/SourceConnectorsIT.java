@@ -1,0 +1,89 @@
+package fr.maillage.opendata.sources;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+
+import fr.maillage.testing.ApiClient;
+import fr.maillage.testing.CleanDatabase;
+import fr.maillage.testing.Fixtures;
+import fr.maillage.testing.IntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+/** Producers' own exports through their declared connectors, on real rows. */
+@IntegrationTest
+class SourceConnectorsIT {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	ApiClient api;
+
+	@BeforeEach
+	void empty() {
+		CleanDatabase.empty(jdbc);
+		api = new ApiClient(port);
+	}
+
+	private ApiClient.Response run(String source, String fixture) {
+		return api.postFile("/api/v1/sources/" + source + "/executions", Map.of(), fixture,
+				Fixtures.bytes("fixtures/sources/" + fixture), ApiClient.ADMIN_TOKEN);
+	}
+
+	@Test
+	void franceServicesSitesArriveWithTheirHoursInOsmSyntaxAndTheirScheme() {
+		ApiClient.Response response = run("france-services", "france-services-2023-rhone-et-voisins.csv");
+		assertThat(response.status()).as(response.body()).isEqualTo(201);
+		JsonNode report = response.json();
+		assertThat(report.get("acceptees").asInt()).isEqualTo(159);
+		assertThat(report.get("rejetees").asInt()).isZero();
+		JsonNode deuxGrosnes = api.get("/api/v1/lieux?q=" + ApiClient.encode("France services Deux Grosnes"))
+			.json()
+			.get("lieux")
+			.get(0);
+		assertThat(deuxGrosnes.get("horaires").asString())
+			.isEqualTo("Mo 08:30-12:15; Tu 08:30-12:15,14:00-16:15; We-Fr 08:30-12:15; Sa 09:00-12:00");
+		assertThat(deuxGrosnes.get("dispositif_programmes_nationaux").toString()).contains("France Services");
+		assertThat(deuxGrosnes.get("code_insee").asString()).isEqualTo("69135");
+		// a second run of the same file changes nothing and duplicates nothing
+		assertThat(run("france-services", "france-services-2023-rhone-et-voisins.csv").status()).isEqualTo(201);
+		assertThat(jdbc.sql("select count(*) from lieu").query(Long.class).single()).isEqualTo(159);
+	}
+
+	@Test
+	void aidantsConnectStructuresArePlacedAtTheirCommuneCentreAndInactiveOnesLeftOutWithTheReason() {
+		JsonNode report = run("aidants-connect", "aidants-connect-structures-charente.csv").json();
+		assertThat(report.get("lues").asInt()).isEqualTo(60);
+		assertThat(report.get("rejetees").asInt()).isEqualTo(2);
+		assertThat(report.get("rejets").toString()).contains("Is Active", "seules les lignes");
+		assertThat(jdbc.sql("select count(*) from import_rejected_row").query(Long.class).single()).isEqualTo(2);
+		JsonNode flep = api.get("/api/v1/lieux?q=" + ApiClient.encode("CSCS FLEP")).json().get("lieux").get(0);
+		assertThat(flep.get("adresse").asString()).isEqualTo("9 boulevard Léon Blum");
+		assertThat(flep.get("pivot").asString()).isEqualTo("78125600300034");
+		assertThat(flep.get("code_insee").asString()).isEqualTo("16374");
+		assertThat(jdbc.sql("select geocodage from lieu where nom = 'CSCS FLEP'").query(String.class).single())
+			.isNotNull();
+	}
+
+	@Test
+	void runningASourceIsForTheAdministratorAndExplainsWhatIsMissing() {
+		assertThat(api
+			.postFile("/api/v1/sources/france-services/executions", Map.of(), "x.csv",
+					Fixtures.bytes("fixtures/sources/france-services-2023-rhone-et-voisins.csv"), null)
+			.status()).isEqualTo(401);
+		assertThat(api.get("/api/v1/sources").body()).contains("france-services", "aidants-connect");
+		ApiClient.Response unknown = api.postFile("/api/v1/sources/inconnue/executions", Map.of(), "x.csv",
+				new byte[] { 'a' }, ApiClient.ADMIN_TOKEN);
+		assertThat(unknown.status()).isEqualTo(404);
+		assertThat(unknown.body()).contains("Sources déclarées");
+	}
+
+}

@@ -1,0 +1,47 @@
+package fr.maillage.opendata.sources;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+class SourceMappingTest {
+
+	private static final SourceMapping AIDANTS_CONNECT = new SourceMapping("aidants-connect", "Aidants Connect",
+			Map.of("id", "ID", "nom", "Name", "adresse", "Address", "code_postal", "Zip Code", "pivot", "Siret"),
+			Map.of("pivot", "00000000000000", "dispositif_programmes_nationaux", "Aidants Connect"), Map.of(), Map.of(),
+			Map.of("Is Active", "true"), "ac-");
+
+	private static final LocalDate RECEIVED = LocalDate.of(2026, 11, 23);
+
+	@Test
+	void mapsColumnsAddsConstantsAndCleansWhatSpreadsheetsDid() {
+		Map<String, Object> fields = AIDANTS_CONNECT
+			.apply(Map.of("ID", "1", "Name", "BetaGouv", "Address", "20 Avenue de Ségur, 75007 Paris", "Zip Code",
+					"75007", "Siret", "13002603200016.0", "Is Active", "true"), RECEIVED)
+			.fields();
+		assertThat(fields).containsEntry("id", "ac-1")
+			.containsEntry("adresse", "20 Avenue de Ségur")
+			.containsEntry("pivot", "13002603200016")
+			.containsEntry("dispositif_programmes_nationaux", "Aidants Connect")
+			.containsEntry("date_maj", "2026-11-23");
+	}
+
+	@Test
+	void aMissingSiretFallsBackToTheSchemasPlaceholder() {
+		assertThat(AIDANTS_CONNECT
+			.apply(Map.of("ID", "2", "Name", "X", "Address", "1 rue", "Zip Code", "64680", "Is Active", "true"),
+					RECEIVED)
+			.fields()).containsEntry("pivot", "00000000000000");
+	}
+
+	@Test
+	void rowsTheSourceMarksInactiveAreLeftOutWithTheReason() {
+		SourceMapping.Outcome outcome = AIDANTS_CONNECT.apply(Map.of("ID", "3", "Is Active", "false"), RECEIVED);
+		assertThat(outcome.fields()).isNull();
+		assertThat(outcome.refusal()).contains("Is Active", "false");
+	}
+
+}
