@@ -80,11 +80,12 @@ public class PlaceDirectory {
 
 	/**
 	 * Inserts or updates places by origin (same import source and producer id: same
-	 * place). Must join the caller's transaction so that an import is all or nothing.
+	 * place); a place received again with the same content is left as it is. Must join
+	 * the caller's transaction so that an import is all or nothing.
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
-	public void savePlaces(List<Place> places) {
-		repository.upsertAll(places);
+	public SavedPlaces savePlaces(List<Place> places) {
+		return repository.upsertAll(places);
 	}
 
 }

@@ -13,8 +13,9 @@ import org.jspecify.annotations.Nullable;
  * @param rejets one issue per reason; a rejected row may have several
  */
 public record ImportReport(String importId, String source, @Nullable String fichier, String format,
-		String versionSchema, Instant date, int lues, int acceptees, int rejetees, int nombreAvertissements,
-		boolean listesTronquees, List<ImportIssue> avertissements, List<ImportIssue> rejets) {
+		String versionSchema, Instant date, int lues, int acceptees, int rejetees, int nouvelles, int modifiees,
+		int inchangees, int nombreAvertissements, boolean listesTronquees, List<ImportIssue> avertissements,
+		List<ImportIssue> rejets) {
 
 	public ImportReport {
 		avertissements = List.copyOf(avertissements);

@@ -35,7 +35,8 @@ public class ImportReports {
 		int warnings = imports.countIssues(id, SourceImport.WARNING);
 		int rejections = imports.countIssues(id, SourceImport.REJECTION);
 		return new ImportReport(id.toString(), run.importSource(), run.fileName(), run.fileFormat(),
-				run.schemaVersion(), run.startedAt(), run.lues(), run.acceptees(), run.rejetees(), warnings,
+				run.schemaVersion(), run.startedAt(), run.lues(), run.acceptees(), run.rejetees(), run.nouvelles(),
+				run.modifiees(), run.inchangees(), warnings,
 				warnings > SourceImport.LISTED_ISSUES_LIMIT || rejections > SourceImport.LISTED_ISSUES_LIMIT,
 				imports.listIssues(id, SourceImport.WARNING, SourceImport.LISTED_ISSUES_LIMIT),
 				imports.listIssues(id, SourceImport.REJECTION, SourceImport.LISTED_ISSUES_LIMIT));

@@ -26,6 +26,7 @@ import fr.maillage.opendata.schema.LegacyMapping;
 import fr.maillage.opendata.schema.SchemaField;
 import fr.maillage.places.Place;
 import fr.maillage.places.PlaceDirectory;
+import fr.maillage.places.SavedPlaces;
 import fr.maillage.territories.CommuneRef;
 import fr.maillage.territories.Territories;
 import org.jspecify.annotations.Nullable;
@@ -200,6 +201,8 @@ public class SourceImport {
 
 		private int acceptedCount;
 
+		private SavedPlaces saved = SavedPlaces.NONE;
+
 		private int rejectedCount;
 
 		private int warningCount;
@@ -218,8 +221,8 @@ public class SourceImport {
 		}
 
 		ImportReport execute() {
-			imports.insertRun(
-					new Run(id, source, fileName, reader.format(), "", startedAt, startedAt, 0, 0, 0, List.of()));
+			imports.insertRun(new Run(id, source, fileName, reader.format(), "", startedAt, startedAt, 0, 0, 0, 0, 0, 0,
+					List.of()));
 			if (!charset.name().equals("UTF-8")) {
 				warnFile(null, "Fichier encodé en " + charset.name() + " : converti en UTF-8.");
 			}
@@ -248,11 +251,13 @@ public class SourceImport {
 			flush();
 			String version = schemaVersion(mapping != null ? mapping.schemaColumns() : reader.columns());
 			imports.finishRun(new Run(id, source, fileName, reader.format(), version, startedAt, clock.instant(), read,
-					acceptedCount, rejectedCount, reader.columns()));
-			log.info("Import {} of source '{}' ({}): {} read, {} accepted, {} rejected, {} warnings", id, source,
-					fileName, read, acceptedCount, rejectedCount, warningCount);
+					acceptedCount, rejectedCount, saved.added(), saved.changed(), saved.unchanged(), reader.columns()));
+			log.info(
+					"Import {} of source '{}' ({}): {} read, {} accepted ({} new, {} changed, {} unchanged), {} rejected, {} warnings",
+					id, source, fileName, read, acceptedCount, saved.added(), saved.changed(), saved.unchanged(),
+					rejectedCount, warningCount);
 			return new ImportReport(id.toString(), source, fileName, reader.format(), version, startedAt, read,
-					acceptedCount, rejectedCount, warningCount,
+					acceptedCount, rejectedCount, saved.added(), saved.changed(), saved.unchanged(), warningCount,
 					warningCount > LISTED_ISSUES_LIMIT || rejectionCount > LISTED_ISSUES_LIMIT, listedWarnings,
 					listedRejections);
 		}
@@ -335,7 +340,7 @@ public class SourceImport {
 		private void flush() {
 			int warningsBefore = warningCount - pendingWarnings.size();
 			int rejectionsBefore = rejectionCount - pendingRejections.size();
-			directory.savePlaces(accepted);
+			saved = saved.plus(directory.savePlaces(accepted));
 			imports.insertIssues(id, WARNING, warningsBefore, pendingWarnings);
 			imports.insertIssues(id, REJECTION, rejectionsBefore, pendingRejections);
 			imports.insertRejectedRows(id, pendingRows);

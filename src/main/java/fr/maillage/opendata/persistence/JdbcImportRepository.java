@@ -53,7 +53,8 @@ public class JdbcImportRepository {
 	}
 
 	public record Run(UUID id, String importSource, @Nullable String fileName, String fileFormat, String schemaVersion,
-			Instant startedAt, Instant finishedAt, int lues, int acceptees, int rejetees, List<String> columns) {
+			Instant startedAt, Instant finishedAt, int lues, int acceptees, int rejetees, int nouvelles, int modifiees,
+			int inchangees, List<String> columns) {
 	}
 
 	/** A rejected row: its original values by column and the reasons, joined. */
@@ -83,8 +84,12 @@ public class JdbcImportRepository {
 	public void finishRun(Run run) {
 		jdbc.sql("""
 				update import_run set file_format = :format, schema_version = :version, finished_at = :finished,
-				  lues = :lues, acceptees = :acceptees, rejetees = :rejetees, columns = :columns
+				  lues = :lues, acceptees = :acceptees, rejetees = :rejetees, nouvelles = :nouvelles,
+				  modifiees = :modifiees, inchangees = :inchangees, columns = :columns
 				where id = :id""")
+			.param("nouvelles", run.nouvelles())
+			.param("modifiees", run.modifiees())
+			.param("inchangees", run.inchangees())
 			.param("id", run.id())
 			.param("format", run.fileFormat())
 			.param("version", run.schemaVersion())
@@ -102,8 +107,8 @@ public class JdbcImportRepository {
 			return new Run(rs.getObject("id", UUID.class), rs.getString("import_source"), rs.getString("file_name"),
 					rs.getString("file_format"), rs.getString("schema_version"),
 					rs.getTimestamp("started_at").toInstant(), rs.getTimestamp("finished_at").toInstant(),
-					rs.getInt("lues"), rs.getInt("acceptees"), rs.getInt("rejetees"),
-					Arrays.asList((String[]) columns.getArray()));
+					rs.getInt("lues"), rs.getInt("acceptees"), rs.getInt("rejetees"), rs.getInt("nouvelles"),
+					rs.getInt("modifiees"), rs.getInt("inchangees"), Arrays.asList((String[]) columns.getArray()));
 		}).optional();
 	}
 

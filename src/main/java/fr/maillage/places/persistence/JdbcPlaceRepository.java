@@ -26,6 +26,7 @@ import fr.maillage.places.PlaceOrigin;
 import fr.maillage.places.PlacePoint;
 import fr.maillage.places.PlacePage;
 import fr.maillage.places.PlaceQuery;
+import fr.maillage.places.SavedPlaces;
 import fr.maillage.places.vocabulary.AccessMode;
 import fr.maillage.places.vocabulary.Fee;
 import fr.maillage.places.vocabulary.Itinerance;
@@ -64,7 +65,7 @@ public class JdbcPlaceRepository {
 			"source", "itinerance", "structure_parente", "date_maj", "services", "publics_specifiquement_adresses",
 			"prise_en_charge_specifique", "frais_a_charge", "dispositif_programmes_nationaux", "formations_labels",
 			"autres_formations_labels", "modalites_acces", "modalites_accompagnement", "fiche_acces_libre", "prise_rdv",
-			"geocodage", "search_text");
+			"geocodage", "search_text", "empreinte");
 
 	private static final String COLUMN_LIST = String.join(", ", COLUMNS);
 
@@ -79,7 +80,8 @@ public class JdbcPlaceRepository {
 						.filter(column -> !List.of("id", "import_source", "source_id").contains(column))
 						.map(column -> column + " = excluded." + column)
 						.toList())
-			+ ", updated_at = now()";
+			+ ", updated_at = now() where lieu.empreinte is distinct from excluded.empreinte"
+			+ " returning (xmax = 0) as added";
 
 	private static final String UNIT_SEPARATOR = "\u001f";
 
@@ -208,9 +210,9 @@ public class JdbcPlaceRepository {
 	 * of magnitude faster than batched statements with 36 parameters each
 	 * (docs/performance.md).
 	 */
-	public void upsertAll(List<Place> places) {
+	public SavedPlaces upsertAll(List<Place> places) {
 		if (places.isEmpty()) {
-			return;
+			return SavedPlaces.NONE;
 		}
 		jdbc.sql("create temporary table if not exists lieu_staging (like lieu including defaults) "
 				+ "on commit delete rows")
@@ -218,16 +220,41 @@ public class JdbcPlaceRepository {
 		jdbc.sql("truncate lieu_staging").update();
 		PostgresCopy.copyIn(dataSource, "copy lieu_staging (" + COLUMN_LIST + ") from stdin with (format csv)",
 				places.stream().map(JdbcPlaceRepository::copyValues).toList());
-		jdbc.sql(MERGE_STAGED).update();
+		// rows whose content is unchanged are not updated, hence not returned
+		List<Boolean> written = jdbc.sql(MERGE_STAGED).query(Boolean.class).list();
+		int added = (int) written.stream().filter(Boolean::booleanValue).count();
+		return new SavedPlaces(added, written.size() - added, places.size() - written.size());
 	}
 
 	private static List<Object> copyValues(Place place) {
 		MapSqlParameterSource params = toParams(place);
 		List<Object> values = new ArrayList<>(COLUMNS.size());
+		StringBuilder content = new StringBuilder();
 		for (String column : COLUMNS) {
-			values.add(params.getValue(column));
+			if (column.equals("empreinte")) {
+				values.add(fingerprint(content));
+				continue;
+			}
+			Object value = params.getValue(column);
+			values.add(value);
+			// the date of update alone is no change of content
+			if (!column.equals("date_maj")) {
+				content.append(value instanceof String[] array ? String.join(UNIT_SEPARATOR, array) : value)
+					.append('\u001e');
+			}
 		}
 		return values;
+	}
+
+	private static String fingerprint(CharSequence content) {
+		try {
+			byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+				.digest(content.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+			return java.util.HexFormat.of().formatHex(digest, 0, 16);
+		}
+		catch (java.security.NoSuchAlgorithmException impossible) {
+			throw new IllegalStateException(impossible);
+		}
 	}
 
 	private static MapSqlParameterSource toParams(Place place) {

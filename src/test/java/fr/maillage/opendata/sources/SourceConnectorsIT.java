@@ -53,9 +53,26 @@ class SourceConnectorsIT {
 			.isEqualTo("Mo 08:30-12:15; Tu 08:30-12:15,14:00-16:15; We-Fr 08:30-12:15; Sa 09:00-12:00");
 		assertThat(deuxGrosnes.get("dispositif_programmes_nationaux").toString()).contains("France Services");
 		assertThat(deuxGrosnes.get("code_insee").asString()).isEqualTo("69135");
+		assertThat(report.get("nouvelles").asInt()).isEqualTo(159);
 		// a second run of the same file changes nothing and duplicates nothing
-		assertThat(run("france-services", "france-services-2023-rhone-et-voisins.csv").status()).isEqualTo(201);
+		JsonNode again = run("france-services", "france-services-2023-rhone-et-voisins.csv").json();
+		assertThat(again.get("nouvelles").asInt()).isZero();
+		assertThat(again.get("modifiees").asInt()).isZero();
+		assertThat(again.get("inchangees").asInt()).isEqualTo(159);
 		assertThat(jdbc.sql("select count(*) from lieu").query(Long.class).single()).isEqualTo(159);
+		// the site changes its Saturday hours: one record changed, the others skipped
+		String changed = new String(Fixtures.bytes("fixtures/sources/france-services-2023-rhone-et-voisins.csv"),
+				java.nio.charset.StandardCharsets.UTF_8)
+			.replace("08:30 - 12:15,09:00 - 12:00,", "08:30 - 12:15,09:30 - 12:00,");
+		JsonNode third = api
+			.postFile("/api/v1/sources/france-services/executions", Map.of(), "fs.csv",
+					changed.getBytes(java.nio.charset.StandardCharsets.UTF_8), ApiClient.ADMIN_TOKEN)
+			.json();
+		assertThat(third.get("modifiees").asInt()).isEqualTo(1);
+		assertThat(third.get("inchangees").asInt()).isEqualTo(158);
+		assertThat(
+				api.getAsAdmin("/api/v1/imports/" + third.get("importId").asString()).json().get("modifiees").asInt())
+			.isOne();
 	}
 
 	@Test
