@@ -91,6 +91,22 @@ class SourceConnectorsIT {
 	}
 
 	@Test
+	void laPosteOfficesKeepTheLabelAndGetBackTheLeadingZeroTheirExportLost() {
+		JsonNode report = run("la-poste-etapes-numeriques", "etapes-numerique-la-poste.json").json();
+		assertThat(report.get("lues").asInt()).isEqualTo(95);
+		assertThat(report.get("acceptees").asInt()).isEqualTo(95);
+		assertThat(report.get("avertissements").toString()).contains("zéro initial perdu est rétabli");
+		JsonNode bourg = api.get("/api/v1/lieux?q=" + ApiClient.encode("Bourg En Bresse Maginot BP"))
+			.json()
+			.get("lieux")
+			.get(0);
+		assertThat(bourg.get("code_postal").asString()).isEqualTo("01000");
+		assertThat(bourg.get("code_insee").asString()).isEqualTo("01053");
+		assertThat(bourg.get("pivot").asString()).isEqualTo("35600000063516");
+		assertThat(bourg.get("formations_labels").toString()).contains("Étapes numériques(La Poste)");
+	}
+
+	@Test
 	void runningASourceIsForTheAdministratorAndExplainsWhatIsMissing() {
 		assertThat(api
 			.postFile("/api/v1/sources/france-services/executions", Map.of(), "x.csv",
