@@ -128,7 +128,7 @@ public final class DuplicateDetector {
 				: similarity;
 	}
 
-	private static List<String> significantWords(String name) {
+	static List<String> significantWords(String name) {
 		List<String> words = words(name);
 		List<String> significant = words.stream().filter(word -> !GENERIC_WORDS.contains(word)).toList();
 		return significant.isEmpty() ? words : significant;
@@ -140,6 +140,13 @@ public final class DuplicateDetector {
 		return words(candidate.address()).stream()
 			.map(word -> STREET_ABBREVIATIONS.getOrDefault(word, word))
 			.filter(word -> !word.equals(candidate.postalCode()) && !communeWords.contains(word))
+			.toList();
+	}
+
+	/** The words of the street's name, without number nor street type. */
+	static List<String> streetWords(MergeCandidate candidate) {
+		return addressWords(candidate).stream()
+			.filter(word -> !isNumber(word) && !STREET_TYPES.contains(word))
 			.toList();
 	}
 

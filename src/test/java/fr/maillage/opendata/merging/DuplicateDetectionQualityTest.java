@@ -130,4 +130,37 @@ class DuplicateDetectionQualityTest {
 		assertThat(toReview.recall()).isGreaterThan(ours.recall());
 	}
 
+	@Test
+	void blockingByKeysLosesNoLabelledDuplicate() {
+		Set<String> compared = new HashSet<>();
+		for (long pair : DuplicateGroups.candidatePairs(records)) {
+			compared.add(key(records.get((int) (pair >>> 32)).id(), records.get((int) pair).id()));
+		}
+		assertThat(compared).containsAll(duplicates);
+		// far fewer pairs scored than every pair of each commune
+		assertThat(compared.size()).isLessThan(records.size() * (records.size() - 1) / 2 / 20);
+	}
+
+	@Test
+	void peoplesDecisionsOverrideTheScoreBothWays() {
+		List<List<MergeCandidate>> automatic = DuplicateGroups.group(records, Map.of());
+		int automaticGroups = automatic.size();
+		assertThat(automaticGroups).isLessThan(records.size());
+		String mairieA = records.stream().filter(r -> r.name().equals("Mairie de SOYAUX")).findFirst().get().id();
+		String mairieB = records.stream().filter(r -> r.name().equals("MAIRIE DE SOYAUX")).findFirst().get().id();
+		List<List<MergeCandidate>> split = DuplicateGroups.group(records,
+				Map.of(DuplicateGroups.pairKey(mairieA, mairieB), false));
+		assertThat(split).hasSize(automaticGroups + 1);
+		String cscs = records.stream().filter(r -> r.name().equals("CSCS FLEP")).findFirst().get().id();
+		String foyer = records.stream()
+			.filter(r -> r.name().equals("FOYER LAIQUE EDUCATION PERMANENTE")
+					&& r.source().equals("conseiller-numerique"))
+			.findFirst()
+			.get()
+			.id();
+		List<List<MergeCandidate>> joined = DuplicateGroups.group(records,
+				Map.of(DuplicateGroups.pairKey(cscs, foyer), true));
+		assertThat(joined).hasSize(automaticGroups - 1);
+	}
+
 }
