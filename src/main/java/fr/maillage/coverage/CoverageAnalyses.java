@@ -168,7 +168,8 @@ public class CoverageAnalyses {
 			@Nullable MediationService service) {
 		List<CommuneProfile> members = members(territoryLevel, territory.code());
 		List<PlacePoint> points = directory.listPlacePoints(null);
-		NearestSiteIndex index = new NearestSiteIndex(sites(points, service));
+		List<Site> sites = sites(points, service);
+		NearestSiteIndex index = new NearestSiteIndex(sites);
 		Map<String, Double> scores = fragility.listOfficialCommuneScores();
 		Set<String> memberCodes = new HashSet<>();
 		members.forEach(member -> memberCodes.add(member.code()));
@@ -176,7 +177,7 @@ public class CoverageAnalyses {
 			.map(area -> CommuneCoverage.of(area, index, thresholds))
 			.toList();
 		List<TerritoryCoverage.CommuneRow> rows = coverages.stream().map(coverage -> row(coverage, scores)).toList();
-		int placesInTerritory = (int) sites(points, service).stream()
+		int placesInTerritory = (int) sites.stream()
 			.filter(site -> site.communeCode() != null && memberCodes.contains(site.communeCode()))
 			.count();
 		Set<String> withAccess = new HashSet<>();

@@ -35,8 +35,7 @@ public record TerritoryCoverage(String code, String nom, String niveau, String s
 	 * @param communesAvecAccesInternetEtMateriel communes holding a place that offers
 	 * "Accès internet et matériel informatique" (roadmap indicator)
 	 */
-	public record Summary(Map<String, TierFigures> paliers, long population, int communes,
-			@JsonProperty("lieux") int lieux,
+	public record Summary(Map<String, TierFigures> paliers, long population, int communes, int lieux,
 			@JsonProperty("lieux_pour_10000_habitants") double lieuxPour10000Habitants,
 			@JsonProperty("communes_avec_acces_internet_et_materiel") int communesAvecAccesInternetEtMateriel) {
 	}

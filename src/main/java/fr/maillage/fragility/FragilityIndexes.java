@@ -1,13 +1,15 @@
 package fr.maillage.fragility;
 
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
@@ -25,6 +27,7 @@ import fr.maillage.fragility.persistence.JdbcFragilityRepository;
 import fr.maillage.fragility.persistence.JdbcFragilityRepository.PublishedRow;
 import fr.maillage.fragility.persistence.JdbcFragilityRepository.ValueRow;
 import fr.maillage.shared.text.TextDecoding;
+import fr.maillage.shared.web.BadRequestException;
 import fr.maillage.territories.CommuneProfile;
 import fr.maillage.territories.Territories;
 import fr.maillage.territories.TerritoryDetails;
@@ -85,12 +88,23 @@ public class FragilityIndexes {
 
 	/** The score of every current commune that data covers, for a setting. */
 	public Map<String, CommuneScore> scoreCommunes(FragilitySettings settings) {
+		return snapshot(settings).scores();
+	}
+
+	/**
+	 * The inputs and commune scores one answer is computed from, read once per answer:
+	 * checking the inputs' version costs a query.
+	 */
+	private Snapshot snapshot(FragilitySettings settings) {
 		Inputs current = currentInputs();
 		if (scoresBySetting.size() > MAX_CACHED_SETTINGS) {
 			// weights are free: coordinators trying many must not grow the cache forever
 			scoresBySetting.clear();
 		}
-		return scoresBySetting.computeIfAbsent(settings, s -> computeCommuneScores(current, s));
+		return new Snapshot(current, scoresBySetting.computeIfAbsent(settings, s -> computeCommuneScores(current, s)));
+	}
+
+	private record Snapshot(Inputs inputs, Map<String, CommuneScore> scores) {
 	}
 
 	/**
@@ -152,7 +166,7 @@ public class FragilityIndexes {
 			case "epci" -> territories.getEpci(code);
 			case "departement" -> territories.getDepartement(code);
 			case "region" -> territories.getRegion(code);
-			default -> throw new FragilityImportRefusedException("niveau_inconnu",
+			default -> throw new BadRequestException("niveau_inconnu",
 					"Niveau inconnu : commune, epci, departement ou region.");
 		};
 		List<CommuneProfile> members = switch (level) {
@@ -164,7 +178,7 @@ public class FragilityIndexes {
 			case "departement" -> members(TerritoryLevel.DEPARTEMENT, details.code());
 			default -> members(TerritoryLevel.REGION, details.code());
 		};
-		return summarise(details.code(), details.nom(), level, members, settings);
+		return summarise(details.code(), details.nom(), level, members, settings, snapshot(settings));
 	}
 
 	/**
@@ -177,10 +191,9 @@ public class FragilityIndexes {
 			case "epci" -> TerritoryLevel.EPCI;
 			case "departement" -> TerritoryLevel.DEPARTEMENT;
 			case "region" -> TerritoryLevel.REGION;
-			default -> throw new FragilityImportRefusedException("niveau_inconnu",
-					"Niveau inconnu : epci, departement ou region.");
+			default -> throw new BadRequestException("niveau_inconnu", "Niveau inconnu : epci, departement ou region.");
 		};
-		Map<String, List<CommuneProfile>> groups = new java.util.TreeMap<>();
+		Map<String, List<CommuneProfile>> groups = new TreeMap<>();
 		for (CommuneProfile commune : territories.listCurrentCommunes()) {
 			List<String> keys = switch (territoryLevel) {
 				case EPCI -> commune.epci() == null ? List.of() : List.of(commune.epci());
@@ -191,18 +204,20 @@ public class FragilityIndexes {
 			keys.forEach(key -> groups.computeIfAbsent(key, k -> new ArrayList<>()).add(commune));
 		}
 		Map<String, String> names = territories.mapNames(territoryLevel);
+		Snapshot snapshot = snapshot(settings);
 		return groups.entrySet()
 			.stream()
 			.map(group -> summarise(group.getKey(), names.getOrDefault(group.getKey(), group.getKey()), level,
-					group.getValue(), settings))
+					group.getValue(), settings, snapshot))
 			.toList();
 	}
 
 	/** Every commune of a département with its fragility, ordered by code. */
 	public List<TerritoryFragility> listCommunes(String departement, FragilitySettings settings) {
 		TerritoryDetails details = territories.getDepartement(departement);
+		Snapshot snapshot = snapshot(settings);
 		return members(TerritoryLevel.DEPARTEMENT, details.code()).stream()
-			.map(commune -> summarise(commune.code(), commune.nom(), "commune", List.of(commune), settings))
+			.map(commune -> summarise(commune.code(), commune.nom(), "commune", List.of(commune), settings, snapshot))
 			.toList();
 	}
 
@@ -211,9 +226,9 @@ public class FragilityIndexes {
 	}
 
 	private TerritoryFragility summarise(String code, String name, String level, List<CommuneProfile> communes,
-			FragilitySettings settings) {
-		Map<String, CommuneScore> scores = scoreCommunes(settings);
-		Inputs current = currentInputs();
+			FragilitySettings settings, Snapshot snapshot) {
+		Map<String, CommuneScore> scores = snapshot.scores();
+		Inputs current = snapshot.inputs();
 		List<WeightedScore> weighted = new ArrayList<>();
 		int published = 0;
 		int computed = 0;
@@ -343,7 +358,9 @@ public class FragilityIndexes {
 			}
 		}
 		Map<String, UnitIndicators> communes = new HashMap<>();
-		for (String commune : union(fromIris.keySet(), direct.keySet())) {
+		Set<String> withValues = new LinkedHashSet<>(fromIris.keySet());
+		withValues.addAll(direct.keySet());
+		for (String commune : withValues) {
 			Map<FragilityIndicator, Double> values = new EnumMap<>(FragilityIndicator.class);
 			fromIris.getOrDefault(commune, Map.of())
 				.forEach((indicator, sums) -> values.put(indicator,
@@ -359,12 +376,6 @@ public class FragilityIndexes {
 							.put(indicator, row.score()));
 		}
 		return new Inputs(version, communes, published);
-	}
-
-	private static List<String> union(Collection<String> a, Collection<String> b) {
-		List<String> all = new ArrayList<>(a);
-		b.stream().filter(code -> !a.contains(code)).forEach(all::add);
-		return all;
 	}
 
 	private record Inputs(String version, Map<String, UnitIndicators> communes,

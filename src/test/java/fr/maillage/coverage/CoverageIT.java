@@ -23,7 +23,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -55,8 +54,7 @@ class CoverageIT {
 	@BeforeAll
 	void importRealPlaces() throws IOException {
 		CleanDatabase.empty(jdbc);
-		ClassPathResource hinaura = new ClassPathResource("demo/hinaura-lieux-auvergne-rhone-alpes.json");
-		sourceImport.importFile("hinaura", "hinaura.json", hinaura::getInputStream);
+		Fixtures.importHinaura(sourceImport);
 		byte[] franceServices = franceServicesInTheSchema();
 		assertThat(sourceImport
 			.importFile("france-services", "france-services.json",

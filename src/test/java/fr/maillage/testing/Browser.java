@@ -16,6 +16,8 @@ import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedCondition;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Debian's headless Chromium driven by its chromedriver (installed by scripts/verify),
@@ -51,6 +53,17 @@ public final class Browser implements AutoCloseable {
 
 	public ChromeDriver driver() {
 		return driver;
+	}
+
+	/** Opens a page of the application under test. */
+	public ChromeDriver open(int port, String path) {
+		driver.get("http://localhost:" + port + path);
+		return driver;
+	}
+
+	/** Waits (10 s at most) for what a navigation or a script brings. */
+	public void waitFor(ExpectedCondition<?> condition) {
+		new WebDriverWait(driver, Duration.ofSeconds(10)).until(condition);
 	}
 
 	/**

@@ -28,4 +28,13 @@ public final class Fixtures {
 		return bytes("fixtures/lieux/" + fileName);
 	}
 
+	/**
+	 * Imports the real Hinaura places shipped as demo data, under the source "hinaura".
+	 */
+	public static void importHinaura(fr.maillage.opendata.importing.SourceImport sourceImport) {
+		org.springframework.core.io.ClassPathResource hinaura = new org.springframework.core.io.ClassPathResource(
+				"demo/hinaura-lieux-auvergne-rhone-alpes.json");
+		sourceImport.importFile("hinaura", "hinaura.json", hinaura::getInputStream);
+	}
+
 }

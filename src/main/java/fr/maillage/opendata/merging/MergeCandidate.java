@@ -1,5 +1,6 @@
 package fr.maillage.opendata.merging;
 
+import fr.maillage.opendata.schema.SchemaField;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -13,11 +14,9 @@ import org.jspecify.annotations.Nullable;
 public record MergeCandidate(String id, String source, String name, String address, @Nullable String postalCode,
 		String communeKey, @Nullable String communeName, double latitude, double longitude, @Nullable String pivot) {
 
-	static final String PLACEHOLDER_PIVOT = "00000000000000";
-
 	/** A real SIRET/RIDET, not the schema's placeholder. */
 	public boolean hasPivot() {
-		return pivot != null && !pivot.isBlank() && !pivot.equals(PLACEHOLDER_PIVOT);
+		return pivot != null && !pivot.isBlank() && !pivot.equals(SchemaField.PIVOT_PLACEHOLDER);
 	}
 
 }

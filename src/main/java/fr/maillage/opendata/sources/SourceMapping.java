@@ -2,9 +2,11 @@ package fr.maillage.opendata.sources;
 
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
@@ -105,7 +107,7 @@ public record SourceMapping(String name, String label, Map<String, String> colum
 
 	/** The columns of the schema records this mapping produces. */
 	public List<String> schemaColumns() {
-		java.util.Set<String> all = new java.util.LinkedHashSet<>(columns.keySet());
+		Set<String> all = new LinkedHashSet<>(columns.keySet());
 		all.addAll(constants.keySet());
 		if (!hoursByDay.isEmpty()) {
 			all.add("horaires");

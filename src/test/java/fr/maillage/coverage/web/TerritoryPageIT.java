@@ -2,8 +2,6 @@ package fr.maillage.coverage.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
-
 import fr.maillage.fragility.FragilityIndexes;
 import fr.maillage.opendata.importing.SourceImport;
 import fr.maillage.testing.ApiClient;
@@ -17,12 +15,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The territory page of the Rhône in a real Chromium, on the real Hinaura places. */
@@ -47,8 +42,7 @@ class TerritoryPageIT {
 	@BeforeAll
 	void start() {
 		CleanDatabase.empty(jdbc);
-		ClassPathResource hinaura = new ClassPathResource("demo/hinaura-lieux-auvergne-rhone-alpes.json");
-		sourceImport.importFile("hinaura", "hinaura.json", hinaura::getInputStream);
+		Fixtures.importHinaura(sourceImport);
 		fragility.importFile("indicateurs.csv", Fixtures.bytes("fixtures/fragilite/indicateurs-ccpa-invente.csv"));
 		browser = new Browser();
 	}
@@ -58,21 +52,11 @@ class TerritoryPageIT {
 		browser.close();
 	}
 
-	private ChromeDriver page(String path) {
-		ChromeDriver driver = browser.driver();
-		driver.get("http://localhost:" + port + path);
-		return driver;
-	}
-
-	private static void waitFor(ChromeDriver driver, ExpectedCondition<?> condition) {
-		new WebDriverWait(driver, Duration.ofSeconds(10)).until(condition);
-	}
-
 	@Test
 	void colorsTheCommunesByDistanceToHelpWithTheSameFiguresInATable() {
-		ChromeDriver driver = page("/territoires/69");
+		ChromeDriver driver = browser.open(port, "/territoires/69");
 		assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Rhône (69) : où l’aide manque-t-elle ?");
-		waitFor(driver, ExpectedConditions.attributeToBe(By.id("carte"), "data-communes-dessinees", "266"));
+		browser.waitFor(ExpectedConditions.attributeToBe(By.id("carte"), "data-communes-dessinees", "266"));
 		assertThat(driver.findElements(By.cssSelector("#carte path.palier-couvert"))).isNotEmpty();
 		assertThat(driver.findElements(By.cssSelector("#communes tbody tr"))).hasSize(266);
 		assertThat(driver.findElement(By.id("legende")).getText()).contains("Zone blanche (plus de 15 km)");
@@ -84,12 +68,12 @@ class TerritoryPageIT {
 
 	@Test
 	void switchesToTheFragilityIndexAndKeepsTheChoiceInTheUrl() {
-		ChromeDriver driver = page("/territoires/69");
+		ChromeDriver driver = browser.open(port, "/territoires/69");
 		driver.findElement(By.xpath("//label[contains(., 'fragilité numérique')]/input")).click();
 		driver.findElement(By.cssSelector("form.recherche button[type=submit]")).click();
-		waitFor(driver, ExpectedConditions.urlContains("vue=ifn"));
+		browser.waitFor(ExpectedConditions.urlContains("vue=ifn"));
 		assertThat(driver.findElement(By.id("titre-legende")).getText()).contains("fragilité");
-		waitFor(driver, ExpectedConditions.attributeToBe(By.id("carte"), "data-communes-dessinees", "266"));
+		browser.waitFor(ExpectedConditions.attributeToBe(By.id("carte"), "data-communes-dessinees", "266"));
 		assertThat(driver.findElements(By.cssSelector("#carte path.ifn-inconnu"))).hasSize(261);
 		String arbresle = driver.findElement(By.xpath("//table[@id='communes']//tr[th=\"L'Arbresle\"]")).getText();
 		assertThat(arbresle).endsWith("4,3");
@@ -98,12 +82,12 @@ class TerritoryPageIT {
 
 	@Test
 	void aCoordinatorChangesTheWeightsAndGetsBackToTheOfficialSettingInOneClick() {
-		ChromeDriver driver = page("/territoires/69?vue=ifn");
+		ChromeDriver driver = browser.open(port, "/territoires/69?vue=ifn");
 		assertThat(driver.findElement(By.cssSelector(".reglage")).getText()).contains("(réglage officiel)");
 		driver.findElement(By.id("poids-non_couverture_thd")).clear();
 		driver.findElement(By.id("poids-non_couverture_thd")).sendKeys("0");
 		driver.findElement(By.xpath("//button[.='Recalculer']")).click();
-		waitFor(driver, ExpectedConditions.urlContains("poids.non_couverture_thd=0"));
+		browser.waitFor(ExpectedConditions.urlContains("poids.non_couverture_thd=0"));
 		// L'Arbresle without THD: (5 + 4) / 2
 		String arbresle = driver.findElement(By.xpath("//table[@id='communes']//tr[th=\"L'Arbresle\"]")).getText();
 		assertThat(arbresle).endsWith("4,5");
@@ -112,42 +96,42 @@ class TerritoryPageIT {
 			.contains("poids.non_couverture_thd=0");
 		assertThat(browser.seriousAccessibilityViolations()).isEmpty();
 		driver.findElement(By.linkText("Revenir au réglage officiel")).click();
-		waitFor(driver, ExpectedConditions.not(ExpectedConditions.urlContains("poids.")));
+		browser.waitFor(ExpectedConditions.not(ExpectedConditions.urlContains("poids.")));
 		assertThat(driver.findElement(By.xpath("//table[@id='communes']//tr[th=\"L'Arbresle\"]")).getText())
 			.endsWith("4,3");
 	}
 
 	@Test
 	void suggestsWhereToOpenAndDrawsTheSitesOnTheMap() {
-		ChromeDriver driver = page("/territoires/69");
+		ChromeDriver driver = browser.open(port, "/territoires/69");
 		driver.findElement(By.id("suggestions")).clear();
 		driver.findElement(By.id("suggestions")).sendKeys("3");
 		driver.findElement(By.xpath("//button[.='Proposer des communes']")).click();
-		waitFor(driver, ExpectedConditions.urlContains("suggestions=3"));
+		browser.waitFor(ExpectedConditions.urlContains("suggestions=3"));
 		assertThat(driver.findElements(By.cssSelector("ol.suggestions-sites li"))).hasSize(3);
-		waitFor(driver, ExpectedConditions.numberOfElementsToBe(By.cssSelector("#carte path.site-suggere"), 3));
+		browser.waitFor(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#carte path.site-suggere"), 3));
 		browser.screenshot("territoire-rhone-suggestions");
 		assertThat(browser.seriousAccessibilityViolations()).isEmpty();
 	}
 
 	@Test
 	void listsTheDepartementsToChooseFrom() {
-		ChromeDriver driver = page("/");
+		ChromeDriver driver = browser.open(port, "/");
 		driver.findElement(By.linkText("Où l'aide manque-t-elle ? (pour les territoires)")).click();
-		waitFor(driver, ExpectedConditions.urlContains("/territoires"));
+		browser.waitFor(ExpectedConditions.urlContains("/territoires"));
 		driver.findElement(By.linkText("Rhône (69)")).click();
-		waitFor(driver, ExpectedConditions.urlContains("/territoires/69"));
+		browser.waitFor(ExpectedConditions.urlContains("/territoires/69"));
 		assertThat(browser.seriousAccessibilityViolations()).isEmpty();
 	}
 
 	@Test
 	void comparesDepartementsSideBySide() {
-		ChromeDriver driver = page("/territoires/comparer?codes=69,42,01");
+		ChromeDriver driver = browser.open(port, "/territoires/comparer?codes=69,42,01");
 		assertThat(driver.findElements(By.cssSelector("#comparaison thead th"))).hasSize(4);
 		assertThat(driver.findElement(By.cssSelector("#comparaison thead")).getText()).contains("Rhône", "Loire",
 				"Ain");
 		assertThat(browser.seriousAccessibilityViolations()).isEmpty();
-		assertThat(page("/territoires/comparer?codes=69").findElement(By.tagName("main")).getText())
+		assertThat(browser.open(port, "/territoires/comparer?codes=69").findElement(By.tagName("main")).getText())
 			.contains("Choisissez de 2 à 5 départements");
 	}
 

@@ -2,7 +2,6 @@ package fr.maillage.places.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.List;
 
@@ -10,6 +9,7 @@ import fr.maillage.opendata.importing.SourceImport;
 import fr.maillage.testing.ApiClient;
 import fr.maillage.testing.Browser;
 import fr.maillage.testing.CleanDatabase;
+import fr.maillage.testing.Fixtures;
 import fr.maillage.testing.MutableClock;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -18,14 +18,12 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 
@@ -65,8 +63,7 @@ class OpenNowFilterIT {
 	@BeforeAll
 	void importHinaura() {
 		CleanDatabase.empty(jdbc);
-		ClassPathResource hinaura = new ClassPathResource("demo/hinaura-lieux-auvergne-rhone-alpes.json");
-		sourceImport.importFile("hinaura", "hinaura.json", hinaura::getInputStream);
+		Fixtures.importHinaura(sourceImport);
 	}
 
 	private String heading(LocalDateTime parisTime) {
@@ -92,7 +89,7 @@ class OpenNowFilterIT {
 			assertThat(driver.findElement(By.id("titre-resultats")).getText()).startsWith("36 lieux");
 			driver.findElement(By.xpath("//label[contains(., 'Ouvert maintenant')]/input")).click();
 			driver.findElement(By.cssSelector("form.recherche button[type=submit]")).click();
-			new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("ouvert=true"));
+			browser.waitFor(ExpectedConditions.urlContains("ouvert=true"));
 			assertThat(driver.findElement(By.id("titre-resultats")).getText()).startsWith("14 lieux");
 			List<WebElement> statuses = driver.findElements(By.cssSelector("ol.resultats > li .statut-ouvert"));
 			assertThat(statuses).hasSize(14)

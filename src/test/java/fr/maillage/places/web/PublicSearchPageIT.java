@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -13,6 +12,7 @@ import com.sun.net.httpserver.HttpServer;
 import fr.maillage.opendata.importing.SourceImport;
 import fr.maillage.testing.Browser;
 import fr.maillage.testing.CleanDatabase;
+import fr.maillage.testing.Fixtures;
 import fr.maillage.testing.IntegrationTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -23,12 +23,9 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -53,8 +50,7 @@ class PublicSearchPageIT {
 	@BeforeAll
 	void start() {
 		CleanDatabase.empty(jdbc);
-		ClassPathResource hinaura = new ClassPathResource("demo/hinaura-lieux-auvergne-rhone-alpes.json");
-		sourceImport.importFile("hinaura", "hinaura.json", hinaura::getInputStream);
+		Fixtures.importHinaura(sourceImport);
 		browser = new Browser();
 	}
 
@@ -63,61 +59,51 @@ class PublicSearchPageIT {
 		browser.close();
 	}
 
-	private ChromeDriver page(String path) {
-		ChromeDriver driver = browser.driver();
-		driver.get("http://localhost:" + port + path);
-		return driver;
-	}
-
-	private static void waitFor(ChromeDriver driver, ExpectedCondition<?> condition) {
-		new WebDriverWait(driver, Duration.ofSeconds(10)).until(condition);
-	}
-
 	@Test
 	void searchingACommuneListsThePlacesAroundItWithoutJavaScriptTricks() {
-		ChromeDriver driver = page("/");
+		ChromeDriver driver = browser.open(port, "/");
 		assertThat(driver.getTitle()).contains("Trouver de l’aide");
 		assertThat(browser.seriousAccessibilityViolations()).isEmpty();
 
 		driver.findElement(By.id("q")).sendKeys("Villeurbanne", Keys.ENTER);
-		waitFor(driver, ExpectedConditions.urlContains("q=Villeurbanne"));
+		browser.waitFor(ExpectedConditions.urlContains("q=Villeurbanne"));
 		assertThat(driver.findElement(By.id("titre-resultats")).getText()).contains("Villeurbanne (69)");
 		assertThat(driver.findElements(By.cssSelector("ol.resultats > li"))).hasSize(PublicSearchController.RESULTS);
 		assertThat(driver.findElement(By.cssSelector("ol.resultats")).getText()).contains("La MIETE");
-		waitFor(driver, ExpectedConditions.presenceOfElementLocated(By.cssSelector("#carte.leaflet-container")));
-		waitFor(driver, ExpectedConditions.presenceOfElementLocated(By.cssSelector("#carte .leaflet-marker-icon")));
+		browser.waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#carte.leaflet-container")));
+		browser.waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#carte .leaflet-marker-icon")));
 		browser.screenshot("recherche-villeurbanne");
 		assertThat(browser.seriousAccessibilityViolations()).isEmpty();
 	}
 
 	@Test
 	void suggestsTerritoriesWhileTyping() {
-		ChromeDriver driver = page("/");
+		ChromeDriver driver = browser.open(port, "/");
 		driver.findElement(By.id("q")).sendKeys("villeurb");
-		waitFor(driver, ExpectedConditions.presenceOfElementLocated(By.cssSelector("ul.suggestions a")));
+		browser.waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector("ul.suggestions a")));
 		WebElement suggestion = driver.findElement(By.cssSelector("ul.suggestions a"));
 		assertThat(suggestion.getText()).isEqualTo("Villeurbanne (69)");
 		assertThat(browser.seriousAccessibilityViolations()).isEmpty();
 		suggestion.click();
-		waitFor(driver,
-				ExpectedConditions.textToBePresentInElementLocated(By.id("titre-resultats"), "Villeurbanne (69)"));
+		browser
+			.waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("titre-resultats"), "Villeurbanne (69)"));
 	}
 
 	@Test
 	void aServiceFilterLivesInTheUrl() {
-		ChromeDriver driver = page("/");
+		ChromeDriver driver = browser.open(port, "/");
 		driver.findElement(By.id("q")).sendKeys("69100");
 		driver.findElement(By.xpath("//label[contains(., 'Parentalité')]/input")).click();
 		driver.findElement(By.cssSelector("form.recherche button[type=submit]")).click();
-		waitFor(driver, ExpectedConditions.urlContains("services=Parentalit"));
+		browser.waitFor(ExpectedConditions.urlContains("services=Parentalit"));
 		assertThat(driver.findElement(By.id("titre-resultats")).getText()).startsWith("Aucun lieu trouvé");
 		driver.navigate().back();
-		waitFor(driver, ExpectedConditions.not(ExpectedConditions.urlContains("services=")));
+		browser.waitFor(ExpectedConditions.not(ExpectedConditions.urlContains("services=")));
 	}
 
 	@Test
 	void aPersonCanGoFromTheSearchFieldToAPlaceWithTheKeyboardOnly() {
-		ChromeDriver driver = page("/?q=Villeurbanne");
+		ChromeDriver driver = browser.open(port, "/?q=Villeurbanne");
 		driver.findElement(By.id("q")).click();
 		WebElement firstResult = driver.findElement(By.cssSelector("ol.resultats > li h2 a"));
 		String name = firstResult.getText();
@@ -128,7 +114,7 @@ class PublicSearchPageIT {
 		// the map follows the list: the focused place is highlighted
 		assertThat(driver.findElement(By.cssSelector("ol.resultats > li")).getAttribute("class")).contains("choisi");
 		driver.switchTo().activeElement().sendKeys(Keys.ENTER);
-		waitFor(driver, ExpectedConditions.urlContains("/lieux/"));
+		browser.waitFor(ExpectedConditions.urlContains("/lieux/"));
 
 		assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo(name);
 		assertThat(driver.findElement(By.tagName("main")).getText()).contains("Horaires");
@@ -138,14 +124,14 @@ class PublicSearchPageIT {
 
 	@Test
 	void aPersonCanReportAnErrorFromThePlacePage() throws InterruptedException {
-		ChromeDriver driver = page("/?q=Villeurbanne");
+		ChromeDriver driver = browser.open(port, "/?q=Villeurbanne");
 		driver.findElement(By.cssSelector("ol.resultats > li h2 a")).click();
-		waitFor(driver, ExpectedConditions.urlContains("/lieux/"));
+		browser.waitFor(ExpectedConditions.urlContains("/lieux/"));
 		driver.findElement(By.id("titre-signalement")).click();
 		driver.findElement(By.id("message")).sendKeys("Le lieu est fermé le lundi.");
 		Thread.sleep(ErrorReportController.MIN_MILLIS_TO_FILL + 200);
 		driver.findElement(By.cssSelector(".signalement button")).click();
-		waitFor(driver, ExpectedConditions.urlContains("signalement=merci"));
+		browser.waitFor(ExpectedConditions.urlContains("signalement=merci"));
 
 		assertThat(driver.findElement(By.cssSelector(".signalement .message")).getText()).startsWith("Merci !");
 		assertThat(jdbc.sql("select message from signalement").query(String.class).list())
@@ -155,14 +141,15 @@ class PublicSearchPageIT {
 
 	@Test
 	void understandsAHomonymWrittenWithItsDepartement() {
-		ChromeDriver driver = page("/?q=" + java.net.URLEncoder.encode("Saint-Pierre (972)", StandardCharsets.UTF_8));
+		ChromeDriver driver = browser.open(port,
+				"/?q=" + java.net.URLEncoder.encode("Saint-Pierre (972)", StandardCharsets.UTF_8));
 		assertThat(driver.findElement(By.id("titre-resultats")).getText()).endsWith("de Saint-Pierre (972)");
 	}
 
 	@Test
 	void keepsThePlacesOpenOnSaturday() {
 		// counted on the real hours of the 36 places within 15 km: 11 have Saturday hours
-		ChromeDriver driver = page("/?q=Villeurbanne&samedi=true");
+		ChromeDriver driver = browser.open(port, "/?q=Villeurbanne&samedi=true");
 		assertThat(driver.findElement(By.id("titre-resultats")).getText()).startsWith("11 lieux");
 		assertThat(driver.findElement(By.xpath("//label[contains(., 'Ouvert le samedi')]/input")).isSelected())
 			.isTrue();
@@ -170,11 +157,11 @@ class PublicSearchPageIT {
 
 	@Test
 	void showsATerritorysMapWithItsContourAndPlaces() {
-		ChromeDriver driver = page("/carte?departement=69");
+		ChromeDriver driver = browser.open(port, "/carte?departement=69");
 		assertThat(driver.findElement(By.tagName("h1")).getText()).contains("Rhône");
 		// the 48 Hinaura places whose commune is in the Rhône, all with coordinates
 		assertThat(driver.findElements(By.cssSelector(".liste-carte li"))).hasSize(48);
-		waitFor(driver, ExpectedConditions.attributeToBe(By.id("carte"), "data-contour-dessine", "oui"));
+		browser.waitFor(ExpectedConditions.attributeToBe(By.id("carte"), "data-contour-dessine", "oui"));
 		assertThat(driver.findElements(By.cssSelector("#carte path"))).isNotEmpty();
 		assertThat(driver.findElements(By.cssSelector("#carte .leaflet-marker-icon"))).isNotEmpty();
 		browser.screenshot("carte-rhone");
@@ -184,15 +171,15 @@ class PublicSearchPageIT {
 	@Test
 	void drawsTheContourOfAnEpciAndOfACommuneToo() {
 		for (String path : List.of("/carte?epci=246900625", "/carte?commune=69266")) {
-			ChromeDriver driver = page(path);
-			waitFor(driver, ExpectedConditions.attributeToBe(By.id("carte"), "data-contour-dessine", "oui"));
+			ChromeDriver driver = browser.open(port, path);
+			browser.waitFor(ExpectedConditions.attributeToBe(By.id("carte"), "data-contour-dessine", "oui"));
 			assertThat(driver.findElements(By.cssSelector("#carte path"))).as(path).isNotEmpty();
 		}
 	}
 
 	@Test
 	void givesPartnersASnippetThatEmbedsTheMap() throws IOException {
-		ChromeDriver driver = page("/integrer?departement=69m");
+		ChromeDriver driver = browser.open(port, "/integrer?departement=69m");
 		String snippet = driver.findElement(By.id("code-integration")).getAttribute("value");
 		assertThat(snippet).startsWith("<iframe src=\"http://localhost:" + port + "/carte?departement=69M\"");
 		assertThat(browser.seriousAccessibilityViolations()).isEmpty();
@@ -213,7 +200,7 @@ class PublicSearchPageIT {
 		try {
 			driver.get("http://127.0.0.1:" + partner.getAddress().getPort() + "/");
 			driver.switchTo().frame(0);
-			waitFor(driver, ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Métropole de Lyon"));
+			browser.waitFor(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Métropole de Lyon"));
 			assertThat(driver.findElements(By.cssSelector(".liste-carte li"))).hasSize(29);
 			driver.switchTo().defaultContent();
 		}
@@ -224,17 +211,17 @@ class PublicSearchPageIT {
 
 	@Test
 	void aroundMeAsksThePositionOnlyOnClickAndSearchesAroundIt() {
-		ChromeDriver driver = page("/");
+		ChromeDriver driver = browser.open(port, "/");
 		driver.executeCdpCommand("Browser.grantPermissions",
 				Map.of("origin", "http://localhost:" + port, "permissions", List.of("geolocation")));
 		// at the door of Villeurbanne's town hall
 		driver.executeCdpCommand("Emulation.setGeolocationOverride",
 				Map.of("latitude", 45.76653, "longitude", 4.87961, "accuracy", 30));
 		try {
-			waitFor(driver, ExpectedConditions.visibilityOfElementLocated(By.id("autour-de-moi")));
+			browser.waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("autour-de-moi")));
 			driver.findElement(By.xpath("//label[contains(., 'Ouvert le samedi')]/input")).click();
 			driver.findElement(By.id("autour-de-moi")).click();
-			waitFor(driver, ExpectedConditions.urlContains("lat=45.767"));
+			browser.waitFor(ExpectedConditions.urlContains("lat=45.767"));
 			// rounded to about 100 m, and the other criteria are kept
 			assertThat(driver.getCurrentUrl()).contains("lon=4.880").contains("samedi=true").doesNotContain("q=");
 			assertThat(driver.findElement(By.id("titre-resultats")).getText()).endsWith("de votre position");
@@ -249,13 +236,13 @@ class PublicSearchPageIT {
 
 	@Test
 	void aroundMeExplainsInFrenchWhenThePositionIsRefused() {
-		ChromeDriver driver = page("/");
+		ChromeDriver driver = browser.open(port, "/");
 		driver.executeCdpCommand("Browser.setPermission", Map.of("origin", "http://localhost:" + port, "permission",
 				Map.of("name", "geolocation"), "setting", "denied"));
 		try {
-			waitFor(driver, ExpectedConditions.visibilityOfElementLocated(By.id("autour-de-moi")));
+			browser.waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("autour-de-moi")));
 			driver.findElement(By.id("autour-de-moi")).click();
-			waitFor(driver, ExpectedConditions.textToBePresentInElementLocated(By.id("position-message"),
+			browser.waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("position-message"),
 					"Écrivez votre commune ou votre code postal"));
 			assertThat(driver.getCurrentUrl()).doesNotContain("lat=");
 			assertThat(driver.findElement(By.id("autour-de-moi")).isEnabled()).isTrue();
@@ -272,16 +259,16 @@ class PublicSearchPageIT {
 		driver.manage().window().setSize(new Dimension(320, 800));
 		try {
 			assertThat(((Number) driver.executeScript("return window.innerWidth")).intValue()).isEqualTo(320);
-			ChromeDriver results = page("/?q=Villeurbanne");
+			ChromeDriver results = browser.open(port, "/?q=Villeurbanne");
 			String placePath = results.findElement(By.cssSelector("ol.resultats > li h2 a")).getAttribute("href");
 			for (String path : List.of("/", "/?q=Villeurbanne", placePath.substring(placePath.indexOf("/lieux/")),
 					"/carte?departement=69", "/integrer?departement=69")) {
-				driver = page(path);
+				driver = browser.open(port, path);
 				Number overflow = (Number) driver.executeScript(
 						"return document.documentElement.scrollWidth - document.documentElement.clientWidth");
 				assertThat(overflow.intValue()).as("horizontal scroll on %s", path).isLessThanOrEqualTo(0);
 			}
-			page("/?q=Villeurbanne");
+			browser.open(port, "/?q=Villeurbanne");
 			browser.screenshot("recherche-320px");
 		}
 		finally {
@@ -301,10 +288,10 @@ class PublicSearchPageIT {
 		try {
 			long total = 0;
 			for (String path : List.of("/", "/?q=Villeurbanne")) {
-				page(path);
-				waitFor(driver, ExpectedConditions.presenceOfElementLocated(By.cssSelector("footer")));
+				browser.open(port, path);
+				browser.waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector("footer")));
 				if (path.contains("q=")) {
-					waitFor(driver,
+					browser.waitFor(
 							ExpectedConditions.presenceOfElementLocated(By.cssSelector("#carte .leaflet-marker-icon")));
 				}
 				Number bytes = (Number) driver.executeScript(
@@ -328,9 +315,9 @@ class PublicSearchPageIT {
 
 	@Test
 	void explainsAnUnknownCommuneAndAnUnknownPlaceInFrench() {
-		ChromeDriver driver = page("/?q=Zzyzx");
+		ChromeDriver driver = browser.open(port, "/?q=Zzyzx");
 		assertThat(driver.findElement(By.cssSelector("p.message")).getText()).contains("Aucune commune");
-		driver = page("/lieux/inconnu");
+		driver = browser.open(port, "/lieux/inconnu");
 		assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Page introuvable");
 	}
 
