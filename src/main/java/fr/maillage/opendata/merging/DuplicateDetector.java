@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
-import fr.maillage.shared.geo.Coordinates;
 import fr.maillage.shared.text.TextFolding;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Finds records of different sources that describe the same place (ADR 0010).
@@ -68,16 +68,35 @@ public final class DuplicateDetector {
 	}
 
 	public static boolean inSameBlock(MergeCandidate a, MergeCandidate b) {
-		return a.communeKey().equals(b.communeKey()) || metres(a, b) <= BLOCK_METRES;
+		return inSameBlock(Features.of(a), Features.of(b));
 	}
 
 	public static double score(MergeCandidate a, MergeCandidate b) {
-		double name = nameSimilarity(a, b);
-		double street = streetSimilarity(a, b);
-		double metres = metres(a, b);
+		return score(Features.of(a), Features.of(b));
+	}
+
+	static boolean inSameBlock(Features a, Features b) {
+		return a.communeKey().equals(b.communeKey()) || a.metresTo(b) <= BLOCK_METRES;
+	}
+
+	static double score(Features a, Features b) {
+		return score(a, b, Similarity::ratio);
+	}
+
+	/** How two texts compare, 0–100: {@link Similarity#ratio}, possibly remembered. */
+	interface TextRatio {
+
+		double ratio(String a, String b);
+
+	}
+
+	static double score(Features a, Features b, TextRatio ratio) {
+		double name = nameSimilarity(a, b, ratio);
+		double street = streetSimilarity(a, b, ratio);
+		double metres = a.metresTo(b);
 		double nearness = metres <= 50 ? 1 : Math.max(0, 1 - (metres - 50) / 250);
 		double score = 100 * (0.45 * name + 0.35 * street + 0.20 * nearness);
-		if (a.hasPivot() && b.hasPivot() && a.pivot().equals(b.pivot())) {
+		if (a.pivot() != null && a.pivot().equals(b.pivot())) {
 			score += 15;
 		}
 		return Math.min(100, score);
@@ -89,15 +108,16 @@ public final class DuplicateDetector {
 	 * of communes, not with the square of the directory.
 	 */
 	public static List<ScoredPair> findPairs(List<MergeCandidate> candidates) {
+		List<Features> features = candidates.stream().map(Features::of).toList();
 		List<ScoredPair> pairs = new ArrayList<>();
 		for (int i = 0; i < candidates.size(); i++) {
 			for (int j = i + 1; j < candidates.size(); j++) {
-				MergeCandidate a = candidates.get(i);
-				MergeCandidate b = candidates.get(j);
+				Features a = features.get(i);
+				Features b = features.get(j);
 				if (inSameBlock(a, b)) {
 					double score = score(a, b);
 					if (score >= REVIEW_THRESHOLD) {
-						pairs.add(new ScoredPair(a, b, score));
+						pairs.add(new ScoredPair(candidates.get(i), candidates.get(j), score));
 					}
 				}
 			}
@@ -106,26 +126,62 @@ public final class DuplicateDetector {
 	}
 
 	static double nameSimilarity(MergeCandidate a, MergeCandidate b) {
-		List<String> first = significantWords(a.name());
-		List<String> second = significantWords(b.name());
-		Set<String> union = new TreeSet<>(first);
-		union.addAll(second);
-		Set<String> shared = new TreeSet<>(first);
-		shared.retainAll(second);
-		double sharedWords = union.isEmpty() ? 0 : (double) shared.size() / union.size();
-		double sorted = Similarity.ratio(String.join(" ", new TreeSet<>(first)),
-				String.join(" ", new TreeSet<>(second))) / 100;
-		return Math.max(sharedWords, sorted);
+		return nameSimilarity(Features.of(a), Features.of(b), Similarity::ratio);
 	}
 
 	static double streetSimilarity(MergeCandidate a, MergeCandidate b) {
-		List<String> first = addressWords(a);
-		List<String> second = addressWords(b);
-		String firstNumber = first.stream().filter(DuplicateDetector::isNumber).findFirst().orElse(null);
-		String secondNumber = second.stream().filter(DuplicateDetector::isNumber).findFirst().orElse(null);
-		double similarity = Similarity.ratio(streetName(first), streetName(second)) / 100;
-		return firstNumber != null && secondNumber != null && !firstNumber.equals(secondNumber) ? similarity * 0.6
-				: similarity;
+		return streetSimilarity(Features.of(a), Features.of(b), Similarity::ratio);
+	}
+
+	private static double nameSimilarity(Features a, Features b, TextRatio ratio) {
+		int shared = 0;
+		for (String word : a.nameWords()) {
+			if (b.nameWords().contains(word)) {
+				shared++;
+			}
+		}
+		int union = a.nameWords().size() + b.nameWords().size() - shared;
+		double sharedWords = union == 0 ? 0 : (double) shared / union;
+		if (sharedWords == 1) {
+			return 1;
+		}
+		return Math.max(sharedWords, ratio.ratio(a.sortedName(), b.sortedName()) / 100);
+	}
+
+	private static double streetSimilarity(Features a, Features b, TextRatio ratio) {
+		double similarity = ratio.ratio(a.streetName(), b.streetName()) / 100;
+		return a.houseNumber() != null && b.houseNumber() != null && !a.houseNumber().equals(b.houseNumber())
+				? similarity * 0.6 : similarity;
+	}
+
+	/**
+	 * What the score reads of a candidate, folded once: scoring a pair is then string
+	 * comparisons only.
+	 */
+	record Features(String communeKey, Set<String> nameWords, String sortedName, String streetName,
+			@Nullable String houseNumber, double latitude, double longitude, double cosLatitude,
+			@Nullable String pivot) {
+
+		static Features of(MergeCandidate candidate) {
+			Set<String> nameWords = new TreeSet<>(significantWords(candidate.name()));
+			List<String> address = addressWords(candidate);
+			return new Features(candidate.communeKey(), nameWords, String.join(" ", nameWords),
+					DuplicateDetector.streetName(address),
+					address.stream().filter(DuplicateDetector::isNumber).findFirst().orElse(null), candidate.latitude(),
+					candidate.longitude(), Math.cos(Math.toRadians(candidate.latitude())),
+					candidate.hasPivot() ? candidate.pivot() : null);
+		}
+
+		/**
+		 * Equirectangular distance: exact to well under a metre at the few hundred metres
+		 * the score cares about, and several times cheaper than the haversine.
+		 */
+		double metresTo(Features other) {
+			double dLat = Math.toRadians(other.latitude - latitude);
+			double dLon = Math.toRadians(other.longitude - longitude) * (cosLatitude + other.cosLatitude) / 2;
+			return 6_371_008.8 * Math.sqrt(dLat * dLat + dLon * dLon);
+		}
+
 	}
 
 	static List<String> significantWords(String name) {
@@ -162,11 +218,6 @@ public final class DuplicateDetector {
 
 	private static boolean isNumber(String word) {
 		return !word.isEmpty() && word.chars().allMatch(Character::isDigit);
-	}
-
-	private static double metres(MergeCandidate a, MergeCandidate b) {
-		return 1000 * new Coordinates(a.latitude(), a.longitude())
-			.distanceKmTo(new Coordinates(b.latitude(), b.longitude()));
 	}
 
 }

@@ -25,8 +25,14 @@ public final class DuplicateGroups {
 	/** Beyond this, a key is too common to tell anything (a word every place has). */
 	static final int MAX_BUCKET = 2_000;
 
-	/** About 330 m of latitude; longitude cells are scaled at the record's latitude. */
+	/** About 330 m of latitude. */
 	private static final double CELL_DEGREES = 0.003;
+
+	/**
+	 * At least 300 m of longitude up to 52° North (Dunkirk is at 51°); one width for all,
+	 * so a record and its neighbours always agree on columns.
+	 */
+	private static final double LONGITUDE_CELL_DEGREES = CELL_DEGREES / Math.cos(Math.toRadians(52));
 
 	private DuplicateGroups() {
 	}
@@ -36,39 +42,95 @@ public final class DuplicateGroups {
 	 * {@code false} distinct
 	 */
 	public static List<List<MergeCandidate>> group(List<MergeCandidate> candidates, Map<String, Boolean> decisions) {
-		int[] parent = new int[candidates.size()];
-		for (int i = 0; i < parent.length; i++) {
-			parent[i] = i;
-		}
+		return analyse(candidates, decisions).groups();
+	}
+
+	/** Groups, and the pairs a person should look at. */
+	public record Analysis(List<List<MergeCandidate>> groups, List<DuplicateDetector.ScoredPair> toReview) {
+	}
+
+	/**
+	 * The groups, and every pair between the thresholds that no decision covers and that
+	 * did not end up in one group through other pairs.
+	 */
+	public static Analysis analyse(List<MergeCandidate> candidates, Map<String, Boolean> decisions) {
+		int size = candidates.size();
+		int[] parent = new int[size];
 		Map<String, Integer> index = new HashMap<>();
-		for (int i = 0; i < candidates.size(); i++) {
+		for (int i = 0; i < size; i++) {
+			parent[i] = i;
 			index.put(candidates.get(i).id(), i);
 		}
-		for (long pair : candidatePairs(candidates)) {
-			int i = (int) (pair >>> 32);
-			int j = (int) pair;
-			MergeCandidate a = candidates.get(i);
-			MergeCandidate b = candidates.get(j);
-			Boolean decided = decisions.get(pairKey(a.id(), b.id()));
-			boolean same = decided != null ? decided : DuplicateDetector.inSameBlock(a, b)
-					&& DuplicateDetector.score(a, b) >= DuplicateDetector.MERGE_THRESHOLD;
-			if (same) {
-				union(parent, i, j);
-			}
-		}
+		Map<Long, Boolean> decided = new HashMap<>();
 		decisions.forEach((key, same) -> {
 			String[] ids = key.split("\\|", 2);
 			Integer i = index.get(ids[0]);
 			Integer j = ids.length == 2 ? index.get(ids[1]) : null;
-			if (same && i != null && j != null) {
+			if (i != null && j != null && !i.equals(j)) {
+				decided.put(pair(i, j), same);
+				if (same) {
+					union(parent, i, j);
+				}
+			}
+		});
+		List<DuplicateDetector.Features> features = candidates.stream().map(DuplicateDetector.Features::of).toList();
+		List<long[]> review = new ArrayList<>();
+		MemoizedRatio ratio = new MemoizedRatio();
+		forEachCandidatePair(candidates, features, (i, j) -> {
+			long key = pair(i, j);
+			if (decided.containsKey(key) || find(parent, i) == find(parent, j)) {
+				// a person decided, or other pairs already made them one place
+				return;
+			}
+			DuplicateDetector.Features a = features.get(i);
+			DuplicateDetector.Features b = features.get(j);
+			if (!DuplicateDetector.inSameBlock(a, b)) {
+				return;
+			}
+			double score = DuplicateDetector.score(a, b, ratio);
+			if (score >= DuplicateDetector.MERGE_THRESHOLD) {
 				union(parent, i, j);
+			}
+			else if (score >= DuplicateDetector.REVIEW_THRESHOLD) {
+				review.add(new long[] { key, Double.doubleToLongBits(score) });
 			}
 		});
 		Map<Integer, List<MergeCandidate>> groups = new LinkedHashMap<>();
-		for (int i = 0; i < candidates.size(); i++) {
+		for (int i = 0; i < size; i++) {
 			groups.computeIfAbsent(find(parent, i), root -> new ArrayList<>()).add(candidates.get(i));
 		}
-		return List.copyOf(groups.values());
+		List<DuplicateDetector.ScoredPair> toReview = new ArrayList<>();
+		for (long[] item : review) {
+			int i = (int) (item[0] >>> 32);
+			int j = (int) item[0];
+			if (find(parent, i) != find(parent, j)) {
+				toReview.add(new DuplicateDetector.ScoredPair(candidates.get(i), candidates.get(j),
+						Double.longBitsToDouble(item[1])));
+			}
+		}
+		return new Analysis(List.copyOf(groups.values()), toReview);
+	}
+
+	/**
+	 * Sources repeat the same names and streets (a place's records, a chain's branches),
+	 * so each pair of distinct texts is compared once per analysis.
+	 */
+	private static final class MemoizedRatio implements DuplicateDetector.TextRatio {
+
+		private final Map<String, Integer> ids = new HashMap<>();
+
+		private final Map<Long, Double> ratios = new HashMap<>();
+
+		@Override
+		public double ratio(String a, String b) {
+			if (a.equals(b)) {
+				return 100;
+			}
+			int first = ids.computeIfAbsent(a, text -> ids.size());
+			int second = ids.computeIfAbsent(b, text -> ids.size());
+			return ratios.computeIfAbsent(pair(first, second), key -> Similarity.ratio(a, b));
+		}
+
 	}
 
 	/** The key of a pair whatever its order. */
@@ -76,60 +138,70 @@ public final class DuplicateGroups {
 		return a.compareTo(b) < 0 ? a + "|" + b : b + "|" + a;
 	}
 
-	/** Pairs (i &lt; j, packed in a long) that share at least one blocking key. */
-	static Set<Long> candidatePairs(List<MergeCandidate> candidates) {
+	private static long pair(int i, int j) {
+		return i < j ? ((long) i << 32) | j : ((long) j << 32) | i;
+	}
+
+	/** Receives a pair of candidate indexes, the smaller first. */
+	interface PairConsumer {
+
+		void accept(int i, int j);
+
+	}
+
+	/**
+	 * Every pair (i &lt; j) sharing at least one blocking key, each once: for each
+	 * record, the records of its buckets are marked as seen, so no set of pairs is ever
+	 * held in memory.
+	 */
+	static void forEachCandidatePair(List<MergeCandidate> candidates, List<DuplicateDetector.Features> features,
+			PairConsumer consumer) {
+		int size = candidates.size();
 		Map<String, List<Integer>> buckets = new HashMap<>();
-		for (int i = 0; i < candidates.size(); i++) {
+		List<List<List<Integer>>> bucketsOf = new ArrayList<>(size);
+		for (int i = 0; i < size; i++) {
+			List<List<Integer>> own = new ArrayList<>();
 			for (String key : keys(candidates.get(i))) {
-				buckets.computeIfAbsent(key, k -> new ArrayList<>()).add(i);
+				List<Integer> bucket = buckets.computeIfAbsent(key, k -> new ArrayList<>());
+				bucket.add(i);
+				own.add(bucket);
 			}
+			bucketsOf.add(own);
 		}
-		// neighbouring cells: each record also joins the 8 cells around its own
-		Map<String, List<Integer>> near = new HashMap<>();
-		for (int i = 0; i < candidates.size(); i++) {
-			MergeCandidate candidate = candidates.get(i);
-			long row = (long) Math.floor(candidate.latitude() / CELL_DEGREES);
-			long column = (long) Math.floor(candidate.longitude() / lonCell(candidate.latitude()));
-			near.computeIfAbsent("g:" + row + ":" + column, k -> new ArrayList<>()).add(i);
+		Map<String, List<Integer>> cells = new HashMap<>();
+		for (int i = 0; i < size; i++) {
+			cells.computeIfAbsent(cell(features.get(i), 0, 0), k -> new ArrayList<>()).add(i);
 		}
-		Set<Long> pairs = new HashSet<>();
-		for (List<Integer> bucket : buckets.values()) {
-			addPairs(bucket, bucket, pairs);
-		}
-		for (int i = 0; i < candidates.size(); i++) {
-			MergeCandidate candidate = candidates.get(i);
-			long row = (long) Math.floor(candidate.latitude() / CELL_DEGREES);
-			long column = (long) Math.floor(candidate.longitude() / lonCell(candidate.latitude()));
-			for (long dr = -1; dr <= 1; dr++) {
-				for (long dc = -1; dc <= 1; dc++) {
-					List<Integer> cell = near.get("g:" + (row + dr) + ":" + (column + dc));
-					if (cell != null && cell.size() <= MAX_BUCKET) {
-						addPairs(List.of(i), cell, pairs);
+		int[] seenBy = new int[size];
+		java.util.Arrays.fill(seenBy, -1);
+		for (int i = 0; i < size; i++) {
+			List<List<Integer>> around = new ArrayList<>(bucketsOf.get(i));
+			for (int dr = -1; dr <= 1; dr++) {
+				for (int dc = -1; dc <= 1; dc++) {
+					List<Integer> cell = cells.get(cell(features.get(i), dr, dc));
+					if (cell != null) {
+						around.add(cell);
+					}
+				}
+			}
+			for (List<Integer> bucket : around) {
+				if (bucket.size() > MAX_BUCKET) {
+					continue;
+				}
+				for (int j : bucket) {
+					if (j > i && seenBy[j] != i) {
+						seenBy[j] = i;
+						consumer.accept(i, j);
 					}
 				}
 			}
 		}
-		return pairs;
 	}
 
-	private static double lonCell(double latitude) {
-		return CELL_DEGREES / Math.max(0.2, Math.cos(Math.toRadians(latitude)));
-	}
-
-	private static void addPairs(List<Integer> left, List<Integer> right, Set<Long> pairs) {
-		if (right.size() > MAX_BUCKET) {
-			return;
-		}
-		for (int i : left) {
-			for (int j : right) {
-				if (i < j) {
-					pairs.add(((long) i << 32) | j);
-				}
-				else if (j < i) {
-					pairs.add(((long) j << 32) | i);
-				}
-			}
-		}
+	private static String cell(DuplicateDetector.Features features, int rowOffset, int columnOffset) {
+		long row = (long) Math.floor(features.latitude() / CELL_DEGREES) + rowOffset;
+		long column = (long) Math.floor(features.longitude() / LONGITUDE_CELL_DEGREES) + columnOffset;
+		return row + ":" + column;
 	}
 
 	private static Set<String> keys(MergeCandidate candidate) {

@@ -133,9 +133,8 @@ class DuplicateDetectionQualityTest {
 	@Test
 	void blockingByKeysLosesNoLabelledDuplicate() {
 		Set<String> compared = new HashSet<>();
-		for (long pair : DuplicateGroups.candidatePairs(records)) {
-			compared.add(key(records.get((int) (pair >>> 32)).id(), records.get((int) pair).id()));
-		}
+		DuplicateGroups.forEachCandidatePair(records, records.stream().map(DuplicateDetector.Features::of).toList(),
+				(i, j) -> compared.add(key(records.get(i).id(), records.get(j).id())));
 		assertThat(compared).containsAll(duplicates);
 		// far fewer pairs scored than every pair of each commune
 		assertThat(compared.size()).isLessThan(records.size() * (records.size() - 1) / 2 / 20);
