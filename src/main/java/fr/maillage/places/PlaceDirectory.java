@@ -3,6 +3,7 @@ package fr.maillage.places;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -79,13 +80,49 @@ public class PlaceDirectory {
 	}
 
 	/**
-	 * Inserts or updates places by origin (same import source and producer id: same
-	 * place); a place received again with the same content is left as it is. Must join
-	 * the caller's transaction so that an import is all or nothing.
+	 * Inserts or updates source records by origin (same import source and producer id:
+	 * same record); a record received again with the same content is left as it is. The
+	 * published directory changes only with {@link #replacePublished}. Must join the
+	 * caller's transaction so that an import is all or nothing.
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public SavedPlaces savePlaces(List<Place> places) {
 		return repository.upsertAll(places);
+	}
+
+	/** Every record of every source, as each source gave it. */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public List<Place> listSourceRecords() {
+		return repository.listSourceRecords();
+	}
+
+	/** These source records by id; unknown ids are left out. */
+	@Transactional(readOnly = true)
+	public Map<String, Place> mapSourceRecords(Collection<String> ids) {
+		return repository.mapSourceRecords(ids);
+	}
+
+	/** The source records a published lieu merges. */
+	@Transactional(readOnly = true)
+	public List<Place> listMemberRecords(String publishedId) {
+		return repository.listMemberRecords(getPlace(publishedId).id());
+	}
+
+	/**
+	 * The source records ({@code import_source}, producer id) each of these lieux merges.
+	 */
+	@Transactional(readOnly = true)
+	public Map<String, List<PlaceOrigin>> mapOrigins(Collection<String> publishedIds) {
+		return repository.mapOrigins(publishedIds);
+	}
+
+	/**
+	 * Makes these lieux the published directory, in the caller's transaction: readers see
+	 * the previous directory until it commits.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public PublishedChanges replacePublished(List<PublishedPlace> published) {
+		return repository.replacePublished(published);
 	}
 
 }

@@ -9,7 +9,9 @@ public final class CleanDatabase {
 	}
 
 	public static void empty(JdbcClient jdbc) {
-		jdbc.sql("truncate lieu, import_run, signalement, lieu_consultation cascade").update();
+		jdbc.sql(
+				"truncate lieu, lieu_source, lieu_membre, doublon, source_execution, import_run, signalement, lieu_consultation cascade")
+			.update();
 		jdbc.sql("truncate fragilite_valeur, fragilite_score_publie, fragilite_import cascade").update();
 	}
 

@@ -16,8 +16,10 @@ import tools.jackson.databind.ObjectMapper;
  * The API's access rule, in one place: reading the directory is public; any other method
  * on {@code /api/**}, anything under {@code /api/v1/imports} (reports hold producers' raw
  * rows) and the error reports of {@code /api/v1/signalements} (they may hold e-mail
- * addresses) need the administrator's bearer token; the coverage suggestions' POST is a
- * public computation. Missing or wrong token: 401 with a French message.
+ * addresses), the review queue of {@code /api/v1/doublons} (it names who decided) and the
+ * runs of source connectors need the administrator's bearer token; the coverage
+ * suggestions' POST is a public computation. Missing or wrong token: 401 with a French
+ * message.
  */
 class ApiAccessInterceptor implements HandlerInterceptor {
 
@@ -38,7 +40,9 @@ class ApiAccessInterceptor implements HandlerInterceptor {
 			return false;
 		}
 		return !READ_METHODS.contains(method) || path.equals("/api/v1/imports") || path.startsWith("/api/v1/imports/")
-				|| path.equals("/api/v1/signalements");
+				|| path.equals("/api/v1/signalements") || path.equals("/api/v1/doublons")
+				|| path.startsWith("/api/v1/doublons/")
+				|| path.startsWith("/api/v1/sources/") && path.contains("/executions");
 	}
 
 	@Override

@@ -19,6 +19,7 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import fr.maillage.opendata.PublishedDirectory;
 import fr.maillage.opendata.persistence.JdbcImportRepository;
 import fr.maillage.opendata.persistence.JdbcImportRepository.RejectedRow;
 import fr.maillage.opendata.persistence.JdbcImportRepository.Run;
@@ -78,9 +79,12 @@ public class SourceImport {
 
 	private final RecordNormalizer normalizer;
 
-	SourceImport(PlaceDirectory directory, JdbcImportRepository imports, TransactionTemplate transaction, Clock clock,
-			Territories territories) {
+	private final PublishedDirectory published;
+
+	SourceImport(PlaceDirectory directory, PublishedDirectory published, JdbcImportRepository imports,
+			TransactionTemplate transaction, Clock clock, Territories territories) {
 		this.directory = directory;
+		this.published = published;
 		this.imports = imports;
 		this.transaction = transaction;
 		this.clock = clock;
@@ -221,6 +225,7 @@ public class SourceImport {
 		}
 
 		ImportReport execute() {
+			published.lockForWriting();
 			imports.insertRun(new Run(id, source, fileName, reader.format(), "", startedAt, startedAt, 0, 0, 0, 0, 0, 0,
 					List.of()));
 			if (!charset.name().equals("UTF-8")) {
@@ -249,6 +254,11 @@ public class SourceImport {
 			}
 			// the file-level warnings of a JSON file are only known once it is read
 			flush();
+			if (saved.added() + saved.changed() > 0) {
+				// after any import that changed a record, the directory is the merge of
+				// all sources
+				published.publish();
+			}
 			String version = schemaVersion(mapping != null ? mapping.schemaColumns() : reader.columns());
 			imports.finishRun(new Run(id, source, fileName, reader.format(), version, startedAt, clock.instant(), read,
 					acceptedCount, rejectedCount, saved.added(), saved.changed(), saved.unchanged(), reader.columns()));

@@ -1,5 +1,9 @@
 package fr.maillage.opendata.web;
 
+import fr.maillage.opendata.PublishedDirectory;
+import fr.maillage.places.PlaceOrigin;
+import org.jspecify.annotations.Nullable;
+
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -56,8 +60,12 @@ class PlaceApiController {
 
 	private final Clock clock;
 
-	PlaceApiController(PlaceDirectory directory, ObjectMapper json, Territories territories, Clock clock) {
+	private final PublishedDirectory published;
+
+	PlaceApiController(PlaceDirectory directory, PublishedDirectory published, ObjectMapper json,
+			Territories territories, Clock clock) {
 		this.directory = directory;
+		this.published = published;
 		this.json = json;
 		this.territories = territories;
 		this.clock = clock;
@@ -70,7 +78,10 @@ class PlaceApiController {
 		body.put("total", page.total());
 		body.put("page", page.page());
 		body.put("taille", page.size());
-		body.put("lieux", page.hits().stream().map(PlaceApiController::toJson).toList());
+		Map<String, List<PlaceOrigin>> origins = directory
+			.mapOrigins(page.hits().stream().map(hit -> hit.place().id()).toList());
+		body.put("lieux",
+				page.hits().stream().map(hit -> withSources(toJson(hit), origins.get(hit.place().id()))).toList());
 		return body;
 	}
 
@@ -81,7 +92,8 @@ class PlaceApiController {
 	@GetMapping(path = "/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
 	Map<String, Object> get(@PathVariable String id) {
 		Place place = directory.getPlace(id);
-		Map<String, Object> lieu = toJson(new PlacePage.Hit(place, null));
+		Map<String, Object> lieu = withSources(toJson(new PlacePage.Hit(place, null)),
+				directory.mapOrigins(List.of(place.id())).get(place.id()));
 		if (place.openingHours() != null) {
 			OpeningHours hours = OpeningHours.parse(place.openingHours());
 			OpeningStatus status = OpeningHoursEvaluator.statusAt(hours, ZonedDateTime.now(clock), place.departement());
@@ -94,6 +106,39 @@ class PlaceApiController {
 			lieu.put("ouverture", opening);
 		}
 		return lieu;
+	}
+
+	/**
+	 * Where each field comes from: every source record merged into the lieu, and per
+	 * field what each gave, with its date and whether it was kept (issue 5).
+	 */
+	@GetMapping(path = "/{id}/provenance", produces = MediaType.APPLICATION_JSON_VALUE)
+	Map<String, Object> provenance(@PathVariable String id) {
+		PublishedDirectory.Provenance provenance = published.getProvenance(id);
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("id", provenance.id());
+		body.put("sources", provenance.records().stream().map(record -> {
+			Map<String, Object> source = new LinkedHashMap<>();
+			source.put("source", record.origin().importSource());
+			source.put("id", record.origin().sourceId());
+			source.put("date_maj", record.updatedOn());
+			source.put("recu_le", record.receivedAt());
+			return source;
+		}).toList());
+		Map<String, Object> fields = new LinkedHashMap<>();
+		provenance.merge()
+			.provenance()
+			.forEach((field, contributions) -> fields.put(field, contributions.stream().map(contribution -> {
+				Map<String, Object> value = new LinkedHashMap<>();
+				value.put("source", contribution.source());
+				value.put("id", contribution.id());
+				value.put("date_maj", contribution.updatedOn());
+				value.put("valeur", contribution.value());
+				value.put("retenue", contribution.kept());
+				return value;
+			}).toList()));
+		body.put("champs", fields);
+		return body;
 	}
 
 	/** Consultations of the place's public page, per day (roadmap indicator). */
@@ -168,6 +213,16 @@ class PlaceApiController {
 				List.of(place.coordinates().longitude(), place.coordinates().latitude())));
 		feature.put("properties", exportValues(place));
 		return feature;
+	}
+
+	/** The source records the lieu merges, as {@code sources: [{source, id}]}. */
+	private static Map<String, Object> withSources(Map<String, Object> lieu, @Nullable List<PlaceOrigin> origins) {
+		lieu.put("sources",
+				origins == null ? List.of()
+						: origins.stream()
+							.map(origin -> Map.of("source", origin.importSource(), "id", origin.sourceId()))
+							.toList());
+		return lieu;
 	}
 
 	private static Map<String, Object> toJson(PlacePage.Hit hit) {

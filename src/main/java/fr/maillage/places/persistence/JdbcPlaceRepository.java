@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.time.LocalDate;
 import java.util.List;
@@ -25,6 +27,8 @@ import fr.maillage.places.Place;
 import fr.maillage.places.PlaceOrigin;
 import fr.maillage.places.PlacePoint;
 import fr.maillage.places.PlacePage;
+import fr.maillage.places.PublishedChanges;
+import fr.maillage.places.PublishedPlace;
 import fr.maillage.places.PlaceQuery;
 import fr.maillage.places.SavedPlaces;
 import fr.maillage.places.vocabulary.AccessMode;
@@ -70,18 +74,22 @@ public class JdbcPlaceRepository {
 	private static final String COLUMN_LIST = String.join(", ", COLUMNS);
 
 	/**
-	 * From the staging table into {@code lieu}: same origin, same row (idempotent
-	 * imports).
+	 * From the staging table into a table of places ({@code lieu_source} or
+	 * {@code lieu}): same origin, same row (idempotent imports). A published lieu has the
+	 * origin of the record it takes its id from, so origin and id go together in both
+	 * tables.
 	 */
-	private static final String MERGE_STAGED = "insert into lieu (" + COLUMN_LIST + ") select " + COLUMN_LIST
-			+ " from lieu_staging on conflict (import_source, source_id) do update set "
-			+ String.join(", ",
-					COLUMNS.stream()
-						.filter(column -> !List.of("id", "import_source", "source_id").contains(column))
-						.map(column -> column + " = excluded." + column)
-						.toList())
-			+ ", updated_at = now() where lieu.empreinte is distinct from excluded.empreinte"
-			+ " returning (xmax = 0) as added";
+	private static String mergeStaged(String table) {
+		return "insert into " + table + " (" + COLUMN_LIST + ") select " + COLUMN_LIST
+				+ " from lieu_staging on conflict (import_source, source_id) do update set "
+				+ String.join(", ",
+						COLUMNS.stream()
+							.filter(column -> !List.of("id", "import_source", "source_id").contains(column))
+							.map(column -> column + " = excluded." + column)
+							.toList())
+				+ ", updated_at = now() where " + table + ".empreinte is distinct from excluded.empreinte"
+				+ " returning (xmax = 0) as added";
+	}
 
 	private static final String UNIT_SEPARATOR = "\u001f";
 
@@ -123,6 +131,10 @@ public class JdbcPlaceRepository {
 		return jdbc.sql("select count(*) from lieu").query(Long.class).single();
 	}
 
+	/**
+	 * The published lieu of that id, or the one that merges the source record of that id
+	 * (a lieu whose id disappeared in a merge is still found).
+	 */
 	public Optional<Place> findById(String id) {
 		UUID uuid;
 		try {
@@ -131,10 +143,60 @@ public class JdbcPlaceRepository {
 		catch (IllegalArgumentException notAnId) {
 			return Optional.empty();
 		}
-		return jdbc.sql("select " + ROW + " from lieu l where l.id = :id")
+		return jdbc
+			.sql("select " + ROW + " from lieu l where l.id = :id or l.id = (select m.lieu_id from lieu_membre m "
+					+ "where m.source_record_id = :id) order by (l.id = :id) desc limit 1")
 			.param("id", uuid)
 			.query(this::mapPlace)
 			.optional();
+	}
+
+	/** Every source record, in a stable order. */
+	public List<Place> listSourceRecords() {
+		return streaming.query("select " + ROW + " from lieu_source l order by l.id", this::mapPlace);
+	}
+
+	/** These source records, by id (unknown ids are left out). */
+	public Map<String, Place> mapSourceRecords(Collection<String> ids) {
+		Map<String, Place> records = new HashMap<>();
+		if (ids.isEmpty()) {
+			return records;
+		}
+		jdbc.sql("select " + ROW + " from lieu_source l where l.id = any(:ids)")
+			.param("ids", ids.stream().map(UUID::fromString).toArray(UUID[]::new))
+			.query(this::mapPlace)
+			.list()
+			.forEach(record -> records.put(record.id(), record));
+		return records;
+	}
+
+	/** The source records a published lieu merges, in a stable order. */
+	public List<Place> listMemberRecords(String publishedId) {
+		return jdbc
+			.sql("select " + ROW + " from lieu_source l join lieu_membre m on m.source_record_id = l.id "
+					+ "where m.lieu_id = :id order by l.id")
+			.param("id", UUID.fromString(publishedId))
+			.query(this::mapPlace)
+			.list();
+	}
+
+	/** The origins of the records each of these published lieux merges. */
+	public Map<String, List<PlaceOrigin>> mapOrigins(Collection<String> publishedIds) {
+		Map<String, List<PlaceOrigin>> origins = new LinkedHashMap<>();
+		if (publishedIds.isEmpty()) {
+			return origins;
+		}
+		jdbc.sql("select m.lieu_id, s.import_source, s.source_id from lieu_membre m "
+				+ "join lieu_source s on s.id = m.source_record_id where m.lieu_id = any(:ids) "
+				+ "order by s.import_source, s.source_id")
+			.param("ids", publishedIds.stream().map(UUID::fromString).toArray(UUID[]::new))
+			.query((rs, row) -> {
+				origins.computeIfAbsent(rs.getString("lieu_id"), id -> new ArrayList<>())
+					.add(new PlaceOrigin(rs.getString("import_source"), rs.getString("source_id")));
+				return null;
+			})
+			.list();
+		return origins;
 	}
 
 	/**
@@ -214,16 +276,72 @@ public class JdbcPlaceRepository {
 		if (places.isEmpty()) {
 			return SavedPlaces.NONE;
 		}
+		List<Boolean> written = stageAndMerge("lieu_source",
+				places.stream().map(JdbcPlaceRepository::copyValues).toList());
+		int added = (int) written.stream().filter(Boolean::booleanValue).count();
+		return new SavedPlaces(added, written.size() - added, places.size() - written.size());
+	}
+
+	/** Rows whose content is unchanged are not updated, hence not returned. */
+	private List<Boolean> stageAndMerge(String table, List<List<Object>> rows) {
+		if (rows.isEmpty()) {
+			return List.of();
+		}
 		jdbc.sql("create temporary table if not exists lieu_staging (like lieu including defaults) "
 				+ "on commit delete rows")
 			.update();
 		jdbc.sql("truncate lieu_staging").update();
-		PostgresCopy.copyIn(dataSource, "copy lieu_staging (" + COLUMN_LIST + ") from stdin with (format csv)",
-				places.stream().map(JdbcPlaceRepository::copyValues).toList());
-		// rows whose content is unchanged are not updated, hence not returned
-		List<Boolean> written = jdbc.sql(MERGE_STAGED).query(Boolean.class).list();
-		int added = (int) written.stream().filter(Boolean::booleanValue).count();
-		return new SavedPlaces(added, written.size() - added, places.size() - written.size());
+		PostgresCopy.copyIn(dataSource, "copy lieu_staging (" + COLUMN_LIST + ") from stdin with (format csv)", rows);
+		return jdbc.sql(mergeStaged(table)).query(Boolean.class).list();
+	}
+
+	/**
+	 * Replaces the published directory, in the caller's transaction: lieux whose content
+	 * changed are written, lieux no publication holds any more are removed after their
+	 * page views and error reports have moved to the lieu that now holds their record,
+	 * and the membership of every record is rewritten.
+	 */
+	public PublishedChanges replacePublished(List<PublishedPlace> published) {
+		Map<String, String> fingerprints = new HashMap<>();
+		jdbc.sql("select id, empreinte from lieu").query((rs, row) -> {
+			fingerprints.put(rs.getString("id"), rs.getString("empreinte"));
+			return null;
+		}).list();
+		List<List<Object>> changed = new ArrayList<>();
+		List<List<Object>> members = new ArrayList<>();
+		Set<String> publishedIds = new HashSet<>();
+		for (PublishedPlace place : published) {
+			String id = place.place().id();
+			publishedIds.add(id);
+			List<Object> row = copyValues(place.place());
+			if (!row.get(row.size() - 1).equals(fingerprints.get(id))) {
+				changed.add(row);
+			}
+			place.memberIds().forEach(member -> members.add(List.of(member, id)));
+		}
+		int written = stageAndMerge("lieu", changed).size();
+		jdbc.sql("delete from lieu_membre").update();
+		PostgresCopy.copyIn(dataSource, "copy lieu_membre (source_record_id, lieu_id) from stdin with (format csv)",
+				members);
+		UUID[] stale = fingerprints.keySet()
+			.stream()
+			.filter(id -> !publishedIds.contains(id))
+			.map(UUID::fromString)
+			.toArray(UUID[]::new);
+		if (stale.length > 0) {
+			jdbc.sql("""
+					insert into lieu_consultation (lieu_id, jour, nombre)
+					select m.lieu_id, c.jour, c.nombre from lieu_consultation c
+					join lieu_membre m on m.source_record_id = c.lieu_id where c.lieu_id = any(:stale)
+					on conflict (lieu_id, jour) do update set nombre = lieu_consultation.nombre + excluded.nombre""")
+				.param("stale", stale)
+				.update();
+			jdbc.sql("""
+					update signalement s set lieu_id = m.lieu_id from lieu_membre m
+					where m.source_record_id = s.lieu_id and s.lieu_id = any(:stale)""").param("stale", stale).update();
+			jdbc.sql("delete from lieu where id = any(:stale)").param("stale", stale).update();
+		}
+		return new PublishedChanges(published.size(), written, stale.length);
 	}
 
 	private static List<Object> copyValues(Place place) {

@@ -27,6 +27,11 @@ class ApiExceptionHandler {
 		return respond(HttpStatus.NOT_FOUND, "introuvable", e.getMessage());
 	}
 
+	@ExceptionHandler(ConflictException.class)
+	ResponseEntity<ApiError> conflict(ConflictException e) {
+		return respond(HttpStatus.CONFLICT, e.code(), e.getMessage());
+	}
+
 	@ExceptionHandler(BadRequestException.class)
 	ResponseEntity<ApiError> badRequest(BadRequestException e) {
 		return ResponseEntity.badRequest()

@@ -14,7 +14,11 @@ class ApiAccessInterceptorTest {
 			"PUT, /api/v1/lieux/abc, true", "POST, /api/v1/anything, true", "GET, /api/v1/signalements, true",
 			"GET, /api/v1/consultations, false", "POST, /api/v1/fragilite/imports, true",
 			"GET, /api/v1/fragilite/commune/69010, false", "GET, /api/v1/couverture/departements/69, false",
-			"POST, /api/v1/couverture/suggestions, false", "PUT, /api/v1/couverture/suggestions/x, true" })
+			"POST, /api/v1/couverture/suggestions, false", "PUT, /api/v1/couverture/suggestions/x, true",
+			"GET, /api/v1/doublons, true", "POST, /api/v1/doublons/abc/decision, true",
+			"GET, /api/v1/lieux/abc/provenance, false", "GET, /api/v1/sources, false",
+			"GET, /api/v1/sources/france-services/executions, true",
+			"GET, /api/v1/sources/france-services/executions/abc, true" })
 	void readingIsPublicEverythingElseNeedsTheAdministrator(String method, String path, boolean required) {
 		assertThat(ApiAccessInterceptor.requiresAdministrator(method, path)).isEqualTo(required);
 	}

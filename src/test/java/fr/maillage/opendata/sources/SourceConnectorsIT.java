@@ -59,7 +59,7 @@ class SourceConnectorsIT {
 		assertThat(again.get("nouvelles").asInt()).isZero();
 		assertThat(again.get("modifiees").asInt()).isZero();
 		assertThat(again.get("inchangees").asInt()).isEqualTo(159);
-		assertThat(jdbc.sql("select count(*) from lieu").query(Long.class).single()).isEqualTo(159);
+		assertThat(jdbc.sql("select count(*) from lieu_source").query(Long.class).single()).isEqualTo(159);
 		// the site changes its Saturday hours: one record changed, the others skipped
 		String changed = new String(Fixtures.bytes("fixtures/sources/france-services-2023-rhone-et-voisins.csv"),
 				java.nio.charset.StandardCharsets.UTF_8)

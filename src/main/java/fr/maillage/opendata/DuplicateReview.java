@@ -1,0 +1,159 @@
+package fr.maillage.opendata;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import fr.maillage.opendata.merging.DirectoryMerge;
+import fr.maillage.opendata.merging.DuplicateDetector;
+import fr.maillage.opendata.persistence.JdbcDuplicateRepository;
+import fr.maillage.opendata.persistence.JdbcDuplicateRepository.Pair;
+import fr.maillage.places.Place;
+import fr.maillage.places.PlaceDirectory;
+import fr.maillage.shared.web.BadRequestException;
+import fr.maillage.shared.web.ConflictException;
+import fr.maillage.shared.web.NotFoundException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The review queue: pairs of records scored between the thresholds wait for a person, who
+ * decides "same place" ({@code fusionner}) or "distinct places" ({@code distincts}). A
+ * decision is kept with its author and date, applied at once (the directory is published
+ * again) and on every later run.
+ */
+@Service
+public class DuplicateReview {
+
+	public static final Set<String> DECISIONS = Set.of(JdbcDuplicateRepository.MERGE, JdbcDuplicateRepository.DISTINCT);
+
+	public static final Set<String> STATUSES = Set.of(JdbcDuplicateRepository.TO_REVIEW, JdbcDuplicateRepository.MERGE,
+			JdbcDuplicateRepository.DISTINCT);
+
+	private static final int MAX_AUTHOR_LENGTH = 200;
+
+	private final JdbcDuplicateRepository duplicates;
+
+	private final PlaceDirectory places;
+
+	private final PublishedDirectory published;
+
+	private final Clock clock;
+
+	DuplicateReview(JdbcDuplicateRepository duplicates, PlaceDirectory places, PublishedDirectory published,
+			Clock clock) {
+		this.duplicates = duplicates;
+		this.places = places;
+		this.published = published;
+		this.clock = clock;
+	}
+
+	/** A pair with its two records as their sources gave them. */
+	public record ReviewedPair(Pair pair, Place recordA, Place recordB) {
+	}
+
+	public record PairPage(long total, List<ReviewedPair> pairs) {
+	}
+
+	@Transactional(readOnly = true)
+	public PairPage listPairs(String status, int page, int size) {
+		checkStatus(status);
+		List<Pair> pairs = duplicates.listPairs(status, size, (page - 1) * size);
+		List<String> ids = new ArrayList<>();
+		pairs.forEach(pair -> ids.addAll(List.of(pair.recordA(), pair.recordB())));
+		Map<String, Place> records = places.mapSourceRecords(ids);
+		List<ReviewedPair> reviewed = pairs.stream()
+			.filter(pair -> records.containsKey(pair.recordA()) && records.containsKey(pair.recordB()))
+			.map(pair -> new ReviewedPair(pair, records.get(pair.recordA()), records.get(pair.recordB())))
+			.toList();
+		return new PairPage(duplicates.countPairs(status), reviewed);
+	}
+
+	/**
+	 * Decides a pair of the queue.
+	 * @throws ConflictException when someone already decided otherwise
+	 */
+	@Transactional
+	public ReviewedPair decide(String pairId, String decision, String author) {
+		checkDecision(decision);
+		String who = checkAuthor(author);
+		published.lockForWriting();
+		Pair pair = duplicates.findPairForUpdate(pairId)
+			.orElseThrow(() -> new NotFoundException(
+					"Aucune paire de doublons potentiels n'a l'identifiant « " + pairId + " »."));
+		if (!pair.status().equals(JdbcDuplicateRepository.TO_REVIEW)) {
+			if (pair.status().equals(decision)) {
+				return withRecords(pair);
+			}
+			throw new ConflictException("deja_decide",
+					"Cette paire a déjà été décidée (« " + pair.status() + " ») par " + pair.author() + " le "
+							+ pair.decidedAt() + ". Pour revenir sur cette décision, envoyez-la à nouveau avec "
+							+ "POST /api/v1/doublons.");
+		}
+		Pair decided = duplicates.decide(pair.id(), decision, who, clock.instant());
+		published.publish();
+		return withRecords(decided);
+	}
+
+	/**
+	 * Decides about any two records, in the queue or not: to split an automatic merge, to
+	 * join records the score kept apart, or to go back on an earlier decision.
+	 */
+	@Transactional
+	public ReviewedPair decideRecords(String recordA, String recordB, String decision, String author) {
+		checkDecision(decision);
+		String who = checkAuthor(author);
+		published.lockForWriting();
+		Map<String, Place> records = places.mapSourceRecords(List.of(checkId(recordA), checkId(recordB)));
+		if (recordA.equals(recordB) || records.size() != 2) {
+			throw new BadRequestException("lieux_invalides",
+					"Indiquez deux enregistrements sources différents et existants (identifiants de « lieux »).");
+		}
+		int score = (int) Math.round(DuplicateDetector.score(DirectoryMerge.asCandidate(records.get(recordA)),
+				DirectoryMerge.asCandidate(records.get(recordB))));
+		Pair pair = duplicates.insertDecision(recordA, recordB, score, decision, who, clock.instant());
+		published.publish();
+		return withRecords(pair);
+	}
+
+	private ReviewedPair withRecords(Pair pair) {
+		Map<String, Place> records = places.mapSourceRecords(List.of(pair.recordA(), pair.recordB()));
+		return new ReviewedPair(pair, records.get(pair.recordA()), records.get(pair.recordB()));
+	}
+
+	private static String checkId(String id) {
+		try {
+			return UUID.fromString(id).toString();
+		}
+		catch (IllegalArgumentException | NullPointerException notAnId) {
+			throw new BadRequestException("lieux_invalides", "« " + id + " » n'est pas un identifiant de lieu.");
+		}
+	}
+
+	private static void checkStatus(String status) {
+		if (!STATUSES.contains(status)) {
+			throw new BadRequestException("statut_invalide",
+					"Statut inconnu : « " + status + " ». Valeurs possibles : a_examiner, fusionner, distincts.");
+		}
+	}
+
+	private static void checkDecision(String decision) {
+		if (decision == null || !DECISIONS.contains(decision)) {
+			throw new BadRequestException("decision_invalide",
+					"La décision doit être « fusionner » (même lieu) ou « distincts » (lieux différents).");
+		}
+	}
+
+	private static String checkAuthor(String author) {
+		String who = author == null ? "" : author.strip();
+		if (who.isEmpty() || who.length() > MAX_AUTHOR_LENGTH) {
+			throw new BadRequestException("auteur_manquant",
+					"Indiquez qui décide (champ « auteur », " + MAX_AUTHOR_LENGTH + " caractères au plus).");
+		}
+		return who;
+	}
+
+}

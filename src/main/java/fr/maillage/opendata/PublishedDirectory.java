@@ -1,0 +1,93 @@
+package fr.maillage.opendata;
+
+import java.time.Clock;
+import java.util.List;
+
+import fr.maillage.opendata.merging.DirectoryMerge;
+import fr.maillage.opendata.merging.MergePolicy;
+import fr.maillage.opendata.merging.MergedPlaces;
+import fr.maillage.opendata.merging.MergedRecord;
+import fr.maillage.opendata.persistence.JdbcDuplicateRepository;
+import fr.maillage.places.Place;
+import fr.maillage.places.PlaceDirectory;
+import fr.maillage.places.PublishedChanges;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The published directory is the merge of every source (issue 5, ADR 0011): after each
+ * import, run or decision, it is rebuilt from all source records and people's decisions
+ * in the writer's transaction, so readers switch from the previous directory to the new
+ * one at commit, and a failure leaves the previous one in place.
+ */
+@Service
+public class PublishedDirectory {
+
+	private static final Logger log = LoggerFactory.getLogger(PublishedDirectory.class);
+
+	/** Key of the PostgreSQL advisory lock that serialises writers of the directory. */
+	private static final long DIRECTORY_LOCK = 0x6d61696c6c616765L;
+
+	private final PlaceDirectory places;
+
+	private final JdbcDuplicateRepository duplicates;
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	PublishedDirectory(PlaceDirectory places, JdbcDuplicateRepository duplicates, JdbcClient jdbc, Clock clock) {
+		this.places = places;
+		this.duplicates = duplicates;
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	/**
+	 * Waits until no other transaction writes the directory, on any instance; held until
+	 * the caller's transaction ends.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void lockForWriting() {
+		jdbc.sql("select pg_advisory_xact_lock(:key)").param("key", DIRECTORY_LOCK).query(Object.class).list();
+	}
+
+	/** Rebuilds the published directory and the review queue from every source record. */
+	@Transactional
+	public PublishedChanges publish() {
+		lockForWriting();
+		long start = System.nanoTime();
+		List<Place> records = places.listSourceRecords();
+		DirectoryMerge.Result merge = DirectoryMerge.merge(records, duplicates.mapDecisions());
+		PublishedChanges changes = places.replacePublished(merge.published());
+		duplicates.replaceQueue(merge.toReview(), clock.instant());
+		log.info(
+				"Directory published: {} source records -> {} lieux ({} written, {} merged away), {} pairs to review,"
+						+ " {} ms",
+				records.size(), changes.published(), changes.written(), changes.removed(), merge.toReview().size(),
+				(System.nanoTime() - start) / 1_000_000);
+		return changes;
+	}
+
+	/**
+	 * Where each field of a published lieu comes from: the merge of its source records,
+	 * every value given and whether it was kept.
+	 * @throws fr.maillage.places.PlaceNotFoundException when no lieu has that id
+	 */
+	@Transactional(readOnly = true)
+	public Provenance getProvenance(String id) {
+		Place place = places.getPlace(id);
+		List<Place> members = places.listMemberRecords(place.id());
+		MergedRecord merged = MergePolicy.merge(members.stream().map(MergedPlaces::asSourceRecord).toList());
+		return new Provenance(place.id(), members, merged);
+	}
+
+	/** A published lieu's source records and the merge of them. */
+	public record Provenance(String id, List<Place> records, MergedRecord merge) {
+	}
+
+}

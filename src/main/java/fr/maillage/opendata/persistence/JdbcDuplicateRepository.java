@@ -1,0 +1,177 @@
+package fr.maillage.opendata.persistence;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import fr.maillage.opendata.merging.DuplicateDetector.ScoredPair;
+import fr.maillage.opendata.merging.DuplicateGroups;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Pairs of source records that may be one place (table {@code doublon}): the review queue
+ * and people's decisions.
+ */
+@Repository
+public class JdbcDuplicateRepository {
+
+	/** As the API spells a pair's state. */
+	public static final String TO_REVIEW = "a_examiner";
+
+	public static final String MERGE = "fusionner";
+
+	public static final String DISTINCT = "distincts";
+
+	private final JdbcClient jdbc;
+
+	JdbcDuplicateRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * A pair and its state.
+	 *
+	 * @param recordA,recordB ids of the two source records, in
+	 * {@link DuplicateGroups#pairKey} order
+	 */
+	public record Pair(String id, String recordA, String recordB, int score, String status, @Nullable String author,
+			@Nullable Instant decidedAt, Instant detectedAt) {
+	}
+
+	/**
+	 * Every decision, by {@link DuplicateGroups#pairKey}: {@code true} for the same
+	 * place.
+	 */
+	public Map<String, Boolean> mapDecisions() {
+		Map<String, Boolean> decisions = new HashMap<>();
+		jdbc.sql("select lieu_a, lieu_b, statut from doublon where statut <> 'a_examiner'").query((rs, row) -> {
+			decisions.put(DuplicateGroups.pairKey(rs.getString("lieu_a"), rs.getString("lieu_b")),
+					MERGE.equals(rs.getString("statut")));
+			return null;
+		}).list();
+		return decisions;
+	}
+
+	/**
+	 * Makes the queue hold exactly these pairs to review: new ones are added, known ones
+	 * get their new score, and pairs no longer to review leave the queue (decided pairs
+	 * are never touched).
+	 */
+	public void replaceQueue(List<ScoredPair> pairs, Instant now) {
+		String[] keys = new String[pairs.size()];
+		UUID[] first = new UUID[pairs.size()];
+		UUID[] second = new UUID[pairs.size()];
+		Integer[] scores = new Integer[pairs.size()];
+		for (int i = 0; i < pairs.size(); i++) {
+			ScoredPair pair = pairs.get(i);
+			keys[i] = DuplicateGroups.pairKey(pair.a().id(), pair.b().id());
+			String[] ids = keys[i].split("\\|");
+			first[i] = UUID.fromString(ids[0]);
+			second[i] = UUID.fromString(ids[1]);
+			scores[i] = (int) Math.round(pair.score());
+		}
+		jdbc.sql("""
+				insert into doublon (id, lieu_a, lieu_b, score, statut, detecte_le)
+				select gen_random_uuid(), a, b, score, 'a_examiner', :now
+				from unnest(cast(:a as uuid[]), cast(:b as uuid[]), cast(:scores as integer[])) as t(a, b, score)
+				on conflict (lieu_a, lieu_b) do update set score = excluded.score
+				where doublon.statut = 'a_examiner'""")
+			.param("a", first)
+			.param("b", second)
+			.param("scores", scores)
+			.param("now", Timestamp.from(now))
+			.update();
+		jdbc.sql("delete from doublon where statut = 'a_examiner' "
+				+ "and not (lieu_a::text || '|' || lieu_b::text = any(:keys))")
+			.param("keys", keys)
+			.update();
+	}
+
+	public List<Pair> listPairs(String status, int limit, int offset) {
+		return jdbc
+			.sql("select * from doublon where statut = :status order by score desc, detecte_le, id "
+					+ "limit :limit offset :offset")
+			.param("status", status)
+			.param("limit", limit)
+			.param("offset", offset)
+			.query(JdbcDuplicateRepository::mapPair)
+			.list();
+	}
+
+	public long countPairs(String status) {
+		return jdbc.sql("select count(*) from doublon where statut = :status")
+			.param("status", status)
+			.query(Long.class)
+			.single();
+	}
+
+	/** The pair, locked until the end of the transaction (one decision at a time). */
+	public Optional<Pair> findPairForUpdate(String id) {
+		UUID uuid;
+		try {
+			uuid = UUID.fromString(id);
+		}
+		catch (IllegalArgumentException notAnId) {
+			return Optional.empty();
+		}
+		return jdbc.sql("select * from doublon where id = :id for update")
+			.param("id", uuid)
+			.query(JdbcDuplicateRepository::mapPair)
+			.optional();
+	}
+
+	/**
+	 * A decision on a pair the queue did not hold (for instance, to split an automatic
+	 * merge).
+	 */
+	public Pair insertDecision(String recordA, String recordB, int score, String status, String author, Instant now) {
+		String[] ids = DuplicateGroups.pairKey(recordA, recordB).split("\\|");
+		UUID id = UUID.randomUUID();
+		jdbc.sql("""
+				insert into doublon (id, lieu_a, lieu_b, score, statut, auteur, decide_le, detecte_le)
+				values (:id, :a, :b, :score, :status, :author, :now, :now)
+				on conflict (lieu_a, lieu_b) do update set statut = excluded.statut, auteur = excluded.auteur,
+				decide_le = excluded.decide_le""")
+			.param("id", id)
+			.param("a", UUID.fromString(ids[0]))
+			.param("b", UUID.fromString(ids[1]))
+			.param("score", score)
+			.param("status", status)
+			.param("author", author)
+			.param("now", Timestamp.from(now))
+			.update();
+		return jdbc.sql("select * from doublon where lieu_a = :a and lieu_b = :b")
+			.param("a", UUID.fromString(ids[0]))
+			.param("b", UUID.fromString(ids[1]))
+			.query(JdbcDuplicateRepository::mapPair)
+			.single();
+	}
+
+	public Pair decide(String id, String status, String author, Instant now) {
+		return jdbc
+			.sql("update doublon set statut = :status, auteur = :author, decide_le = :now where id = :id "
+					+ "returning *")
+			.param("id", UUID.fromString(id))
+			.param("status", status)
+			.param("author", author)
+			.param("now", Timestamp.from(now))
+			.query(JdbcDuplicateRepository::mapPair)
+			.single();
+	}
+
+	private static Pair mapPair(ResultSet rs, int row) throws SQLException {
+		Timestamp decidedAt = rs.getTimestamp("decide_le");
+		return new Pair(rs.getString("id"), rs.getString("lieu_a"), rs.getString("lieu_b"), rs.getInt("score"),
+				rs.getString("statut"), rs.getString("auteur"), decidedAt == null ? null : decidedAt.toInstant(),
+				rs.getTimestamp("detecte_le").toInstant());
+	}
+
+}
