@@ -19,7 +19,8 @@ class ArchitectureTest {
 		.importPackages("fr.maillage");
 
 	private static final String[] PLAIN_JAVA_PACKAGES = { "fr.maillage.places.vocabulary..",
-			"fr.maillage.opendata.schema..", "fr.maillage.shared.text..", "fr.maillage.shared.geo.." };
+			"fr.maillage.opendata.schema..", "fr.maillage.opendata.merging..", "fr.maillage.shared.text..",
+			"fr.maillage.shared.geo.." };
 
 	@Test
 	void domainPackagesArePlainJava() {

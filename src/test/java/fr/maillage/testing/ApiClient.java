@@ -66,6 +66,14 @@ public final class ApiClient {
 			.build());
 	}
 
+	public Response postJsonAsAdmin(String path, String json) {
+		return send(HttpRequest.newBuilder(URI.create(base + path))
+			.header("Content-Type", "application/json")
+			.header("Authorization", "Bearer " + ADMIN_TOKEN)
+			.POST(HttpRequest.BodyPublishers.ofString(json))
+			.build());
+	}
+
 	public Response getAsAdmin(String path) {
 		return send(HttpRequest.newBuilder(URI.create(base + path))
 			.header("Authorization", "Bearer " + ADMIN_TOKEN)
