@@ -14,6 +14,14 @@ public interface RecordMapping {
 	/** The schema columns the mapped records have (checked like a file's header). */
 	List<String> schemaColumns();
 
+	/**
+	 * The producer's columns without which the file cannot be this source's export (a
+	 * file that lacks one is refused as a whole).
+	 */
+	default List<String> requiredSourceColumns() {
+		return List.of();
+	}
+
 	Result map(RawRecord row);
 
 	/** The schema record, or why the row is left out. */

@@ -125,12 +125,21 @@ public class SourceImport {
 	 */
 	public ImportReport importFile(String source, @Nullable String fileName, FileContent content,
 			@Nullable RecordMapping mapping) {
+		return importFile(source, fileName, content, mapping, ImportProgress.NONE);
+	}
+
+	/**
+	 * As {@link #importFile(String, String, FileContent, RecordMapping)}, telling its
+	 * progress.
+	 */
+	public ImportReport importFile(String source, @Nullable String fileName, FileContent content,
+			@Nullable RecordMapping mapping, ImportProgress progress) {
 		String sourceName = checkSourceName(source);
 		try {
 			Charset charset = TextEncoding.detect(content);
 			return transaction.execute(status -> {
 				try (RecordReader reader = openReader(content, charset, fileName)) {
-					return new Execution(sourceName, fileName, reader, charset, mapping).execute();
+					return new Execution(sourceName, fileName, reader, charset, mapping, progress).execute();
 				}
 				catch (IOException e) {
 					throw new UncheckedIOException(e);
@@ -215,9 +224,12 @@ public class SourceImport {
 
 		private final @Nullable RecordMapping mapping;
 
+		private final ImportProgress progress;
+
 		Execution(String source, @Nullable String fileName, RecordReader reader, Charset charset,
-				@Nullable RecordMapping mapping) {
+				@Nullable RecordMapping mapping, ImportProgress progress) {
 			this.mapping = mapping;
+			this.progress = progress;
 			this.source = source;
 			this.fileName = fileName;
 			this.reader = reader;
@@ -233,6 +245,9 @@ public class SourceImport {
 			}
 			if (mapping != null) {
 				requireColumns(mapping.schemaColumns());
+				if (reader.format().equals("csv")) {
+					requireSourceColumns(reader.columns());
+				}
 			}
 			else if (reader.format().equals("csv")) {
 				requireColumns(reader.columns());
@@ -243,10 +258,14 @@ public class SourceImport {
 					.next()) {
 					batch.forEach(item -> handle(item.record(), item.outcome()));
 					flush();
+					progress.update("lecture", read);
 				}
 			}
 			if (read == 0) {
 				throw new ImportRefusedException("fichier_vide", "Le fichier ne contient aucun lieu.");
+			}
+			if (mapping != null && !reader.format().equals("csv")) {
+				requireSourceColumns(reader.columns());
 			}
 			if (mapping == null && !reader.format().equals("csv")) {
 				requireColumns(reader.columns());
@@ -334,6 +353,19 @@ public class SourceImport {
 			if (!missing.isEmpty()) {
 				throw new ImportRefusedException("colonnes_manquantes", "Colonnes obligatoires absentes du fichier : "
 						+ String.join(", ", missing) + ". Rien n'a été importé.", missing);
+			}
+		}
+
+		private void requireSourceColumns(List<String> columns) {
+			List<String> missing = mapping.requiredSourceColumns()
+				.stream()
+				.filter(column -> !columns.contains(column))
+				.toList();
+			if (!missing.isEmpty()) {
+				throw new ImportRefusedException(
+						"colonnes_manquantes", "Ce fichier n'est pas un export de la source « " + source
+								+ " » : colonnes absentes : " + String.join(", ", missing) + ". Rien n'a été importé.",
+						missing);
 			}
 		}
 

@@ -1,6 +1,7 @@
 package fr.maillage.opendata.sources;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,6 +9,7 @@ import java.util.Map;
 import fr.maillage.opendata.importing.ImportIssue;
 import fr.maillage.opendata.importing.RawRecord;
 import fr.maillage.opendata.importing.RecordMapping;
+import fr.maillage.opendata.schema.SchemaField;
 
 /** A {@link SourceMapping} as the import applies it, for a file received on a day. */
 record MappedSource(SourceMapping mapping, LocalDate received) implements RecordMapping {
@@ -15,6 +17,19 @@ record MappedSource(SourceMapping mapping, LocalDate received) implements Record
 	@Override
 	public List<String> schemaColumns() {
 		return mapping.schemaColumns();
+	}
+
+	/** The producer's columns that feed a field the schema requires. */
+	@Override
+	public List<String> requiredSourceColumns() {
+		List<String> required = new ArrayList<>();
+		for (SchemaField field : SchemaField.values()) {
+			String column = mapping.columns().get(field.columnName());
+			if (field.required() && column != null) {
+				required.add(column);
+			}
+		}
+		return required;
 	}
 
 	@Override

@@ -12,12 +12,17 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 import fr.maillage.opendata.importing.FileContent;
+import fr.maillage.opendata.importing.ImportRefusedException;
 import fr.maillage.opendata.importing.ImportReport;
 import fr.maillage.opendata.importing.SourceImport;
+import fr.maillage.opendata.persistence.JdbcSourceRunRepository;
+import fr.maillage.opendata.persistence.JdbcSourceRunRepository.SourceRun;
 import fr.maillage.places.hours.OpeningHoursEvaluator;
 import fr.maillage.shared.web.BadRequestException;
 import fr.maillage.shared.web.NotFoundException;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.core.env.Environment;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
@@ -35,15 +40,22 @@ public class SourceConnectors {
 
 	private final Map<String, SourceMapping> mappings = new TreeMap<>();
 
+	private static final Logger log = LoggerFactory.getLogger(SourceConnectors.class);
+
+	private static final int PROGRESS_LOG_EVERY = 10_000;
+
 	private final SourceImport sourceImport;
+
+	private final JdbcSourceRunRepository runs;
 
 	private final Clock clock;
 
 	private final Environment environment;
 
-	SourceConnectors(SourceImport sourceImport, Clock clock, Environment environment, ObjectMapper json)
-			throws IOException {
+	SourceConnectors(SourceImport sourceImport, JdbcSourceRunRepository runs, Clock clock, Environment environment,
+			ObjectMapper json) throws IOException {
 		this.sourceImport = sourceImport;
+		this.runs = runs;
 		this.clock = clock;
 		this.environment = environment;
 		for (Resource resource : new PathMatchingResourcePatternResolver().getResources("classpath:sources/*.json")) {
@@ -67,25 +79,69 @@ public class SourceConnectors {
 		return mapping;
 	}
 
+	/** A run's identifier and the report of its import. */
+	public record RunResult(String executionId, ImportReport report) {
+	}
+
 	/**
+	 * Runs a connector: the run is recorded with its progress while it runs, and with its
+	 * report or the reason it failed (a failed run changes nothing).
 	 * @param content the uploaded file, or {@code null} to read the configured path
+	 * @param trigger {@code manuel} or {@code planifie}
 	 */
-	public ImportReport run(String name, @Nullable String fileName, @Nullable FileContent content) {
+	public RunResult run(String name, @Nullable String fileName, @Nullable FileContent content, String trigger) {
 		SourceMapping mapping = getSource(name);
-		FileContent file = content;
-		String shownName = fileName;
-		if (file == null) {
-			Path path = configuredPath(name).orElseThrow(() -> new BadRequestException("fichier_manquant",
-					"Joignez le fichier de la source (champ « fichier ») : aucun chemin n'est configuré pour « " + name
-							+ " » (maillage.sources." + name + ".chemin)."));
-			if (!Files.isReadable(path)) {
-				throw new BadRequestException("fichier_introuvable", "Le fichier configuré est introuvable : " + path);
+		String executionId = runs.start(name, trigger, clock.instant());
+		int[] read = { 0 };
+		try {
+			FileContent file = content;
+			String shownName = fileName;
+			if (file == null) {
+				Path path = configuredPath(name).orElseThrow(() -> new BadRequestException("fichier_manquant",
+						"Joignez le fichier de la source (champ « fichier ») : aucun chemin n'est configuré pour « "
+								+ name + " » (maillage.sources." + name + ".chemin)."));
+				if (!Files.isReadable(path)) {
+					throw new BadRequestException("fichier_introuvable",
+							"Le fichier configuré est introuvable : " + path);
+				}
+				file = () -> Files.newInputStream(path);
+				shownName = path.getFileName().toString();
 			}
-			file = () -> Files.newInputStream(path);
-			shownName = path.getFileName().toString();
+			LocalDate received = LocalDate.now(clock.withZone(OpeningHoursEvaluator.PARIS));
+			ImportReport report = sourceImport.importFile(mapping.name(), shownName, file,
+					new MappedSource(mapping, received), (stage, count) -> {
+						if (count / PROGRESS_LOG_EVERY != read[0] / PROGRESS_LOG_EVERY || stage.equals("publication")) {
+							log.info("Run {} of source '{}': {} records read, {}", executionId, name, count, stage);
+						}
+						read[0] = count;
+						runs.progress(executionId, stage, count);
+					});
+			runs.finish(executionId, "terminee", report.lues(), report.importId(), null, clock.instant());
+			return new RunResult(executionId, report);
 		}
-		LocalDate received = LocalDate.now(clock.withZone(OpeningHoursEvaluator.PARIS));
-		return sourceImport.importFile(mapping.name(), shownName, file, new MappedSource(mapping, received));
+		catch (BadRequestException | ImportRefusedException refused) {
+			runs.finish(executionId, "echouee", read[0], null, refused.getMessage(), clock.instant());
+			throw refused;
+		}
+		catch (RuntimeException unexpected) {
+			log.error("Run {} of source '{}' failed", executionId, name, unexpected);
+			runs.finish(executionId, "echouee", read[0], null,
+					"Erreur inattendue pendant l'exécution : rien n'a été modifié. Consultez les journaux du serveur.",
+					clock.instant());
+			throw unexpected;
+		}
+	}
+
+	public List<SourceRun> listRuns(String name) {
+		getSource(name);
+		return runs.listRuns(name, 50);
+	}
+
+	public SourceRun getRun(String name, String executionId) {
+		getSource(name);
+		return runs.findRun(name, executionId)
+			.orElseThrow(() -> new NotFoundException(
+					"Aucune exécution « " + executionId + " » de la source « " + name + " »."));
 	}
 
 	private Optional<Path> configuredPath(String name) {

@@ -100,12 +100,6 @@ class ImportController {
 		});
 	}
 
-	@ExceptionHandler(ImportRefusedException.class)
-	ResponseEntity<ApiError> refused(ImportRefusedException e) {
-		return ResponseEntity.badRequest()
-			.body(new ApiError(HttpStatus.BAD_REQUEST.value(), e.code(), e.getMessage(), e.details()));
-	}
-
 	private static UUID parse(String importId) {
 		try {
 			return UUID.fromString(importId);

@@ -1,5 +1,12 @@
 package fr.maillage.opendata.web;
 
+import java.net.URI;
+import java.util.LinkedHashMap;
+
+import fr.maillage.opendata.persistence.JdbcSourceRunRepository.SourceRun;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.ObjectMapper;
+
 import java.util.List;
 import java.util.Map;
 
@@ -26,8 +33,11 @@ class SourceApiController {
 
 	private final SourceConnectors connectors;
 
-	SourceApiController(SourceConnectors connectors) {
+	private final ObjectMapper json;
+
+	SourceApiController(SourceConnectors connectors, ObjectMapper json) {
 		this.connectors = connectors;
+		this.json = json;
 	}
 
 	@GetMapping
@@ -43,11 +53,45 @@ class SourceApiController {
 	 * path.
 	 */
 	@PostMapping("/{nom}/executions")
-	ResponseEntity<ImportReport> run(@PathVariable String nom,
+	ResponseEntity<Map<String, Object>> run(@PathVariable String nom,
 			@RequestPart(name = "fichier", required = false) @Nullable MultipartFile file) {
-		ImportReport report = file == null ? connectors.run(nom, null, null)
-				: connectors.run(nom, file.getOriginalFilename(), file::getInputStream);
-		return ResponseEntity.status(HttpStatus.CREATED).body(report);
+		SourceConnectors.RunResult run = file == null ? connectors.run(nom, null, null, "manuel")
+				: connectors.run(nom, file.getOriginalFilename(), file::getInputStream, "manuel");
+		Map<String, Object> body = json.convertValue(run.report(), new TypeReference<Map<String, Object>>() {
+		});
+		Map<String, Object> answer = new LinkedHashMap<>();
+		answer.put("executionId", run.executionId());
+		answer.putAll(body);
+		return ResponseEntity.status(HttpStatus.CREATED)
+			.location(URI.create("/api/v1/sources/" + nom + "/executions/" + run.executionId()))
+			.body(answer);
+	}
+
+	/** The source's latest runs, most recent first. */
+	@GetMapping("/{nom}/executions")
+	List<Map<String, Object>> runs(@PathVariable String nom) {
+		return connectors.listRuns(nom).stream().map(SourceApiController::toJson).toList();
+	}
+
+	/** One run: while it runs, its stage and the records read so far. */
+	@GetMapping("/{nom}/executions/{id}")
+	Map<String, Object> run(@PathVariable String nom, @PathVariable String id) {
+		return toJson(connectors.getRun(nom, id));
+	}
+
+	private static Map<String, Object> toJson(SourceRun run) {
+		Map<String, Object> json = new LinkedHashMap<>();
+		json.put("id", run.id());
+		json.put("source", run.source());
+		json.put("statut", run.status());
+		json.put("declenchement", run.trigger());
+		json.put("debut", run.startedAt());
+		json.put("fin", run.finishedAt());
+		json.put("etape", run.stage());
+		json.put("lues", run.read());
+		json.put("importId", run.importId());
+		json.put("message", run.message());
+		return json;
 	}
 
 }

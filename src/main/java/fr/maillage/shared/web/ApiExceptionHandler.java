@@ -15,8 +15,10 @@ import org.springframework.web.multipart.support.MissingServletRequestPartExcept
 
 /**
  * Turns exceptions of REST controllers into {@link ApiError} bodies with French messages.
+ * Just after the highest precedence: a module's own advice for its own exceptions (at the
+ * highest) is asked first, since this one also catches every other exception.
  */
-@Order(Ordered.HIGHEST_PRECEDENCE)
+@Order(Ordered.HIGHEST_PRECEDENCE + 10)
 @RestControllerAdvice(annotations = org.springframework.web.bind.annotation.RestController.class)
 class ApiExceptionHandler {
 

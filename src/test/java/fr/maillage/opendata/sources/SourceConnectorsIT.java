@@ -119,4 +119,55 @@ class SourceConnectorsIT {
 		assertThat(unknown.body()).contains("Sources déclarées");
 	}
 
+	@Test
+	void eachRunIsRecordedWithItsCountsOrTheReasonItFailed() {
+		JsonNode report = run("france-services", "france-services-2023-rhone-et-voisins.csv").json();
+		String executionId = report.get("executionId").asString();
+
+		JsonNode done = api.getAsAdmin("/api/v1/sources/france-services/executions/" + executionId).json();
+		assertThat(done.get("statut").asString()).isEqualTo("terminee");
+		assertThat(done.get("declenchement").asString()).isEqualTo("manuel");
+		assertThat(done.get("lues").asInt()).isEqualTo(159);
+		assertThat(done.get("importId").asString()).isEqualTo(report.get("importId").asString());
+		assertThat(done.get("fin").isNull()).isFalse();
+		long published = jdbc.sql("select count(*) from lieu").query(Long.class).single();
+
+		// a file without the connector's columns: the run fails, says why, and changes
+		// nothing
+		ApiClient.Response failed = api.postFile("/api/v1/sources/france-services/executions", Map.of(), "autre.csv",
+				"nom;ville\nMairie;Lyon\n".getBytes(java.nio.charset.StandardCharsets.UTF_8), ApiClient.ADMIN_TOKEN);
+		assertThat(failed.status()).isEqualTo(400);
+		JsonNode runs = api.getAsAdmin("/api/v1/sources/france-services/executions").json();
+		assertThat(runs).hasSize(2);
+		assertThat(runs.get(0).get("statut").asString()).isEqualTo("echouee");
+		assertThat(runs.get(0).get("message").asString()).isEqualTo(failed.json().get("message").asString());
+		assertThat(jdbc.sql("select count(*) from lieu").query(Long.class).single()).isEqualTo(published);
+		assertThat(api.get("/api/v1/sources/france-services/executions").status()).isEqualTo(401);
+	}
+
+	@Autowired
+	fr.maillage.opendata.persistence.JdbcSourceRunRepository runs;
+
+	@Autowired
+	org.springframework.transaction.PlatformTransactionManager transactions;
+
+	@Test
+	void aRunsProgressIsVisibleToOthersWhileItsTransactionIsOpen() throws Exception {
+		String id = runs.start("france-services", "manuel", java.time.Instant.now());
+		new org.springframework.transaction.support.TransactionTemplate(transactions).executeWithoutResult(status -> {
+			jdbc.sql("insert into import_run (id, import_source, file_format, started_at, finished_at, lues, "
+					+ "acceptees, rejetees) values (gen_random_uuid(), 'x', 'csv', now(), now(), 0, 0, 0)")
+				.update();
+			runs.progress(id, "lecture", 5000);
+			// another request, on another connection, while this transaction is open
+			JsonNode seen = java.util.concurrent.CompletableFuture
+				.supplyAsync(() -> api.getAsAdmin("/api/v1/sources/france-services/executions/" + id).json())
+				.join();
+			assertThat(seen.get("statut").asString()).isEqualTo("en_cours");
+			assertThat(seen.get("etape").asString()).isEqualTo("lecture");
+			assertThat(seen.get("lues").asInt()).isEqualTo(5000);
+			status.setRollbackOnly();
+		});
+	}
+
 }
