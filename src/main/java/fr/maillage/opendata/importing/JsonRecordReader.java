@@ -114,11 +114,7 @@ final class JsonRecordReader implements RecordReader {
 				JsonNode properties = "geojson".equals(format) ? node.get("properties") : node;
 				if (properties != null && properties.isObject()) {
 					for (Map.Entry<String, JsonNode> property : properties.properties()) {
-						columns.add(property.getKey());
-						Object value = toValue(property.getValue());
-						if (value != null) {
-							values.put(property.getKey(), value);
-						}
+						add(property.getKey(), property.getValue(), values);
 					}
 				}
 				if ("geojson".equals(format)) {
@@ -129,6 +125,24 @@ final class JsonRecordReader implements RecordReader {
 		}
 		catch (JacksonException e) {
 			throw malformed(e);
+		}
+	}
+
+	/**
+	 * A nested object's members become columns "parent.member" (a producer's
+	 * {@code "geolocalisation": {"lat": …, "lon": …}}), so that mappings can name them.
+	 */
+	private void add(String name, JsonNode value, Map<String, Object> values) {
+		if (value.isObject()) {
+			for (Map.Entry<String, JsonNode> member : value.properties()) {
+				add(name + "." + member.getKey(), member.getValue(), values);
+			}
+			return;
+		}
+		columns.add(name);
+		Object converted = toValue(value);
+		if (converted != null) {
+			values.put(name, converted);
 		}
 	}
 

@@ -108,8 +108,10 @@ public class SourceConnectors {
 				shownName = path.getFileName().toString();
 			}
 			LocalDate received = LocalDate.now(clock.withZone(OpeningHoursEvaluator.PARIS));
+			// a producer publishing the national schema itself is imported as any schema
+			// file
 			ImportReport report = sourceImport.importFile(mapping.name(), shownName, file,
-					new MappedSource(mapping, received), (stage, count) -> {
+					mapping.isNationalSchema() ? null : new MappedSource(mapping, received), (stage, count) -> {
 						if (count / PROGRESS_LOG_EVERY != read[0] / PROGRESS_LOG_EVERY || stage.equals("publication")) {
 							log.info("Run {} of source '{}': {} records read, {}", executionId, name, count, stage);
 						}

@@ -1,5 +1,6 @@
 package fr.maillage.opendata.sources;
 
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -7,6 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
+
+import fr.maillage.shared.text.TextFolding;
 
 import org.jspecify.annotations.Nullable;
 
@@ -25,17 +29,38 @@ import org.jspecify.annotations.Nullable;
  * @param hoursByDay OSM day code (Mo…Su) → the producer's column with that day's hours
  * @param keepOnly producer's column → the only value a kept row has in it
  * @param idPrefix prefix of the producer's ids (ids must be unique within a source)
+ * @param lists schema list field → the pattern separating items in the producer's column;
+ * each item then goes through the field's dictionary, where one item may give several
+ * schema values ("a|b") or none ("")
+ * @param idFrom for producers without ids: the columns whose values, together, identify a
+ * record (hashed into a stable id)
+ * @param nationalSchema the producer publishes the national schema itself
+ * (data·inclusion): its file is imported as such, without mapping
  */
 public record SourceMapping(String name, String label, Map<String, String> columns, Map<String, String> constants,
 		Map<String, Map<String, String>> dictionaries, Map<String, String> hoursByDay, Map<String, String> keepOnly,
-		String idPrefix) {
+		String idPrefix, Map<String, String> lists, List<String> idFrom, @Nullable Boolean nationalSchema) {
 
 	public SourceMapping {
-		columns = Map.copyOf(columns);
-		constants = Map.copyOf(constants);
-		dictionaries = Map.copyOf(dictionaries);
-		hoursByDay = Map.copyOf(hoursByDay);
-		keepOnly = Map.copyOf(keepOnly);
+		columns = copy(columns);
+		constants = copy(constants);
+		dictionaries = copy(dictionaries);
+		hoursByDay = copy(hoursByDay);
+		keepOnly = copy(keepOnly);
+		idPrefix = idPrefix == null ? "" : idPrefix;
+		lists = copy(lists);
+		idFrom = idFrom == null ? List.of() : List.copyOf(idFrom);
+		nationalSchema = Boolean.TRUE.equals(nationalSchema);
+	}
+
+	/** Whether the producer's file is in the national schema already (no mapping). */
+	public boolean isNationalSchema() {
+		return Boolean.TRUE.equals(nationalSchema);
+	}
+
+	/** Settings a connector's file leaves out are empty. */
+	private static <V> Map<String, V> copy(@Nullable Map<String, V> map) {
+		return map == null ? Map.of() : Map.copyOf(map);
 	}
 
 	/** A mapped row, or the reason it is left out. */
@@ -74,6 +99,9 @@ public record SourceMapping(String name, String label, Map<String, String> colum
 			fields.put("adresse", withoutPostcodeAndCity(address, postcode));
 		}
 		constants.forEach(fields::putIfAbsent);
+		if (fields.get("id") == null && !idFrom.isEmpty()) {
+			fields.put("id", stableId(row));
+		}
 		if (fields.get("id") != null) {
 			fields.put("id", idPrefix + fields.get("id"));
 		}
@@ -109,6 +137,9 @@ public record SourceMapping(String name, String label, Map<String, String> colum
 	public List<String> schemaColumns() {
 		Set<String> all = new LinkedHashSet<>(columns.keySet());
 		all.addAll(constants.keySet());
+		if (!idFrom.isEmpty()) {
+			all.add("id");
+		}
 		if (!hoursByDay.isEmpty()) {
 			all.add("horaires");
 		}
@@ -117,8 +148,36 @@ public record SourceMapping(String name, String label, Map<String, String> colum
 	}
 
 	private String translate(String field, String value) {
-		Map<String, String> dictionary = dictionaries.get(field);
-		return dictionary == null ? value : dictionary.getOrDefault(value, value);
+		Map<String, String> dictionary = dictionaries.getOrDefault(field, Map.of());
+		String separator = lists.get(field);
+		if (separator == null) {
+			return dictionary.getOrDefault(value, value);
+		}
+		Set<String> items = new LinkedHashSet<>();
+		for (String item : value.split(separator)) {
+			String cleaned = item.strip();
+			if (!cleaned.isEmpty()) {
+				for (String translated : dictionary.getOrDefault(cleaned, cleaned).split("\\|")) {
+					if (!translated.isBlank()) {
+						items.add(translated.strip());
+					}
+				}
+			}
+		}
+		return String.join("|", items);
+	}
+
+	/**
+	 * The same record gets the same id on every run as long as its identifying columns
+	 * keep their values.
+	 */
+	private String stableId(Map<String, String> row) {
+		StringBuilder key = new StringBuilder();
+		for (String column : idFrom) {
+			key.append(TextFolding.searchKey(row.getOrDefault(column, ""))).append('\u001f');
+		}
+		String uuid = UUID.nameUUIDFromBytes(key.toString().getBytes(StandardCharsets.UTF_8)).toString();
+		return uuid.substring(0, 13).replace("-", "");
 	}
 
 	/**

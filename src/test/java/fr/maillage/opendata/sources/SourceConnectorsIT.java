@@ -120,6 +120,67 @@ class SourceConnectorsIT {
 	}
 
 	@Test
+	void theChaBusStopsArriveFromTheirRawExportAsItinerantFranceServices() {
+		JsonNode report = run("bus-france-services-charente", "bus-france-services-charente-brut.json").json();
+		assertThat(report.get("acceptees").asInt()).isEqualTo(12);
+		// the phone exported as a number, on every stop; one stop placed in Marseille
+		// by the producer's geocoder
+		assertThat(report.get("nombreAvertissements").asInt()).isEqualTo(14);
+		JsonNode stops = api.get("/api/v1/lieux?itinerant=true&dispositifs=" + ApiClient.encode("France Services"))
+			.json();
+		assertThat(stops.get("total").asInt()).isEqualTo(12);
+		JsonNode first = api.get("/api/v1/lieux?q=" + ApiClient.encode("Saint-Fraigne")).json().get("lieux").get(0);
+		assertThat(first.get("pivot").asString()).isEqualTo("40109226700020");
+		assertThat(first.get("telephone").asString()).isEqualTo("+33630392518");
+		assertThat(first.get("code_postal").asString()).isEqualTo("16140");
+		// schema 0.1 services and labels, translated
+		assertThat(first.get("services").toString()).contains("Aide aux démarches administratives",
+				"Insertion professionnelle via le numérique", "Accès internet et matériel informatique");
+		assertThat(first.get("dispositif_programmes_nationaux").toString()).contains("France Services",
+				"Conseillers numériques");
+	}
+
+	@Test
+	void nouvelleCaledoniesFormExportArrivesWithStableIdsAndTranslatedLists() {
+		JsonNode report = run("nouvelle-caledonie", "nouvelle-caledonie-brut.json").json();
+		assertThat(report.get("acceptees").asInt()).isEqualTo(92);
+		// every list value of the form is either translated or dropped on purpose
+		// (nouvelle-caledonie.json)
+		for (JsonNode warning : report.get("avertissements")) {
+			assertThat(warning.get("message").asString()).as(warning.toString())
+				.doesNotContain("Valeur inconnue du standard");
+		}
+		JsonNode riviereSalee = api.get("/api/v1/lieux?q=" + ApiClient.encode("Espace municipal de Rivière Salée"))
+			.json()
+			.get("lieux")
+			.get(0);
+		assertThat(riviereSalee.get("latitude").asDouble()).isEqualTo(-22.233939);
+		assertThat(riviereSalee.get("longitude").asDouble()).isEqualTo(166.468099);
+		assertThat(riviereSalee.get("services").toString()).contains("Accès internet et matériel informatique",
+				"Maîtrise des outils numériques du quotidien", "Aide aux démarches administratives");
+		assertThat(riviereSalee.get("frais_a_charge").toString()).contains("Gratuit");
+		assertThat(riviereSalee.get("modalites_accompagnement").toString()).contains("En autonomie",
+				"Accompagnement individuel");
+		assertThat(riviereSalee.get("date_maj").asString()).isEqualTo("2023-11-05");
+		// the form gives no ids: a second run finds the same records
+		JsonNode again = run("nouvelle-caledonie", "nouvelle-caledonie-brut.json").json();
+		assertThat(again.get("nouvelles").asInt()).isZero();
+		assertThat(again.get("inchangees").asInt()).isEqualTo(92);
+	}
+
+	@Test
+	void dataInclusionPublishesTheNationalSchemaAndIsImportedAsSuch() {
+		ApiClient.Response response = api.postFile("/api/v1/sources/data-inclusion/executions", Map.of(),
+				"data-inclusion-hauts-de-france.geojson", Fixtures.lieux("data-inclusion-hauts-de-france.geojson"),
+				ApiClient.ADMIN_TOKEN);
+		assertThat(response.status()).isEqualTo(201);
+		// the same counts as the file imported through /api/v1/imports
+		// (RealFilesImportIT)
+		assertThat(response.json().get("acceptees").asInt()).isEqualTo(1741);
+		assertThat(response.json().get("source").asString()).isEqualTo("data-inclusion");
+	}
+
+	@Test
 	void eachRunIsRecordedWithItsCountsOrTheReasonItFailed() {
 		JsonNode report = run("france-services", "france-services-2023-rhone-et-voisins.csv").json();
 		String executionId = report.get("executionId").asString();
