@@ -62,14 +62,17 @@ public class PublishedDirectory {
 		lockForWriting();
 		long start = System.nanoTime();
 		List<Place> records = places.listSourceRecords();
+		long read = System.nanoTime();
 		DirectoryMerge.Result merge = DirectoryMerge.merge(records, duplicates.mapDecisions());
+		long merged = System.nanoTime();
 		PublishedChanges changes = places.replacePublished(merge.published());
 		duplicates.replaceQueue(merge.toReview(), clock.instant());
+		long end = System.nanoTime();
 		log.info(
-				"Directory published: {} source records -> {} lieux ({} written, {} merged away), {} pairs to review,"
-						+ " {} ms",
+				"Directory published: {} source records -> {} lieux ({} written, {} merged away), {} pairs to review;"
+						+ " read {} ms, merged {} ms, written {} ms",
 				records.size(), changes.published(), changes.written(), changes.removed(), merge.toReview().size(),
-				(System.nanoTime() - start) / 1_000_000);
+				(read - start) / 1_000_000, (merged - read) / 1_000_000, (end - merged) / 1_000_000);
 		return changes;
 	}
 

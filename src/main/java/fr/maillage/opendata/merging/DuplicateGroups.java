@@ -128,7 +128,17 @@ public final class DuplicateGroups {
 			}
 			int first = ids.computeIfAbsent(a, text -> ids.size());
 			int second = ids.computeIfAbsent(b, text -> ids.size());
-			return ratios.computeIfAbsent(pair(first, second), key -> Similarity.ratio(a, b));
+			return ratios.computeIfAbsent(spread(pair(first, second)), key -> Similarity.ratio(a, b));
+		}
+
+		/**
+		 * A bijection of the pair's key: Long's own hash (high ^ low half) sends every
+		 * pair of small ids to a few buckets.
+		 */
+		private static long spread(long key) {
+			long mixed = (key ^ (key >>> 33)) * 0xff51afd7ed558ccdL;
+			mixed = (mixed ^ (mixed >>> 33)) * 0xc4ceb9fe1a85ec53L;
+			return mixed ^ (mixed >>> 33);
 		}
 
 	}
