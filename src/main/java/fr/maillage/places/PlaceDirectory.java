@@ -62,8 +62,7 @@ public class PlaceDirectory {
 
 	/** Page views of one place per day, oldest first. */
 	public List<DailyConsultations> listConsultations(String placeId) {
-		getPlace(placeId);
-		return repository.listConsultations(placeId);
+		return repository.listConsultations(getPlace(placeId).id());
 	}
 
 	/**

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import fr.maillage.places.PlaceDirectory;
+import fr.maillage.testing.ApiClient;
 import fr.maillage.testing.EmptyDirectoryApiTest;
 import fr.maillage.testing.Fixtures;
 import org.junit.jupiter.api.BeforeEach;
@@ -215,6 +216,13 @@ class DirectoryMergeIT extends EmptyDirectoryApiTest {
 		String merged = api.get("/api/v1/lieux/" + a).json().get("id").asString();
 		assertThat(api.get("/api/v1/lieux/" + b).json().get("id").asString()).isEqualTo(merged);
 		assertThat(api.get("/api/v1/lieux/" + merged + "/consultations").json().get("total").asInt()).isEqualTo(3);
+		String gone = lieuA.equals(merged) ? lieuB : lieuA;
+		// through the old id too, and its public page moved to the merged lieu
+		assertThat(api.get("/api/v1/lieux/" + gone + "/consultations").json().get("total").asInt()).isEqualTo(3);
+		ApiClient.Response page = api.get("/lieux/" + gone);
+		assertThat(page.status()).isEqualTo(302);
+		assertThat(page.headers().firstValue("Location"))
+			.hasValueSatisfying(location -> assertThat(location).endsWith("/lieux/" + merged));
 	}
 
 	@Autowired

@@ -185,6 +185,10 @@ class PublicSearchController {
 	String place(@PathVariable String id, @RequestHeader(name = "User-Agent", required = false) String userAgent,
 			@RequestParam(name = "signalement", required = false) String reported, Model model) {
 		Place place = directory.getPlace(id);
+		if (!place.id().equals(id)) {
+			// the id of a record now merged into another lieu: its page moved there
+			return "redirect:/lieux/" + place.id();
+		}
 		ZonedDateTime now = ZonedDateTime.now(clock);
 		PlacePageModel.addFormAttributes(model, clock);
 		model.addAttribute("reportSent", reported != null);
