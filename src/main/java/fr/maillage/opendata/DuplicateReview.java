@@ -59,9 +59,9 @@ public class DuplicateReview {
 	}
 
 	@Transactional(readOnly = true)
-	public PairPage listPairs(String status, int page, int size) {
+	public PairPage listPairs(String status, List<String> departements, int page, int size) {
 		checkStatus(status);
-		List<Pair> pairs = duplicates.listPairs(status, size, (page - 1) * size);
+		List<Pair> pairs = duplicates.listPairs(status, departements, size, (page - 1) * size);
 		List<String> ids = new ArrayList<>();
 		pairs.forEach(pair -> ids.addAll(List.of(pair.recordA(), pair.recordB())));
 		Map<String, Place> records = places.mapSourceRecords(ids);
@@ -69,7 +69,7 @@ public class DuplicateReview {
 			.filter(pair -> records.containsKey(pair.recordA()) && records.containsKey(pair.recordB()))
 			.map(pair -> new ReviewedPair(pair, records.get(pair.recordA()), records.get(pair.recordB())))
 			.toList();
-		return new PairPage(duplicates.countPairs(status), reviewed);
+		return new PairPage(duplicates.countPairs(status, departements), reviewed);
 	}
 
 	/**

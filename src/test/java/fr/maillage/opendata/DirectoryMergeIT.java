@@ -120,6 +120,9 @@ class DirectoryMergeIT extends EmptyDirectoryApiTest {
 		JsonNode pair = queue.get("doublons").get(0);
 		assertThat(pair.get("score").asInt()).isBetween(60, 79);
 		assertThat(pair.get("lieux")).hasSize(2);
+		// a coordinator sees the pairs of the territory
+		assertThat(api.getAsAdmin("/api/v1/doublons?departement=16").json().get("total").asInt()).isEqualTo(queued);
+		assertThat(api.getAsAdmin("/api/v1/doublons?departement=69").json().get("total").asInt()).isZero();
 		int before = publishedCount();
 
 		JsonNode decided = api

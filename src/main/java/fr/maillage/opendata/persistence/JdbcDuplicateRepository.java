@@ -76,7 +76,8 @@ public class JdbcDuplicateRepository {
 			String[] ids = keys[i].split("\\|");
 			first[i] = UUID.fromString(ids[0]);
 			second[i] = UUID.fromString(ids[1]);
-			scores[i] = (int) Math.round(pair.score());
+			// floored: a pair shown as 80 would look like an automatic merge
+			scores[i] = (int) Math.floor(pair.score());
 		}
 		jdbc.sql("""
 				insert into doublon (id, lieu_a, lieu_b, score, statut, detecte_le)
@@ -95,22 +96,34 @@ public class JdbcDuplicateRepository {
 			.update();
 	}
 
-	public List<Pair> listPairs(String status, int limit, int offset) {
+	/**
+	 * @param departements only pairs with a record in one of these départements; empty:
+	 * all
+	 */
+	public List<Pair> listPairs(String status, List<String> departements, int limit, int offset) {
 		return jdbc
-			.sql("select * from doublon where statut = :status order by score desc, detecte_le, id "
-					+ "limit :limit offset :offset")
+			.sql("select d.* from doublon d where d.statut = :status" + inDepartements(departements)
+					+ " order by d.score desc, d.detecte_le, d.id limit :limit offset :offset")
 			.param("status", status)
+			.param("departements", departements.toArray(String[]::new))
 			.param("limit", limit)
 			.param("offset", offset)
 			.query(JdbcDuplicateRepository::mapPair)
 			.list();
 	}
 
-	public long countPairs(String status) {
-		return jdbc.sql("select count(*) from doublon where statut = :status")
+	public long countPairs(String status, List<String> departements) {
+		return jdbc.sql("select count(*) from doublon d where d.statut = :status" + inDepartements(departements))
 			.param("status", status)
+			.param("departements", departements.toArray(String[]::new))
 			.query(Long.class)
 			.single();
+	}
+
+	private static String inDepartements(List<String> departements) {
+		return departements.isEmpty() ? ""
+				: " and exists (select 1 from lieu_source s where s.id in (d.lieu_a, d.lieu_b)"
+						+ " and s.departement = any(cast(:departements as text[])))";
 	}
 
 	/** The pair, locked until the end of the transaction (one decision at a time). */

@@ -36,14 +36,28 @@ class DuplicateApiController {
 		this.review = review;
 	}
 
+	/**
+	 * {@code departement} (repeatable or "|"-separated): pairs with a record in one of
+	 * them, so that a coordinator sees the territory's pairs.
+	 */
 	@GetMapping
 	Map<String, Object> list(@RequestParam(defaultValue = "a_examiner") String statut,
-			@RequestParam(defaultValue = "1") int page, @RequestParam(defaultValue = "50") int taille) {
+			@RequestParam(defaultValue = "1") int page, @RequestParam(defaultValue = "50") int taille,
+			@RequestParam(name = "departement", required = false) @Nullable List<String> departements) {
 		if (page < 1 || taille < 1 || taille > MAX_SIZE) {
 			throw new BadRequestException("pagination_invalide",
 					"« page » commence à 1 et « taille » va de 1 à " + MAX_SIZE + ".");
 		}
-		DuplicateReview.PairPage pairs = review.listPairs(statut, page, taille);
+		// 69D and 69M are both département 69 in the records
+		List<String> codes = departements == null ? List.of()
+				: departements.stream()
+					.flatMap(value -> java.util.Arrays.stream(value.split("\\|")))
+					.map(code -> code.strip().toUpperCase(java.util.Locale.ROOT))
+					.map(code -> code.equals("69D") || code.equals("69M") ? "69" : code)
+					.filter(code -> !code.isEmpty())
+					.distinct()
+					.toList();
+		DuplicateReview.PairPage pairs = review.listPairs(statut, codes, page, taille);
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("total", pairs.total());
 		body.put("page", page);
