@@ -47,16 +47,49 @@ public final class ApiClient {
 		return send(HttpRequest.newBuilder(URI.create(base + path)).header("User-Agent", userAgent).GET().build());
 	}
 
-	/** A plain HTML form post, as a browser sends it (redirects are not followed). */
+	/**
+	 * A plain HTML form post without the page's CSRF token, as a forged request would
+	 * send it (redirects are not followed).
+	 */
 	public Response postForm(String path, java.util.Map<String, String> fields) {
+		return postForm(path, fields, null);
+	}
+
+	/**
+	 * The form of a page posted as a browser does: the page is read first, its CSRF token
+	 * (hidden field and cookie) sent back with the fields.
+	 */
+	public Response postFormFromPage(String pagePath, String path, java.util.Map<String, String> fields) {
+		Response page = get(pagePath);
+		java.util.regex.Matcher token = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"")
+			.matcher(page.body());
+		if (!token.find()) {
+			throw new AssertionError("no CSRF token in " + pagePath);
+		}
+		String cookie = page.headers()
+			.allValues("Set-Cookie")
+			.stream()
+			.filter(value -> value.startsWith("XSRF-TOKEN="))
+			.map(value -> value.substring(0, value.indexOf(';') < 0 ? value.length() : value.indexOf(';')))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("no CSRF cookie from " + pagePath));
+		java.util.Map<String, String> withToken = new java.util.LinkedHashMap<>(fields);
+		withToken.put("_csrf", token.group(1));
+		return postForm(path, withToken, cookie);
+	}
+
+	private Response postForm(String path, java.util.Map<String, String> fields, String cookie) {
 		String body = fields.entrySet()
 			.stream()
 			.map(field -> encode(field.getKey()) + "=" + encode(field.getValue()))
 			.collect(java.util.stream.Collectors.joining("&"));
-		return send(HttpRequest.newBuilder(URI.create(base + path))
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
 			.header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(HttpRequest.BodyPublishers.ofString(body))
-			.build());
+			.POST(HttpRequest.BodyPublishers.ofString(body));
+		if (cookie != null) {
+			request.header("Cookie", cookie);
+		}
+		return send(request.build());
 	}
 
 	public Response postJson(String path, String json) {

@@ -44,7 +44,7 @@ class ErrorReportIT extends EmptyDirectoryApiTest {
 
 	@Test
 	void keepsAPersonsReportForModerationAndThanksHer() {
-		ApiClient.Response response = api.postForm("/lieux/" + placeId + "/signalements",
+		ApiClient.Response response = api.postFormFromPage("/lieux/" + placeId, "/lieux/" + placeId + "/signalements",
 				form("Fermé le mercredi depuis septembre.", System.currentTimeMillis() - 10_000));
 		assertThat(response.status()).isEqualTo(302);
 		assertThat(response.headers().firstValue("Location"))
@@ -57,16 +57,26 @@ class ErrorReportIT extends EmptyDirectoryApiTest {
 
 	@Test
 	void explainsWhatIsMissingAndKeepsWhatWasTyped() {
-		ApiClient.Response empty = api.postForm("/lieux/" + placeId + "/signalements",
+		ApiClient.Response empty = api.postFormFromPage("/lieux/" + placeId, "/lieux/" + placeId + "/signalements",
 				form("  ", System.currentTimeMillis() - 10_000));
 		assertThat(empty.status()).isEqualTo(400);
 		assertThat(empty.body()).contains("Décrivez l&#39;erreur en quelques mots.");
 
 		Map<String, String> badEmail = form("Téléphone faux", System.currentTimeMillis() - 10_000);
 		badEmail.put("courriel", "pas-une-adresse");
-		ApiClient.Response refused = api.postForm("/lieux/" + placeId + "/signalements", badEmail);
+		ApiClient.Response refused = api.postFormFromPage("/lieux/" + placeId, "/lieux/" + placeId + "/signalements",
+				badEmail);
 		assertThat(refused.status()).isEqualTo(400);
 		assertThat(refused.body()).contains("adresse électronique n&#39;est pas valide").contains("Téléphone faux");
+		assertThat(pending()).isZero();
+	}
+
+	@Test
+	void aFormPostedFromAnotherSiteIsRefused() {
+		// no CSRF token: what a forged cross-site request would send
+		ApiClient.Response forged = api.postForm("/lieux/" + placeId + "/signalements",
+				form("Fermé le mercredi depuis septembre.", System.currentTimeMillis() - 10_000));
+		assertThat(forged.status()).isEqualTo(403);
 		assertThat(pending()).isZero();
 	}
 
@@ -74,16 +84,19 @@ class ErrorReportIT extends EmptyDirectoryApiTest {
 	void turnsAwayRobotsAndFloods() {
 		Map<String, String> robot = form("Achetez !", System.currentTimeMillis() - 10_000);
 		robot.put("site_web_confirmation", "http://spam.example");
-		assertThat(api.postForm("/lieux/" + placeId + "/signalements", robot).status()).isEqualTo(302);
-		assertThat(api.postForm("/lieux/" + placeId + "/signalements", form("Trop vite", System.currentTimeMillis()))
+		assertThat(api.postFormFromPage("/lieux/" + placeId, "/lieux/" + placeId + "/signalements", robot).status())
+			.isEqualTo(302);
+		assertThat(api
+			.postFormFromPage("/lieux/" + placeId, "/lieux/" + placeId + "/signalements",
+					form("Trop vite", System.currentTimeMillis()))
 			.status()).isEqualTo(400);
 		assertThat(pending()).isZero();
 
 		for (int i = 0; i < 10; i++) {
-			api.postForm("/lieux/" + placeId + "/signalements",
+			api.postFormFromPage("/lieux/" + placeId, "/lieux/" + placeId + "/signalements",
 					form("Signalement " + i, System.currentTimeMillis() - 10_000));
 		}
-		ApiClient.Response eleventh = api.postForm("/lieux/" + placeId + "/signalements",
+		ApiClient.Response eleventh = api.postFormFromPage("/lieux/" + placeId, "/lieux/" + placeId + "/signalements",
 				form("Encore un", System.currentTimeMillis() - 10_000));
 		assertThat(eleventh.status()).isEqualTo(400);
 		assertThat(eleventh.body()).contains("beaucoup de signalements");

@@ -1,0 +1,239 @@
+package fr.maillage.accounts;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import fr.maillage.accounts.persistence.JdbcAccountRepository;
+import fr.maillage.accounts.persistence.JdbcAccountRepository.Credentials;
+import fr.maillage.accounts.persistence.JdbcAccountRepository.Link;
+import fr.maillage.shared.web.BadRequestException;
+import fr.maillage.shared.web.ConflictException;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Accounts (issue 6): invitation by an administrator or a coordinator, password chosen
+ * through a one-time e-mailed link, password reset the same way, sign-in with throttling.
+ * Links are random 256-bit tokens of which only the SHA-256 is stored.
+ */
+@Service
+public class Accounts {
+
+	static final Duration INVITATION_VALIDITY = Duration.ofDays(7);
+
+	static final Duration RESET_VALIDITY = Duration.ofHours(1);
+
+	public static final int MIN_PASSWORD_LENGTH = 12;
+
+	private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
+
+	private static final Pattern TERRITORY = Pattern.compile("^(departement:(\\d{2,3}|2[AB]|69[DM])|epci:\\d{9})$");
+
+	private static final SecureRandom RANDOM = new SecureRandom();
+
+	private final JdbcAccountRepository repository;
+
+	private final PasswordEncoder passwords;
+
+	private final Mailer mailer;
+
+	private final Clock clock;
+
+	Accounts(JdbcAccountRepository repository, PasswordEncoder passwords, Mailer mailer, Clock clock) {
+		this.repository = repository;
+		this.passwords = passwords;
+		this.mailer = mailer;
+		this.clock = clock;
+	}
+
+	/**
+	 * Creates the account and e-mails its owner a link to choose a password.
+	 * @param territories "departement:69", "epci:200046977"; required for a coordinator
+	 * @param baseUrl the site's address, for the link
+	 */
+	@Transactional
+	public Account invite(String email, String name, Role role, List<String> territories, String invitedBy,
+			String baseUrl) {
+		String address = normalise(email);
+		if (!EMAIL.matcher(address).matches()) {
+			throw new BadRequestException("courriel_invalide", "L'adresse électronique n'est pas valide.");
+		}
+		String shownName = name == null ? "" : name.strip();
+		if (shownName.isEmpty() || shownName.length() > 200) {
+			throw new BadRequestException("nom_invalide", "Indiquez le nom de la personne (200 caractères au plus).");
+		}
+		for (String territory : territories) {
+			if (!TERRITORY.matcher(territory).matches()) {
+				throw new BadRequestException("territoire_invalide", "Territoire « " + territory
+						+ " » non reconnu : écrivez « departement:69 » ou « epci:200046977 ».");
+			}
+		}
+		if (role == Role.COORDINATEUR && territories.isEmpty()) {
+			throw new BadRequestException("territoire_manquant",
+					"Un coordinateur a au moins un territoire (département ou EPCI).");
+		}
+		if (repository.existsByEmail(address)) {
+			throw new ConflictException("compte_existant", "Un compte existe déjà pour " + address + ".");
+		}
+		Instant now = clock.instant();
+		Account account = new Account(UUID.randomUUID().toString(), address, shownName, role,
+				role == Role.COORDINATEUR ? territories : List.of(), true, false);
+		repository.insert(account, invitedBy, now);
+		String token = newLink(account.id(), "invitation", now.plus(INVITATION_VALIDITY));
+		mailer.send(address, "Invitation à Maillage", "Bonjour " + shownName + ",\n\n" + invitedBy
+				+ " vous invite à rejoindre Maillage, la carte des lieux d'aide au numérique de votre territoire.\n\n"
+				+ "Pour choisir votre mot de passe, ouvrez ce lien (valable 7 jours) :\n" + baseUrl + "/invitation/"
+				+ token + "\n\nSi vous n'attendiez pas ce message, ignorez-le.");
+		return account;
+	}
+
+	/**
+	 * Sends a reset link when the address has an account; says nothing otherwise, so that
+	 * nobody learns who has one.
+	 */
+	@Transactional
+	public void requestPasswordReset(String email, String baseUrl) {
+		Optional<Credentials> credentials = repository.findCredentials(normalise(email));
+		if (credentials.isEmpty() || !credentials.get().account().active()) {
+			return;
+		}
+		Account account = credentials.get().account();
+		String token = newLink(account.id(), "reinitialisation", clock.instant().plus(RESET_VALIDITY));
+		mailer.send(account.email(), "Maillage : nouveau mot de passe",
+				"Bonjour " + account.name() + ",\n\nPour choisir un nouveau mot de passe, ouvrez ce lien (valable "
+						+ "1 heure) :\n" + baseUrl + "/reinitialisation/" + token
+						+ "\n\nSi vous n'avez rien demandé, ignorez ce message : votre mot de passe ne change pas.");
+	}
+
+	/** Whether the link can still be used (to show the form or say why not). */
+	@Transactional(readOnly = true)
+	public Optional<String> findLinkProblem(String token, String usage) {
+		return repository.findLink(hash(token))
+			.map(link -> problem(link, usage))
+			.orElse(Optional
+				.of("Ce lien n'est pas valide. Vérifiez qu'il a été copié en entier, ou demandez-en un nouveau."));
+	}
+
+	/**
+	 * Sets the password chosen through an invitation or reset link; the link then stops
+	 * working.
+	 */
+	@Transactional
+	public Account choosePassword(String token, String usage, String password, String confirmation) {
+		Link link = repository.findLinkForUpdate(hash(token))
+			.orElseThrow(() -> new BadRequestException("lien_invalide", "Ce lien n'est pas valide."));
+		Optional<String> problem = problem(link, usage);
+		if (problem.isPresent()) {
+			throw new BadRequestException("lien_invalide", problem.get());
+		}
+		if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
+			throw new BadRequestException("mot_de_passe_court",
+					"Le mot de passe doit compter au moins " + MIN_PASSWORD_LENGTH + " caractères.");
+		}
+		if (!password.equals(confirmation)) {
+			throw new BadRequestException("mot_de_passe_different", "Les deux mots de passe ne sont pas identiques.");
+		}
+		repository.setPassword(link.accountId(), passwords.encode(password));
+		repository.markLinkUsed(hash(token), clock.instant());
+		Account account = repository.findById(link.accountId()).orElseThrow();
+		repository.clearFailures(account.email());
+		return account;
+	}
+
+	/**
+	 * Checks a sign-in.
+	 * @throws SignInRefusedException with a French message when refused
+	 */
+	@Transactional(noRollbackFor = SignInRefusedException.class)
+	public AccountPrincipal signIn(String email, String password) {
+		String address = normalise(email);
+		Instant now = clock.instant();
+		List<Instant> failures = repository.listFailuresSince(address, now.minus(LoginThrottle.WINDOW));
+		if (LoginThrottle.isBlocked(failures, now)) {
+			long minutes = Math.max(1,
+					Duration.between(now, LoginThrottle.blockedUntil(failures, now)).toSeconds() / 60 + 1);
+			throw new SignInRefusedException(true, "Trop de tentatives pour cette adresse. Réessayez dans " + minutes
+					+ " minute" + (minutes > 1 ? "s" : "") + ", ou choisissez un nouveau mot de passe.");
+		}
+		Optional<Credentials> credentials = repository.findCredentials(address);
+		boolean valid = credentials.isPresent() && credentials.get().account().active()
+				&& credentials.get().passwordHash() != null
+				&& passwords.matches(password == null ? "" : password, credentials.get().passwordHash());
+		if (!valid) {
+			repository.recordFailure(address, now);
+			throw new SignInRefusedException(false, "Adresse électronique ou mot de passe incorrect.");
+		}
+		repository.clearFailures(address);
+		return AccountPrincipal.of(credentials.get().account());
+	}
+
+	/** A sign-in refused; {@code throttled} when too many attempts were made. */
+	public static class SignInRefusedException extends RuntimeException {
+
+		private final boolean throttled;
+
+		SignInRefusedException(boolean throttled, String message) {
+			super(message);
+			this.throttled = throttled;
+		}
+
+		public boolean throttled() {
+			return throttled;
+		}
+
+	}
+
+	public List<JdbcAccountRepository.Mail> listOutbox(int limit) {
+		return repository.listMails(limit);
+	}
+
+	private Optional<String> problem(Link link, String usage) {
+		if (!link.usage().equals(usage)) {
+			return Optional.of("Ce lien n'est pas valide ici.");
+		}
+		if (link.usedAt() != null) {
+			return Optional.of("Ce lien a déjà servi. Pour changer de mot de passe, demandez un nouveau lien.");
+		}
+		if (!link.expiresAt().isAfter(clock.instant())) {
+			return Optional.of("Ce lien a expiré. Demandez un nouveau lien.");
+		}
+		return Optional.empty();
+	}
+
+	private String newLink(String accountId, String usage, Instant expiresAt) {
+		byte[] bytes = new byte[32];
+		RANDOM.nextBytes(bytes);
+		String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+		repository.insertLink(hash(token), accountId, usage, expiresAt);
+		return token;
+	}
+
+	static String hash(String token) {
+		try {
+			return HexFormat.of()
+				.formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException impossible) {
+			throw new IllegalStateException(impossible);
+		}
+	}
+
+	private static String normalise(@Nullable String email) {
+		return email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
+	}
+
+}

@@ -1,0 +1,175 @@
+package fr.maillage.accounts.persistence;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import fr.maillage.accounts.Account;
+import fr.maillage.accounts.Role;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Accounts and what goes with them (tables {@code compte}, {@code compte_territoire},
+ * {@code lien_unique}, {@code connexion_echec}, {@code courriel_sortant}).
+ */
+@Repository
+public class JdbcAccountRepository {
+
+	private static final String ACCOUNT = "select c.*, (c.mot_de_passe is not null) as mot_de_passe_defini, "
+			+ "coalesce((select array_to_string(array_agg(t.niveau || ':' || t.code order by t.niveau, t.code), ',') "
+			+ "from compte_territoire t where t.compte_id = c.id), '') as territoires from compte c ";
+
+	private final JdbcClient jdbc;
+
+	JdbcAccountRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** An account with its password hash, for signing in. */
+	public record Credentials(Account account, @Nullable String passwordHash) {
+	}
+
+	/** A one-time link's state. */
+	public record Link(String accountId, String usage, Instant expiresAt, @Nullable Instant usedAt) {
+	}
+
+	/** An e-mail kept in the outbox. */
+	public record Mail(String id, String to, String subject, String body, Instant createdAt) {
+	}
+
+	public void insert(Account account, @Nullable String createdBy, Instant now) {
+		jdbc.sql("insert into compte (id, courriel, nom, role, actif, cree_le, cree_par) "
+				+ "values (:id, :email, :name, :role, true, :now, :by)")
+			.param("id", UUID.fromString(account.id()))
+			.param("email", account.email())
+			.param("name", account.name())
+			.param("role", account.role().code())
+			.param("now", Timestamp.from(now))
+			.param("by", createdBy)
+			.update();
+		for (String territory : account.territories()) {
+			String[] parts = territory.split(":", 2);
+			jdbc.sql("insert into compte_territoire (compte_id, niveau, code) values (:id, :level, :code)")
+				.param("id", UUID.fromString(account.id()))
+				.param("level", parts[0])
+				.param("code", parts[1])
+				.update();
+		}
+	}
+
+	public boolean existsByEmail(String email) {
+		return jdbc.sql("select count(*) from compte where courriel = :email")
+			.param("email", email)
+			.query(Long.class)
+			.single() > 0;
+	}
+
+	public Optional<Credentials> findCredentials(String email) {
+		return jdbc.sql(ACCOUNT + "where c.courriel = :email")
+			.param("email", email)
+			.query((rs, row) -> new Credentials(mapAccount(rs), rs.getString("mot_de_passe")))
+			.optional();
+	}
+
+	public Optional<Account> findById(String id) {
+		return jdbc.sql(ACCOUNT + "where c.id = :id")
+			.param("id", UUID.fromString(id))
+			.query((rs, row) -> mapAccount(rs))
+			.optional();
+	}
+
+	public void setPassword(String accountId, String hash) {
+		jdbc.sql("update compte set mot_de_passe = :hash where id = :id")
+			.param("id", UUID.fromString(accountId))
+			.param("hash", hash)
+			.update();
+	}
+
+	public void insertLink(String tokenHash, String accountId, String usage, Instant expiresAt) {
+		jdbc.sql("insert into lien_unique (jeton_hash, compte_id, usage, expire_le) values (:hash, :id, :usage, :at)")
+			.param("hash", tokenHash)
+			.param("id", UUID.fromString(accountId))
+			.param("usage", usage)
+			.param("at", Timestamp.from(expiresAt))
+			.update();
+	}
+
+	public Optional<Link> findLink(String tokenHash) {
+		return findLink(tokenHash, "");
+	}
+
+	/** The link, locked until the end of the transaction (one use at a time). */
+	public Optional<Link> findLinkForUpdate(String tokenHash) {
+		return findLink(tokenHash, " for update");
+	}
+
+	private Optional<Link> findLink(String tokenHash, String lock) {
+		return jdbc.sql("select * from lien_unique where jeton_hash = :hash" + lock)
+			.param("hash", tokenHash)
+			.query((rs, row) -> {
+				Timestamp used = rs.getTimestamp("utilise_le");
+				return new Link(rs.getString("compte_id"), rs.getString("usage"),
+						rs.getTimestamp("expire_le").toInstant(), used == null ? null : used.toInstant());
+			})
+			.optional();
+	}
+
+	public void markLinkUsed(String tokenHash, Instant now) {
+		jdbc.sql("update lien_unique set utilise_le = :now where jeton_hash = :hash")
+			.param("hash", tokenHash)
+			.param("now", Timestamp.from(now))
+			.update();
+	}
+
+	public void recordFailure(String email, Instant now) {
+		jdbc.sql("insert into connexion_echec (courriel, moment) values (:email, :now)")
+			.param("email", email)
+			.param("now", Timestamp.from(now))
+			.update();
+	}
+
+	public List<Instant> listFailuresSince(String email, Instant since) {
+		return jdbc.sql("select moment from connexion_echec where courriel = :email and moment > :since")
+			.param("email", email)
+			.param("since", Timestamp.from(since))
+			.query((rs, row) -> rs.getTimestamp("moment").toInstant())
+			.list();
+	}
+
+	public void clearFailures(String email) {
+		jdbc.sql("delete from connexion_echec where courriel = :email").param("email", email).update();
+	}
+
+	public void insertMail(String to, String subject, String body, Instant now) {
+		jdbc.sql("insert into courriel_sortant (id, destinataire, sujet, corps, cree_le) "
+				+ "values (:id, :to, :subject, :body, :now)")
+			.param("id", UUID.randomUUID())
+			.param("to", to)
+			.param("subject", subject)
+			.param("body", body)
+			.param("now", Timestamp.from(now))
+			.update();
+	}
+
+	public List<Mail> listMails(int limit) {
+		return jdbc.sql("select * from courriel_sortant order by cree_le desc, id limit :limit")
+			.param("limit", limit)
+			.query((rs, row) -> new Mail(rs.getString("id"), rs.getString("destinataire"), rs.getString("sujet"),
+					rs.getString("corps"), rs.getTimestamp("cree_le").toInstant()))
+			.list();
+	}
+
+	private static Account mapAccount(ResultSet rs) throws SQLException {
+		String territories = rs.getString("territoires");
+		return new Account(rs.getString("id"), rs.getString("courriel"), rs.getString("nom"),
+				Role.ofCode(rs.getString("role")), territories.isEmpty() ? List.of() : List.of(territories.split(",")),
+				rs.getBoolean("actif"), rs.getBoolean("mot_de_passe_defini"));
+	}
+
+}

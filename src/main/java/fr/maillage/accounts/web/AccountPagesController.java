@@ -1,0 +1,108 @@
+package fr.maillage.accounts.web;
+
+import fr.maillage.accounts.AccountPrincipal;
+import fr.maillage.accounts.Accounts;
+import fr.maillage.shared.web.BadRequestException;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** Signing in, choosing a password from an e-mailed link, and one's own space. */
+@Controller
+class AccountPagesController {
+
+	private static final String INVITATION = "invitation";
+
+	private static final String RESET = "reinitialisation";
+
+	private final Accounts accounts;
+
+	private final PublicAddress address;
+
+	AccountPagesController(Accounts accounts, PublicAddress address) {
+		this.accounts = accounts;
+		this.address = address;
+	}
+
+	@GetMapping("/connexion")
+	String signIn(@RequestParam(name = "erreur", required = false) @Nullable String error,
+			@RequestParam(name = "mot_de_passe_choisi", required = false) @Nullable String passwordChosen,
+			Model model) {
+		if ("bloque".equals(error)) {
+			model.addAttribute("erreur", "Trop de tentatives pour cette adresse. Réessayez dans quelques minutes, "
+					+ "ou choisissez un nouveau mot de passe.");
+		}
+		else if (error != null) {
+			model.addAttribute("erreur", "Adresse électronique ou mot de passe incorrect.");
+		}
+		model.addAttribute("motDePasseChoisi", passwordChosen != null);
+		return "accounts/connexion";
+	}
+
+	@GetMapping("/mot-de-passe-oublie")
+	String forgotten(Model model) {
+		return "accounts/oubli";
+	}
+
+	@PostMapping("/mot-de-passe-oublie")
+	String forgotten(@RequestParam(name = "courriel", defaultValue = "") String email, Model model) {
+		accounts.requestPasswordReset(email, address.get());
+		model.addAttribute("envoye", true);
+		return "accounts/oubli";
+	}
+
+	@GetMapping("/invitation/{jeton}")
+	String invitation(@PathVariable String jeton, Model model) {
+		return passwordForm(INVITATION, jeton, model);
+	}
+
+	@GetMapping("/reinitialisation/{jeton}")
+	String reset(@PathVariable String jeton, Model model) {
+		return passwordForm(RESET, jeton, model);
+	}
+
+	@PostMapping("/invitation/{jeton}")
+	String invitation(@PathVariable String jeton,
+			@RequestParam(name = "mot_de_passe", defaultValue = "") String password,
+			@RequestParam(name = "confirmation", defaultValue = "") String confirmation, Model model) {
+		return choosePassword(INVITATION, jeton, password, confirmation, model);
+	}
+
+	@PostMapping("/reinitialisation/{jeton}")
+	String reset(@PathVariable String jeton, @RequestParam(name = "mot_de_passe", defaultValue = "") String password,
+			@RequestParam(name = "confirmation", defaultValue = "") String confirmation, Model model) {
+		return choosePassword(RESET, jeton, password, confirmation, model);
+	}
+
+	private String passwordForm(String usage, String token, Model model) {
+		model.addAttribute("usage", usage);
+		model.addAttribute("jeton", token);
+		accounts.findLinkProblem(token, usage).ifPresent(problem -> model.addAttribute("probleme", problem));
+		return "accounts/mot-de-passe";
+	}
+
+	private String choosePassword(String usage, String token, String password, String confirmation, Model model) {
+		try {
+			accounts.choosePassword(token, usage, password, confirmation);
+			return "redirect:/connexion?mot_de_passe_choisi";
+		}
+		catch (BadRequestException refused) {
+			model.addAttribute("usage", usage);
+			model.addAttribute("jeton", token);
+			model.addAttribute("erreur", refused.getMessage());
+			return "accounts/mot-de-passe";
+		}
+	}
+
+	@GetMapping("/espace")
+	String space(@AuthenticationPrincipal AccountPrincipal principal, Model model) {
+		model.addAttribute("compte", principal);
+		return "accounts/espace";
+	}
+
+}

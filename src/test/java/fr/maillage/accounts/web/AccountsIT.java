@@ -1,0 +1,211 @@
+package fr.maillage.accounts.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import fr.maillage.testing.ApiClient;
+import fr.maillage.testing.CleanDatabase;
+import fr.maillage.testing.IntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Accounts as people use them (issue 6): invited through the API, password chosen from
+ * the e-mailed link, signed in with a session kept in PostgreSQL, throttled after
+ * repeated failures, CSRF required on every form.
+ */
+@IntegrationTest
+class AccountsIT {
+
+	private static final String PASSWORD = "correct horse battery";
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	ApiClient api;
+
+	@BeforeEach
+	void empty() {
+		CleanDatabase.empty(jdbc);
+		api = new ApiClient(port);
+	}
+
+	/** A browser: keeps its cookies, does not follow redirects. */
+	final class Browser {
+
+		final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+
+		HttpResponse<String> get(String path) throws Exception {
+			return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET().build(),
+					HttpResponse.BodyHandlers.ofString());
+		}
+
+		/** Reads the page, then posts its form with the page's CSRF token. */
+		HttpResponse<String> submit(String page, String action, Map<String, String> fields) throws Exception {
+			Matcher token = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(get(page).body());
+			String html = get(page).body();
+			assertThat(token.find()).as("CSRF token in " + page + ": " + html).isTrue();
+			Map<String, String> all = new LinkedHashMap<>(fields);
+			all.put("_csrf", token.group(1));
+			return post(action, all);
+		}
+
+		HttpResponse<String> post(String action, Map<String, String> fields) throws Exception {
+			String body = fields.entrySet()
+				.stream()
+				.map(field -> ApiClient.encode(field.getKey()) + "=" + ApiClient.encode(field.getValue()))
+				.collect(Collectors.joining("&"));
+			return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + action))
+				.header("Content-Type", "application/x-www-form-urlencoded")
+				.POST(HttpRequest.BodyPublishers.ofString(body))
+				.build(), HttpResponse.BodyHandlers.ofString());
+		}
+
+	}
+
+	private String invite(String email, String role, String territories) {
+		ApiClient.Response response = api.postJsonAsAdmin("/api/v1/comptes", "{\"courriel\": \"" + email
+				+ "\", \"nom\": \"Camille Martin\", \"role\": \"" + role + "\", \"territoires\": " + territories + "}");
+		assertThat(response.status()).as(response.body()).isEqualTo(201);
+		return lastLink(email);
+	}
+
+	private String lastLink(String email) {
+		String body = jdbc
+			.sql("select corps from courriel_sortant where destinataire = :to order by cree_le desc limit 1")
+			.param("to", email.toLowerCase(java.util.Locale.ROOT))
+			.query(String.class)
+			.single();
+		Matcher link = Pattern.compile("https?://[^/]+(/(invitation|reinitialisation)/\\S+)").matcher(body);
+		assertThat(link.find()).as(body).isTrue();
+		return link.group(1);
+	}
+
+	private HttpResponse<String> signIn(Browser browser, String email, String password) throws Exception {
+		return browser.submit("/connexion", "/connexion", Map.of("courriel", email, "mot_de_passe", password));
+	}
+
+	@Test
+	void anInvitedCoordinatorChoosesHerPasswordAndSignsIn() throws Exception {
+		String link = invite("Camille.Martin@rhone.fr", "coordinateur", "[\"departement:69\"]");
+		Browser browser = new Browser();
+
+		assertThat(browser.get(link).body()).contains("Choisir votre mot de passe");
+		HttpResponse<String> tooShort = browser.submit(link, link,
+				Map.of("mot_de_passe", "court", "confirmation", "court"));
+		assertThat(tooShort.body()).contains("au moins 12 caractères");
+		HttpResponse<String> chosen = browser.submit(link, link,
+				Map.of("mot_de_passe", PASSWORD, "confirmation", PASSWORD));
+		assertThat(chosen.statusCode()).isEqualTo(302);
+		assertThat(chosen.headers().firstValue("Location"))
+			.hasValueSatisfying(location -> assertThat(location).contains("/connexion?mot_de_passe_choisi"));
+		// a link serves once
+		assertThat(browser.get(link).body()).contains("Ce lien a déjà servi");
+		// the hash is stored, never the password
+		assertThat(jdbc.sql("select mot_de_passe from compte").query(String.class).single()).startsWith("{bcrypt}")
+			.doesNotContain(PASSWORD);
+
+		HttpResponse<String> signedIn = signIn(browser, "camille.martin@rhone.fr", PASSWORD);
+		assertThat(signedIn.statusCode()).isEqualTo(302);
+		assertThat(signedIn.headers().firstValue("Location"))
+			.hasValueSatisfying(location -> assertThat(location).endsWith("/espace"));
+		HttpResponse<String> space = browser.get("/espace");
+		assertThat(space.statusCode()).isEqualTo(200);
+		assertThat(space.body()).contains("Camille Martin", "coordinateur", "departement:69");
+		// the session lives in PostgreSQL, so any instance knows her
+		assertThat(jdbc.sql("select count(*) from spring_session where principal_name is not null")
+			.query(Long.class)
+			.single()).isEqualTo(1);
+	}
+
+	@Test
+	void signedInPagesSendStrangersToTheSignInPage() throws Exception {
+		// the public pages open no session
+		Browser visitor = new Browser();
+		visitor.get("/");
+		visitor.get("/connexion");
+		assertThat(jdbc.sql("select count(*) from spring_session").query(Long.class).single()).isZero();
+		HttpResponse<String> space = visitor.get("/espace");
+		assertThat(space.statusCode()).isEqualTo(302);
+		assertThat(space.headers().firstValue("Location"))
+			.hasValueSatisfying(location -> assertThat(location).endsWith("/connexion"));
+	}
+
+	@Test
+	void repeatedFailuresBlockTheAddressForAWhile() throws Exception {
+		String link = invite("membre@asso.fr", "membre", "[]");
+		Browser browser = new Browser();
+		browser.submit(link, link, Map.of("mot_de_passe", PASSWORD, "confirmation", PASSWORD));
+
+		for (int attempt = 0; attempt < 5; attempt++) {
+			HttpResponse<String> failed = signIn(browser, "membre@asso.fr", "mauvais mot de passe");
+			assertThat(failed.headers().firstValue("Location"))
+				.hasValueSatisfying(location -> assertThat(location).endsWith("/connexion?erreur=identifiants"));
+		}
+		HttpResponse<String> blocked = signIn(browser, "membre@asso.fr", PASSWORD);
+		assertThat(blocked.headers().firstValue("Location"))
+			.hasValueSatisfying(location -> assertThat(location).endsWith("/connexion?erreur=bloque"));
+		assertThat(browser.get("/connexion?erreur=bloque").body()).contains("Trop de tentatives");
+		assertThat(browser.get("/espace").statusCode()).isEqualTo(302);
+	}
+
+	@Test
+	void aForgottenPasswordIsReplacedThroughAnEmailedLinkWithoutTellingWhoHasAnAccount() throws Exception {
+		String invitation = invite("membre@asso.fr", "membre", "[]");
+		Browser browser = new Browser();
+		browser.submit(invitation, invitation, Map.of("mot_de_passe", PASSWORD, "confirmation", PASSWORD));
+
+		HttpResponse<String> unknown = browser.submit("/mot-de-passe-oublie", "/mot-de-passe-oublie",
+				Map.of("courriel", "personne@nulle-part.fr"));
+		HttpResponse<String> known = browser.submit("/mot-de-passe-oublie", "/mot-de-passe-oublie",
+				Map.of("courriel", "membre@asso.fr"));
+		assertThat(unknown.body()).contains("Si un compte existe pour cette adresse");
+		assertThat(known.body()).contains("Si un compte existe pour cette adresse");
+		assertThat(jdbc.sql("select count(*) from courriel_sortant where destinataire = 'personne@nulle-part.fr'")
+			.query(Long.class)
+			.single()).isZero();
+
+		String reset = lastLink("membre@asso.fr");
+		assertThat(reset).startsWith("/reinitialisation/");
+		String newPassword = "un autre mot de passe long";
+		browser.submit(reset, reset, Map.of("mot_de_passe", newPassword, "confirmation", newPassword));
+		assertThat(signIn(new Browser(), "membre@asso.fr", PASSWORD).headers().firstValue("Location"))
+			.hasValueSatisfying(location -> assertThat(location).contains("erreur"));
+		assertThat(signIn(new Browser(), "membre@asso.fr", newPassword).headers().firstValue("Location"))
+			.hasValueSatisfying(location -> assertThat(location).endsWith("/espace"));
+	}
+
+	@Test
+	void invitationsAreCheckedAndForTheAdministrator() throws Exception {
+		assertThat(api.postJson("/api/v1/comptes", "{\"courriel\": \"a@b.fr\", \"nom\": \"A\", \"role\": \"membre\"}")
+			.status()).isEqualTo(401);
+		ApiClient.Response noTerritory = api.postJsonAsAdmin("/api/v1/comptes",
+				"{\"courriel\": \"c@d.fr\", \"nom\": \"C\", \"role\": \"coordinateur\"}");
+		assertThat(noTerritory.status()).isEqualTo(400);
+		assertThat(noTerritory.json().get("message").asString()).contains("au moins un territoire");
+		invite("e@f.fr", "membre", "[]");
+		ApiClient.Response twice = api.postJsonAsAdmin("/api/v1/comptes",
+				"{\"courriel\": \"E@F.fr\", \"nom\": \"E\", \"role\": \"membre\"}");
+		assertThat(twice.status()).isEqualTo(409);
+		// a sign-in form posted without its token is refused
+		assertThat(new Browser().post("/connexion", Map.of("courriel", "e@f.fr", "mot_de_passe", "x")).statusCode())
+			.isEqualTo(403);
+	}
+
+}
