@@ -2,20 +2,13 @@ package fr.maillage.accounts.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 import fr.maillage.testing.ApiClient;
 import fr.maillage.testing.CleanDatabase;
 import fr.maillage.testing.IntegrationTest;
+import fr.maillage.testing.WebSession;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -46,39 +39,6 @@ class AccountsIT {
 		api = new ApiClient(port);
 	}
 
-	/** A browser: keeps its cookies, does not follow redirects. */
-	final class Browser {
-
-		final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
-
-		HttpResponse<String> get(String path) throws Exception {
-			return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET().build(),
-					HttpResponse.BodyHandlers.ofString());
-		}
-
-		/** Reads the page, then posts its form with the page's CSRF token. */
-		HttpResponse<String> submit(String page, String action, Map<String, String> fields) throws Exception {
-			Matcher token = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(get(page).body());
-			String html = get(page).body();
-			assertThat(token.find()).as("CSRF token in " + page + ": " + html).isTrue();
-			Map<String, String> all = new LinkedHashMap<>(fields);
-			all.put("_csrf", token.group(1));
-			return post(action, all);
-		}
-
-		HttpResponse<String> post(String action, Map<String, String> fields) throws Exception {
-			String body = fields.entrySet()
-				.stream()
-				.map(field -> ApiClient.encode(field.getKey()) + "=" + ApiClient.encode(field.getValue()))
-				.collect(Collectors.joining("&"));
-			return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + action))
-				.header("Content-Type", "application/x-www-form-urlencoded")
-				.POST(HttpRequest.BodyPublishers.ofString(body))
-				.build(), HttpResponse.BodyHandlers.ofString());
-		}
-
-	}
-
 	private String invite(String email, String role, String territories) {
 		ApiClient.Response response = api.postJsonAsAdmin("/api/v1/comptes", "{\"courriel\": \"" + email
 				+ "\", \"nom\": \"Camille Martin\", \"role\": \"" + role + "\", \"territoires\": " + territories + "}");
@@ -87,24 +47,17 @@ class AccountsIT {
 	}
 
 	private String lastLink(String email) {
-		String body = jdbc
-			.sql("select corps from courriel_sortant where destinataire = :to order by cree_le desc limit 1")
-			.param("to", email.toLowerCase(java.util.Locale.ROOT))
-			.query(String.class)
-			.single();
-		Matcher link = Pattern.compile("https?://[^/]+(/(invitation|reinitialisation)/\\S+)").matcher(body);
-		assertThat(link.find()).as(body).isTrue();
-		return link.group(1);
+		return WebSession.lastLink(jdbc, email);
 	}
 
-	private HttpResponse<String> signIn(Browser browser, String email, String password) throws Exception {
+	private HttpResponse<String> signIn(WebSession browser, String email, String password) throws Exception {
 		return browser.submit("/connexion", "/connexion", Map.of("courriel", email, "mot_de_passe", password));
 	}
 
 	@Test
 	void anInvitedCoordinatorChoosesHerPasswordAndSignsIn() throws Exception {
 		String link = invite("Camille.Martin@rhone.fr", "coordinateur", "[\"departement:69\"]");
-		Browser browser = new Browser();
+		WebSession browser = new WebSession(port);
 
 		assertThat(browser.get(link).body()).contains("Choisir votre mot de passe");
 		HttpResponse<String> tooShort = browser.submit(link, link,
@@ -137,7 +90,7 @@ class AccountsIT {
 	@Test
 	void signedInPagesSendStrangersToTheSignInPage() throws Exception {
 		// the public pages open no session
-		Browser visitor = new Browser();
+		WebSession visitor = new WebSession(port);
 		visitor.get("/");
 		visitor.get("/connexion");
 		assertThat(jdbc.sql("select count(*) from spring_session").query(Long.class).single()).isZero();
@@ -150,7 +103,7 @@ class AccountsIT {
 	@Test
 	void repeatedFailuresBlockTheAddressForAWhile() throws Exception {
 		String link = invite("membre@asso.fr", "membre", "[]");
-		Browser browser = new Browser();
+		WebSession browser = new WebSession(port);
 		browser.submit(link, link, Map.of("mot_de_passe", PASSWORD, "confirmation", PASSWORD));
 
 		for (int attempt = 0; attempt < 5; attempt++) {
@@ -168,7 +121,7 @@ class AccountsIT {
 	@Test
 	void aForgottenPasswordIsReplacedThroughAnEmailedLinkWithoutTellingWhoHasAnAccount() throws Exception {
 		String invitation = invite("membre@asso.fr", "membre", "[]");
-		Browser browser = new Browser();
+		WebSession browser = new WebSession(port);
 		browser.submit(invitation, invitation, Map.of("mot_de_passe", PASSWORD, "confirmation", PASSWORD));
 
 		HttpResponse<String> unknown = browser.submit("/mot-de-passe-oublie", "/mot-de-passe-oublie",
@@ -185,9 +138,9 @@ class AccountsIT {
 		assertThat(reset).startsWith("/reinitialisation/");
 		String newPassword = "un autre mot de passe long";
 		browser.submit(reset, reset, Map.of("mot_de_passe", newPassword, "confirmation", newPassword));
-		assertThat(signIn(new Browser(), "membre@asso.fr", PASSWORD).headers().firstValue("Location"))
+		assertThat(signIn(new WebSession(port), "membre@asso.fr", PASSWORD).headers().firstValue("Location"))
 			.hasValueSatisfying(location -> assertThat(location).contains("erreur"));
-		assertThat(signIn(new Browser(), "membre@asso.fr", newPassword).headers().firstValue("Location"))
+		assertThat(signIn(new WebSession(port), "membre@asso.fr", newPassword).headers().firstValue("Location"))
 			.hasValueSatisfying(location -> assertThat(location).endsWith("/espace"));
 	}
 
@@ -204,7 +157,8 @@ class AccountsIT {
 				"{\"courriel\": \"E@F.fr\", \"nom\": \"E\", \"role\": \"membre\"}");
 		assertThat(twice.status()).isEqualTo(409);
 		// a sign-in form posted without its token is refused
-		assertThat(new Browser().post("/connexion", Map.of("courriel", "e@f.fr", "mot_de_passe", "x")).statusCode())
+		assertThat(
+				new WebSession(port).post("/connexion", Map.of("courriel", "e@f.fr", "mot_de_passe", "x")).statusCode())
 			.isEqualTo(403);
 	}
 

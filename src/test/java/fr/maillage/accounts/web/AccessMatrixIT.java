@@ -1,0 +1,195 @@
+package fr.maillage.accounts.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import fr.maillage.testing.ApiClient;
+import fr.maillage.testing.CleanDatabase;
+import fr.maillage.testing.IntegrationTest;
+import fr.maillage.testing.WebSession;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * Every route × every kind of caller (issue 6): the table below declares who may use each
+ * route; the test fails on a route missing from it (no route left out) and on any route
+ * that lets in someone it should not, or keeps out someone it should let in.
+ */
+@IntegrationTest
+class AccessMatrixIT {
+
+	/** Who may use a route. */
+	enum Access {
+
+		/** Anyone, without account. */
+		PUBLIC,
+
+		/** Any signed-in account (session). */
+		SIGNED_IN,
+
+		/** The administrator's bearer token (API). */
+		ADMIN_TOKEN
+
+	}
+
+	// @formatter:off
+	private static final Map<String, Access> ROUTES = new LinkedHashMap<>();
+	static {
+		for (String publicPage : List.of("GET /", "GET /carte", "GET /integrer", "GET /lieux/{id}", "GET /suggestions",
+				"GET /territoires", "GET /territoires/comparer", "GET /territoires/{code}", "GET /connexion",
+				"GET /mot-de-passe-oublie", "GET /invitation/{jeton}", "GET /reinitialisation/{jeton}",
+				// forms of the public (CSRF token required, see ErrorReportIT and AccountsIT)
+				"POST /lieux/{id}/signalements", "POST /mot-de-passe-oublie", "POST /invitation/{jeton}",
+				"POST /reinitialisation/{jeton}")) {
+			ROUTES.put(publicPage, Access.PUBLIC);
+		}
+		ROUTES.put("GET /espace", Access.SIGNED_IN);
+		for (String publicApi : List.of("GET /api/v1/lieux", "GET /api/v1/lieux/{id}",
+				"GET /api/v1/lieux/{id}/consultations", "GET /api/v1/lieux/{id}/provenance",
+				"GET /api/v1/lieux/export.csv", "GET /api/v1/lieux/export.json", "GET /api/v1/lieux/export.geojson",
+				"GET /api/v1/consultations", "GET /api/v1/sources", "GET /api/v1/territoires/recherche",
+				"GET /api/v1/territoires/regions/{code}", "GET /api/v1/territoires/departements/{code}",
+				"GET /api/v1/territoires/epci/{siren}", "GET /api/v1/territoires/communes/{codeInsee}",
+				"GET /api/v1/territoires/departements.geojson",
+				"GET /api/v1/territoires/departements/{code}/communes.geojson",
+				"GET /api/v1/territoires/epci/{siren}/communes.geojson",
+				"GET /api/v1/territoires/communes/{codeInsee}.geojson",
+				"GET /api/v1/fragilite/{niveau:commune|epci|departement|region}/{code}",
+				"GET /api/v1/fragilite/departements/{code}/communes",
+				"GET /api/v1/fragilite/departements/{code}/communes.csv",
+				"GET /api/v1/couverture/departements/{code}", "GET /api/v1/couverture/departements/{code}.csv",
+				"GET /api/v1/couverture/epci/{siren}",
+				// a computation on public data that writes nothing
+				"POST /api/v1/couverture/suggestions")) {
+			ROUTES.put(publicApi, Access.PUBLIC);
+		}
+		for (String adminApi : List.of("POST /api/v1/imports", "GET /api/v1/imports/{importId}",
+				"GET /api/v1/imports/{importId}/rejets.csv", "GET /api/v1/imports/{importId}/avertissements.csv",
+				"GET /api/v1/signalements", "POST /api/v1/sources/{nom}/executions",
+				"GET /api/v1/sources/{nom}/executions", "GET /api/v1/sources/{nom}/executions/{id}",
+				"GET /api/v1/doublons", "POST /api/v1/doublons", "POST /api/v1/doublons/{id}/decision",
+				"POST /api/v1/fragilite/imports", "POST /api/v1/comptes")) {
+			ROUTES.put(adminApi, Access.ADMIN_TOKEN);
+		}
+	}
+	// @formatter:on
+
+	private static final Map<String, String> SAMPLES = Map.of("id", "00000000-0000-0000-0000-000000000000", "code",
+			"69", "siren", "200046977", "codeInsee", "69123", "importId", "00000000-0000-0000-0000-000000000000", "nom",
+			"france-services", "jeton", "inconnu", "niveau", "departement");
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	@Qualifier("requestMappingHandlerMapping")
+	RequestMappingHandlerMapping mappings;
+
+	private List<String> listRoutes() {
+		List<String> routes = new ArrayList<>();
+		mappings.getHandlerMethods().forEach((info, method) -> {
+			if (info.getPathPatternsCondition() == null) {
+				return;
+			}
+			for (String pattern : info.getPathPatternsCondition().getPatternValues()) {
+				if (pattern.equals("/error")) {
+					continue;
+				}
+				info.getMethodsCondition().getMethods().forEach(verb -> routes.add(verb.name() + " " + pattern));
+			}
+		});
+		return routes;
+	}
+
+	@Test
+	void everyRouteDeclaresWhoMayUseIt() {
+		assertThat(new TreeSet<>(listRoutes())).as("routes missing from the table, or no longer existing")
+			.isEqualTo(new TreeSet<>(ROUTES.keySet()));
+	}
+
+	@Test
+	void everyRouteLetsInExactlyWhoItShould() throws Exception {
+		CleanDatabase.empty(jdbc);
+		WebSession member = WebSession.signedIn(port, jdbc, "membre");
+		WebSession administrator = WebSession.signedIn(port, jdbc, "administrateur");
+		WebSession stranger = new WebSession(port);
+		String memberToken = member.csrfToken("/espace");
+		String administratorToken = administrator.csrfToken("/espace");
+		String strangerToken = stranger.csrfToken("/connexion");
+		HttpClient http = HttpClient.newHttpClient();
+		List<String> wrong = new ArrayList<>();
+		for (Map.Entry<String, Access> route : ROUTES.entrySet()) {
+			String method = route.getKey().split(" ")[0];
+			String path = sample(route.getKey().split(" ")[1]);
+			String type = contentType(path);
+			boolean strangerIn = passes(stranger.send(method, path, type, strangerToken));
+			boolean memberIn = passes(member.send(method, path, type, memberToken));
+			boolean administratorIn = passes(administrator.send(method, path, type, administratorToken));
+			HttpRequest.Builder withToken = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+				.header("Authorization", "Bearer " + ApiClient.ADMIN_TOKEN)
+				.header("Content-Type", type);
+			boolean tokenIn = passes(http.send(method.equals("GET") ? withToken.GET().build()
+					: withToken.method(method, HttpRequest.BodyPublishers.ofString(WebSession.emptyBody(type))).build(),
+					HttpResponse.BodyHandlers.ofString()));
+			boolean[] expected = switch (route.getValue()) {
+				case PUBLIC -> new boolean[] { true, true, true };
+				case SIGNED_IN -> new boolean[] { false, true, true };
+				// sessions do not open the API: scripts use tokens
+				case ADMIN_TOKEN -> new boolean[] { false, false, false };
+			};
+			boolean[] actual = { strangerIn, memberIn, administratorIn };
+			// on the API, the administrator's token passes every gate
+			if (!java.util.Arrays.equals(expected, actual) || (path.startsWith("/api/") && !tokenIn)) {
+				wrong.add(route.getKey() + " (" + route.getValue() + "): stranger " + strangerIn + ", membre "
+						+ memberIn + ", administrateur " + administratorIn + ", admin token " + tokenIn);
+			}
+		}
+		assertThat(wrong).isEmpty();
+	}
+
+	/** What each write accepts, so that the request reaches the access check. */
+	private static String contentType(String path) {
+		if (path.endsWith("/imports") || path.endsWith("/executions")) {
+			return "multipart/form-data; boundary=" + WebSession.MULTIPART_BOUNDARY;
+		}
+		return path.startsWith("/api/") ? "application/json" : "application/x-www-form-urlencoded";
+	}
+
+	/** Past the gate: neither refused (401, 403) nor sent to sign in. */
+	private static boolean passes(HttpResponse<String> response) {
+		if (response.statusCode() == 401 || response.statusCode() == 403) {
+			return false;
+		}
+		return !(response.statusCode() == 302
+				&& response.headers().firstValue("Location").orElse("").endsWith("/connexion"));
+	}
+
+	private static String sample(String pattern) {
+		Matcher variable = Pattern.compile("\\{(\\w+)(:[^}]*)?}").matcher(pattern);
+		StringBuilder path = new StringBuilder();
+		while (variable.find()) {
+			variable.appendReplacement(path, SAMPLES.getOrDefault(variable.group(1), "x"));
+		}
+		variable.appendTail(path);
+		return path.toString();
+	}
+
+}

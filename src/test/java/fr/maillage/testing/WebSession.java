@@ -1,0 +1,126 @@
+package fr.maillage.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * A browser without rendering: keeps its cookies (session, CSRF), does not follow
+ * redirects, posts a page's form with that page's CSRF token.
+ */
+public final class WebSession {
+
+	private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+
+	private final int port;
+
+	public WebSession(int port) {
+		this.port = port;
+	}
+
+	public HttpResponse<String> get(String path) throws Exception {
+		return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET().build(),
+				HttpResponse.BodyHandlers.ofString());
+	}
+
+	/** The CSRF token a page carries in its forms. */
+	public String csrfToken(String page) throws Exception {
+		String html = get(page).body();
+		Matcher token = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(html);
+		assertThat(token.find()).as("CSRF token in " + page + ": " + html).isTrue();
+		return token.group(1);
+	}
+
+	/** Reads the page, then posts its form with the page's CSRF token. */
+	public HttpResponse<String> submit(String page, String action, Map<String, String> fields) throws Exception {
+		Map<String, String> all = new LinkedHashMap<>(fields);
+		all.put("_csrf", csrfToken(page));
+		return post(action, all);
+	}
+
+	public HttpResponse<String> post(String action, Map<String, String> fields) throws Exception {
+		String body = fields.entrySet()
+			.stream()
+			.map(field -> ApiClient.encode(field.getKey()) + "=" + ApiClient.encode(field.getValue()))
+			.collect(Collectors.joining("&"));
+		return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + action))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(body))
+			.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	/**
+	 * Any request, as this browser (its cookies); a write sends an empty body of the
+	 * given type and the CSRF token as a browser script would (header).
+	 */
+	public HttpResponse<String> send(String method, String path, String contentType, String csrfToken)
+			throws Exception {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
+		if (method.equals("GET")) {
+			request.GET();
+		}
+		else {
+			request.header("Content-Type", contentType)
+				.method(method, HttpRequest.BodyPublishers.ofString(emptyBody(contentType)));
+			if (csrfToken != null) {
+				request.header("X-XSRF-TOKEN", csrfToken);
+			}
+		}
+		return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	/** An empty body of that type: "{}", an empty multipart, an empty form. */
+	public static String emptyBody(String contentType) {
+		if (contentType.startsWith("multipart/")) {
+			return "--" + MULTIPART_BOUNDARY + "--\r\n";
+		}
+		return contentType.startsWith("application/json") ? "{}" : "";
+	}
+
+	public static final String MULTIPART_BOUNDARY = "maillage-test";
+
+	/** The last link e-mailed to that address (outbox), as a path. */
+	public static String lastLink(JdbcClient jdbc, String email) {
+		String body = jdbc
+			.sql("select corps from courriel_sortant where destinataire = :to order by cree_le desc limit 1")
+			.param("to", email.toLowerCase(java.util.Locale.ROOT))
+			.query(String.class)
+			.single();
+		Matcher link = Pattern.compile("https?://[^/]+(/(invitation|reinitialisation)/\\S+)").matcher(body);
+		assertThat(link.find()).as(body).isTrue();
+		return link.group(1);
+	}
+
+	/**
+	 * A session signed in with a new account of that role, invited through the API.
+	 * @param role administrateur, coordinateur or membre
+	 */
+	public static WebSession signedIn(int port, JdbcClient jdbc, String role) throws Exception {
+		String email = role + "-" + System.nanoTime() + "@exemple.fr";
+		ApiClient.Response invited = new ApiClient(port).postJsonAsAdmin("/api/v1/comptes",
+				"{\"courriel\": \"" + email + "\", \"nom\": \"Test " + role + "\", \"role\": \"" + role
+						+ "\", \"territoires\": [\"departement:69\"]}");
+		assertThat(invited.status()).as(invited.body()).isEqualTo(201);
+		String link = lastLink(jdbc, email);
+		WebSession session = new WebSession(port);
+		String password = "un mot de passe assez long";
+		session.submit(link, link, Map.of("mot_de_passe", password, "confirmation", password));
+		HttpResponse<String> signedIn = session.submit("/connexion", "/connexion",
+				Map.of("courriel", email, "mot_de_passe", password));
+		assertThat(signedIn.headers().firstValue("Location"))
+			.hasValueSatisfying(location -> assertThat(location).endsWith("/espace"));
+		return session;
+	}
+
+}
