@@ -45,6 +45,12 @@ public class Accounts {
 
 	private static final SecureRandom RANDOM = new SecureRandom();
 
+	/**
+	 * Personal tokens start with it, so a leaked one is easy to recognise (secret
+	 * scanners).
+	 */
+	static final String TOKEN_PREFIX = "mlg_";
+
 	private final JdbcAccountRepository repository;
 
 	private final PasswordEncoder passwords;
@@ -195,6 +201,54 @@ public class Accounts {
 			return throttled;
 		}
 
+	}
+
+	/**
+	 * A new personal API token; its value is shown once (only its hash is kept).
+	 * @return the token's value
+	 */
+	@Transactional
+	public String createApiToken(String accountId, String name) {
+		String label = name == null ? "" : name.strip();
+		if (label.isEmpty() || label.length() > 100) {
+			throw new BadRequestException("nom_invalide",
+					"Donnez un nom au jeton (100 caractères au plus), par exemple « import nocturne ».");
+		}
+		byte[] bytes = new byte[32];
+		RANDOM.nextBytes(bytes);
+		String token = TOKEN_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+		repository.insertToken(UUID.randomUUID().toString(), accountId, label, hash(token), clock.instant());
+		return token;
+	}
+
+	public List<JdbcAccountRepository.ApiToken> listApiTokens(String accountId) {
+		return repository.listTokens(accountId);
+	}
+
+	/**
+	 * @throws fr.maillage.shared.web.NotFoundException when the account has no such token
+	 */
+	@Transactional
+	public void revokeApiToken(String accountId, String tokenId) {
+		boolean revoked;
+		try {
+			revoked = repository.revokeToken(accountId, tokenId, clock.instant());
+		}
+		catch (IllegalArgumentException notAnId) {
+			revoked = false;
+		}
+		if (!revoked) {
+			throw new fr.maillage.shared.web.NotFoundException("Aucun jeton « " + tokenId + " » dans votre compte.");
+		}
+	}
+
+	/** Who a personal token speaks for, if it is valid. */
+	@Transactional
+	public Optional<AccountPrincipal> findByApiToken(@Nullable String token) {
+		if (token == null || !token.startsWith(TOKEN_PREFIX)) {
+			return Optional.empty();
+		}
+		return repository.findAccountByToken(hash(token), clock.instant()).map(AccountPrincipal::of);
 	}
 
 	public List<JdbcAccountRepository.Mail> listOutbox(int limit) {

@@ -146,6 +146,57 @@ public class JdbcAccountRepository {
 		jdbc.sql("delete from connexion_echec where courriel = :email").param("email", email).update();
 	}
 
+	/** A personal API token, without its value (never stored). */
+	public record ApiToken(String id, String name, Instant createdAt, @Nullable Instant lastUsedAt,
+			@Nullable Instant revokedAt) {
+	}
+
+	public void insertToken(String id, String accountId, String name, String tokenHash, Instant now) {
+		jdbc.sql("insert into jeton_api (id, compte_id, nom, jeton_hash, cree_le) values (:id, :account, :name, "
+				+ ":hash, :now)")
+			.param("id", UUID.fromString(id))
+			.param("account", UUID.fromString(accountId))
+			.param("name", name)
+			.param("hash", tokenHash)
+			.param("now", Timestamp.from(now))
+			.update();
+	}
+
+	public List<ApiToken> listTokens(String accountId) {
+		return jdbc.sql("select * from jeton_api where compte_id = :account order by cree_le desc, id")
+			.param("account", UUID.fromString(accountId))
+			.query((rs, row) -> {
+				Timestamp used = rs.getTimestamp("utilise_le");
+				Timestamp revoked = rs.getTimestamp("revoque_le");
+				return new ApiToken(rs.getString("id"), rs.getString("nom"), rs.getTimestamp("cree_le").toInstant(),
+						used == null ? null : used.toInstant(), revoked == null ? null : revoked.toInstant());
+			})
+			.list();
+	}
+
+	/** Revokes one of the account's tokens; false when it has no such token. */
+	public boolean revokeToken(String accountId, String tokenId, Instant now) {
+		return jdbc
+			.sql("update jeton_api set revoque_le = coalesce(revoque_le, :now) where id = :id "
+					+ "and compte_id = :account")
+			.param("id", UUID.fromString(tokenId))
+			.param("account", UUID.fromString(accountId))
+			.param("now", Timestamp.from(now))
+			.update() == 1;
+	}
+
+	/** The active account of a token that is not revoked, noting its use. */
+	public Optional<Account> findAccountByToken(String tokenHash, Instant now) {
+		Optional<String> accountId = jdbc
+			.sql("update jeton_api set utilise_le = :now where jeton_hash = :hash and revoque_le is null "
+					+ "returning compte_id")
+			.param("hash", tokenHash)
+			.param("now", Timestamp.from(now))
+			.query(String.class)
+			.optional();
+		return accountId.flatMap(this::findById).filter(Account::active);
+	}
+
 	public void insertMail(String to, String subject, String body, Instant now) {
 		jdbc.sql("insert into courriel_sortant (id, destinataire, sujet, corps, cree_le) "
 				+ "values (:id, :to, :subject, :body, :now)")

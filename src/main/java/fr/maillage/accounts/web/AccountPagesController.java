@@ -79,6 +79,25 @@ class AccountPagesController {
 		return choosePassword(RESET, jeton, password, confirmation, model);
 	}
 
+	/** A token as the page shows it, dates in Paris time. */
+	record TokenRow(String id, String name, String created, String lastUsed, boolean revoked) {
+
+		private static final java.time.format.DateTimeFormatter DAY = java.time.format.DateTimeFormatter
+			.ofPattern("dd/MM/yyyy")
+			.withZone(java.time.ZoneId.of("Europe/Paris"));
+
+		private static final java.time.format.DateTimeFormatter MOMENT = java.time.format.DateTimeFormatter
+			.ofPattern("dd/MM/yyyy HH:mm")
+			.withZone(java.time.ZoneId.of("Europe/Paris"));
+
+		static TokenRow of(fr.maillage.accounts.persistence.JdbcAccountRepository.ApiToken token) {
+			return new TokenRow(token.id(), token.name(), DAY.format(token.createdAt()),
+					token.lastUsedAt() == null ? "jamais" : MOMENT.format(token.lastUsedAt()),
+					token.revokedAt() != null);
+		}
+
+	}
+
 	private String passwordForm(String usage, String token, Model model) {
 		model.addAttribute("usage", usage);
 		model.addAttribute("jeton", token);
@@ -102,7 +121,27 @@ class AccountPagesController {
 	@GetMapping("/espace")
 	String space(@AuthenticationPrincipal AccountPrincipal principal, Model model) {
 		model.addAttribute("compte", principal);
+		model.addAttribute("jetons", accounts.listApiTokens(principal.id()).stream().map(TokenRow::of).toList());
 		return "accounts/espace";
+	}
+
+	/** A personal API token for scripts; its value is shown this once. */
+	@PostMapping("/espace/jetons")
+	String createToken(@AuthenticationPrincipal AccountPrincipal principal,
+			@RequestParam(name = "nom", defaultValue = "") String name, Model model) {
+		try {
+			model.addAttribute("nouveauJeton", accounts.createApiToken(principal.id(), name));
+		}
+		catch (BadRequestException refused) {
+			model.addAttribute("erreurJeton", refused.getMessage());
+		}
+		return space(principal, model);
+	}
+
+	@PostMapping("/espace/jetons/{id}/revocation")
+	String revokeToken(@AuthenticationPrincipal AccountPrincipal principal, @PathVariable String id) {
+		accounts.revokeApiToken(principal.id(), id);
+		return "redirect:/espace";
 	}
 
 }

@@ -1,5 +1,7 @@
 package fr.maillage.accounts.web;
 
+import fr.maillage.accounts.Accounts;
+
 import fr.maillage.accounts.AdminToken;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
@@ -13,14 +15,17 @@ class ApiAccessConfiguration implements WebMvcConfigurer {
 
 	private final ObjectMapper json;
 
-	ApiAccessConfiguration(AdminToken adminToken, ObjectMapper json) {
+	private final Accounts accounts;
+
+	ApiAccessConfiguration(AdminToken adminToken, Accounts accounts, ObjectMapper json) {
 		this.adminToken = adminToken;
+		this.accounts = accounts;
 		this.json = json;
 	}
 
 	@Override
 	public void addInterceptors(InterceptorRegistry registry) {
-		registry.addInterceptor(new ApiAccessInterceptor(adminToken, json)).addPathPatterns("/api/**");
+		registry.addInterceptor(new ApiAccessInterceptor(adminToken, accounts, json)).addPathPatterns("/api/**");
 	}
 
 }

@@ -7,6 +7,11 @@ import fr.maillage.accounts.AdminToken;
 import fr.maillage.shared.web.ApiError;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.Optional;
+
+import fr.maillage.accounts.AccountPrincipal;
+import fr.maillage.accounts.Accounts;
+import fr.maillage.accounts.Role;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.web.servlet.HandlerInterceptor;
@@ -29,27 +34,57 @@ class ApiAccessInterceptor implements HandlerInterceptor {
 
 	private final ObjectMapper json;
 
-	ApiAccessInterceptor(AdminToken adminToken, ObjectMapper json) {
+	private final Accounts accounts;
+
+	ApiAccessInterceptor(AdminToken adminToken, Accounts accounts, ObjectMapper json) {
 		this.adminToken = adminToken;
+		this.accounts = accounts;
 		this.json = json;
 	}
 
-	static boolean requiresAdministrator(String method, String path) {
+	/** What a route of the API asks of its caller. */
+	enum Required {
+
+		/** Nothing: reading the directory, computing on public data. */
+		NONE,
+
+		/**
+		 * Imports and source runs, their reports: an administrator, or a coordinator's
+		 * personal token.
+		 */
+		IMPORTER,
+
+		/**
+		 * The administrator: the bootstrap token or an administrator's personal token.
+		 */
+		ADMINISTRATOR
+
+	}
+
+	static Required required(String method, String path) {
 		if (path.equals("/api/v1/couverture/suggestions")) {
 			// a computation on public data that writes nothing
-			return false;
+			return Required.NONE;
 		}
-		return !READ_METHODS.contains(method) || path.equals("/api/v1/imports") || path.startsWith("/api/v1/imports/")
-				|| path.equals("/api/v1/signalements") || path.equals("/api/v1/doublons")
-				|| path.startsWith("/api/v1/doublons/")
-				|| path.startsWith("/api/v1/sources/") && path.contains("/executions");
+		if (path.equals("/api/v1/imports") || path.startsWith("/api/v1/imports/")
+				|| path.startsWith("/api/v1/sources/") && path.contains("/executions")) {
+			return Required.IMPORTER;
+		}
+		boolean administration = !READ_METHODS.contains(method) || path.equals("/api/v1/signalements")
+				|| path.equals("/api/v1/doublons") || path.startsWith("/api/v1/doublons/");
+		return administration ? Required.ADMINISTRATOR : Required.NONE;
+	}
+
+	static boolean allows(Required required, Role role) {
+		return role == Role.ADMINISTRATEUR || required == Required.IMPORTER && role == Role.COORDINATEUR;
 	}
 
 	@Override
 	public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
 			throws IOException {
 		String path = request.getRequestURI().substring(request.getContextPath().length());
-		if (!requiresAdministrator(request.getMethod(), path)) {
+		Required required = required(request.getMethod(), path);
+		if (required == Required.NONE) {
 			return true;
 		}
 		String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
@@ -57,6 +92,18 @@ class ApiAccessInterceptor implements HandlerInterceptor {
 				? authorization.substring(7).strip() : null;
 		if (adminToken.matches(candidate)) {
 			return true;
+		}
+		Optional<AccountPrincipal> account = accounts.findByApiToken(candidate);
+		if (account.isPresent()) {
+			if (allows(required, account.get().role())) {
+				return true;
+			}
+			response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+			response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+			response.setCharacterEncoding("UTF-8");
+			json.writeValue(response.getOutputStream(), ApiError.of(403, "interdit",
+					"Ce jeton (" + account.get().role().code() + ") ne permet pas cette opération."));
+			return false;
 		}
 		String message = !adminToken.isEnabled()
 				? "Les écritures sont désactivées sur ce serveur : définissez MAILLAGE_ADMIN_TOKEN."

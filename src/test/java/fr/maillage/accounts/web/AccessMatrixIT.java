@@ -59,6 +59,8 @@ class AccessMatrixIT {
 			ROUTES.put(publicPage, Access.PUBLIC);
 		}
 		ROUTES.put("GET /espace", Access.SIGNED_IN);
+		ROUTES.put("POST /espace/jetons", Access.SIGNED_IN);
+		ROUTES.put("POST /espace/jetons/{id}/revocation", Access.SIGNED_IN);
 		for (String publicApi : List.of("GET /api/v1/lieux", "GET /api/v1/lieux/{id}",
 				"GET /api/v1/lieux/{id}/consultations", "GET /api/v1/lieux/{id}/provenance",
 				"GET /api/v1/lieux/export.csv", "GET /api/v1/lieux/export.json", "GET /api/v1/lieux/export.geojson",

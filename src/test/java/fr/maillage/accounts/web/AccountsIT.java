@@ -162,4 +162,39 @@ class AccountsIT {
 			.isEqualTo(403);
 	}
 
+	@Test
+	void aCoordinatorsPersonalTokenRunsImportsUntilRevoked() throws Exception {
+		WebSession coordinator = WebSession.signedIn(port, jdbc, "coordinateur");
+		HttpResponse<String> created = coordinator.submit("/espace", "/espace/jetons",
+				Map.of("nom", "import nocturne"));
+		java.util.regex.Matcher value = java.util.regex.Pattern.compile("(mlg_[A-Za-z0-9_-]+)").matcher(created.body());
+		assertThat(value.find()).as(created.body()).isTrue();
+		String token = value.group(1);
+		// only its hash is kept
+		assertThat(jdbc.sql("select count(*) from jeton_api where jeton_hash = :token")
+			.param("token", token)
+			.query(Long.class)
+			.single()).isZero();
+
+		byte[] file = fr.maillage.testing.Fixtures.bytes("fixtures/schema/v1.0.2/exemple-valide.csv");
+		assertThat(api.importFile("exemple", "exemple-valide.csv", file, token).status()).isEqualTo(201);
+		// a coordinator's token imports, but does not administer
+		assertThat(api.postFile("/api/v1/fragilite/imports", Map.of(), "x.csv", new byte[] { 'a' }, token).status())
+			.isEqualTo(403);
+		assertThat(coordinator.get("/espace").body()).contains("import nocturne");
+
+		String tokenId = jdbc.sql("select id from jeton_api").query(String.class).single();
+		coordinator.submit("/espace", "/espace/jetons/" + tokenId + "/revocation", Map.of());
+		assertThat(api.importFile("exemple", "exemple-valide.csv", file, token).status()).isEqualTo(401);
+		assertThat(coordinator.get("/espace").body()).contains("révoqué");
+
+		// a member's token does not import
+		WebSession member = WebSession.signedIn(port, jdbc, "membre");
+		HttpResponse<String> memberPage = member.submit("/espace", "/espace/jetons", Map.of("nom", "essai"));
+		java.util.regex.Matcher memberToken = java.util.regex.Pattern.compile("(mlg_[A-Za-z0-9_-]+)")
+			.matcher(memberPage.body());
+		assertThat(memberToken.find()).isTrue();
+		assertThat(api.importFile("exemple", "exemple-valide.csv", file, memberToken.group(1)).status()).isEqualTo(403);
+	}
+
 }

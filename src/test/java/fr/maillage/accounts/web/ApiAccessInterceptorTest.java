@@ -20,7 +20,21 @@ class ApiAccessInterceptorTest {
 			"GET, /api/v1/sources/france-services/executions, true",
 			"GET, /api/v1/sources/france-services/executions/abc, true" })
 	void readingIsPublicEverythingElseNeedsTheAdministrator(String method, String path, boolean required) {
-		assertThat(ApiAccessInterceptor.requiresAdministrator(method, path)).isEqualTo(required);
+		assertThat(ApiAccessInterceptor.required(method, path) != ApiAccessInterceptor.Required.NONE)
+			.isEqualTo(required);
+	}
+
+	@ParameterizedTest(name = "{0} {1} → {2}")
+	@CsvSource({ "POST, /api/v1/imports, IMPORTER", "GET, /api/v1/imports/abc/rejets.csv, IMPORTER",
+			"POST, /api/v1/sources/france-services/executions, IMPORTER", "GET, /api/v1/doublons, ADMINISTRATOR",
+			"POST, /api/v1/comptes, ADMINISTRATOR", "POST, /api/v1/fragilite/imports, ADMINISTRATOR" })
+	void importsAreOpenToCoordinatorsTokensTheRestToTheAdministrator(String method, String path,
+			ApiAccessInterceptor.Required required) {
+		assertThat(ApiAccessInterceptor.required(method, path)).isEqualTo(required);
+		assertThat(ApiAccessInterceptor.allows(required, fr.maillage.accounts.Role.ADMINISTRATEUR)).isTrue();
+		assertThat(ApiAccessInterceptor.allows(required, fr.maillage.accounts.Role.COORDINATEUR))
+			.isEqualTo(required == ApiAccessInterceptor.Required.IMPORTER);
+		assertThat(ApiAccessInterceptor.allows(required, fr.maillage.accounts.Role.MEMBRE)).isFalse();
 	}
 
 }
