@@ -1,8 +1,11 @@
 /**
- * Who may do what. For now: the bootstrap administrator token
- * ({@code MAILLAGE_ADMIN_TOKEN}) that protects every write of the API and the import
- * reports, checked by one interceptor so no write route can forget it (ADR 0006).
- * Accounts, roles and sessions come with issue 6.
+ * Who may do what (ADR 0006, ADR 0012): accounts with a role (administrateur,
+ * coordinateur of territories, membre of a structure), invited through an e-mailed
+ * one-time link, signed in with sessions kept in PostgreSQL, throttled after repeated
+ * failures; personal API tokens; the bootstrap administrator token
+ * ({@code MAILLAGE_ADMIN_TOKEN}). The API's rule lives in one interceptor, the pages' in
+ * one Spring Security chain, so no route can forget it; {@code AccessMatrixIT} checks
+ * every route.
  */
 @ApplicationModule(allowedDependencies = "shared")
 @NullMarked
