@@ -6,7 +6,8 @@
  * {@link fr.maillage.opendata.importing.SourceImport} and the controllers of {@code web}.
  * Decisions: ADR 0004 (tolerant import) and ADR 0005 (defects of the standard).
  */
-@ApplicationModule(allowedDependencies = { "places", "places::vocabulary", "places::hours", "territories", "shared" })
+@ApplicationModule(
+		allowedDependencies = { "places", "places::vocabulary", "places::hours", "territories", "accounts", "shared" })
 @NullMarked
 package fr.maillage.opendata;
 

@@ -89,6 +89,15 @@ public class PlaceDirectory {
 		return repository.upsertAll(places);
 	}
 
+	/**
+	 * The version of a published lieu (its content fingerprint), for optimistic locking:
+	 * whoever edits it says which version they started from.
+	 */
+	@Transactional(readOnly = true)
+	public String getVersion(String publishedId) {
+		return repository.findVersion(getPlace(publishedId).id()).orElse("");
+	}
+
 	/** Every record of every source, as each source gave it. */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public List<Place> listSourceRecords() {

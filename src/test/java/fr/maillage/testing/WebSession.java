@@ -107,10 +107,15 @@ public final class WebSession {
 	 * @param role administrateur, coordinateur or membre
 	 */
 	public static WebSession signedIn(int port, JdbcClient jdbc, String role) throws Exception {
+		return signedIn(port, jdbc, role, "departement:69");
+	}
+
+	/** As {@link #signedIn(int, JdbcClient, String)}, a coordinator of that territory. */
+	public static WebSession signedIn(int port, JdbcClient jdbc, String role, String territory) throws Exception {
 		String email = role + "-" + System.nanoTime() + "@exemple.fr";
 		ApiClient.Response invited = new ApiClient(port).postJsonAsAdmin("/api/v1/comptes",
 				"{\"courriel\": \"" + email + "\", \"nom\": \"Test " + role + "\", \"role\": \"" + role
-						+ "\", \"territoires\": [\"departement:69\"]}");
+						+ "\", \"territoires\": [\"" + territory + "\"]}");
 		assertThat(invited.status()).as(invited.body()).isEqualTo(201);
 		String link = lastLink(jdbc, email);
 		WebSession session = new WebSession(port);

@@ -13,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -28,7 +27,6 @@ import fr.maillage.opendata.schema.SchemaField;
 import fr.maillage.places.Place;
 import fr.maillage.places.PlaceDirectory;
 import fr.maillage.places.SavedPlaces;
-import fr.maillage.territories.CommuneRef;
 import fr.maillage.territories.Territories;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -88,27 +86,7 @@ public class SourceImport {
 		this.imports = imports;
 		this.transaction = transaction;
 		this.clock = clock;
-		this.normalizer = new RecordNormalizer(clock, new TerritoryReferential(territories));
-	}
-
-	/** The administrative map as the normalizer's port. */
-	private record TerritoryReferential(Territories territories) implements CommuneReferential {
-
-		@Override
-		public Optional<CommuneRef> findCommune(String codeInsee) {
-			return territories.findCommune(codeInsee);
-		}
-
-		@Override
-		public Optional<String> findCurrentCode(String codeInsee) {
-			return territories.findCurrentCode(codeInsee);
-		}
-
-		@Override
-		public List<CommuneRef> listCommunesByPostalCode(String postalCode) {
-			return territories.listCommunesByPostalCode(postalCode);
-		}
-
+		this.normalizer = new RecordNormalizer(clock, new TerritoryCommunes(territories));
 	}
 
 	/**

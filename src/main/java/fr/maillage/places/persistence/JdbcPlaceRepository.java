@@ -151,6 +151,14 @@ public class JdbcPlaceRepository {
 			.optional();
 	}
 
+	/** The content fingerprint of a published lieu: changes whenever its content does. */
+	public Optional<String> findVersion(String id) {
+		return jdbc.sql("select empreinte from lieu where id = :id")
+			.param("id", UUID.fromString(id))
+			.query(String.class)
+			.optional();
+	}
+
 	/** Every source record, in a stable order. */
 	public List<Place> listSourceRecords() {
 		return streaming.query("select " + ROW + " from lieu_source l order by l.id", this::mapPlace);

@@ -60,6 +60,9 @@ class AccessMatrixIT {
 		}
 		ROUTES.put("GET /espace", Access.SIGNED_IN);
 		ROUTES.put("POST /espace/jetons", Access.SIGNED_IN);
+		// signed in, then EditingPolicy decides per lieu (PlaceEditIT)
+		ROUTES.put("GET /espace/lieux/{id}/modifier", Access.SIGNED_IN);
+		ROUTES.put("POST /espace/lieux/{id}/modifier", Access.SIGNED_IN);
 		ROUTES.put("POST /espace/jetons/{id}/revocation", Access.SIGNED_IN);
 		for (String publicApi : List.of("GET /api/v1/lieux", "GET /api/v1/lieux/{id}",
 				"GET /api/v1/lieux/{id}/consultations", "GET /api/v1/lieux/{id}/provenance",

@@ -1,0 +1,161 @@
+package fr.maillage.opendata;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import fr.maillage.accounts.AccountPrincipal;
+import fr.maillage.opendata.importing.ImportIssue;
+import fr.maillage.opendata.importing.RawRecord;
+import fr.maillage.opendata.importing.RecordNormalizer;
+import fr.maillage.opendata.importing.RecordOutcome;
+import fr.maillage.opendata.importing.TerritoryCommunes;
+import fr.maillage.opendata.merging.DuplicateDetector;
+import fr.maillage.opendata.persistence.JdbcDuplicateRepository;
+import fr.maillage.opendata.publishing.SchemaRecords;
+import fr.maillage.places.Place;
+import fr.maillage.places.PlaceDirectory;
+import fr.maillage.places.hours.OpeningHoursEvaluator;
+import fr.maillage.territories.CommuneProfile;
+import fr.maillage.territories.Territories;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * Editing a lieu in Maillage (issue 6). The edited values become a source record of the
+ * source {@value #SOURCE}, dated today, so the merge makes them win field by field and
+ * the provenance says who said what; a decision ties that record to the lieu, so the edit
+ * stays in it whatever it changes. Validation is the import's (same French messages).
+ * Optimistic locking: an edit names the version of the lieu it started from, and is
+ * refused when the lieu changed meanwhile — nothing is silently overwritten. Every edit
+ * is kept, append-only, with its author and the values before and after.
+ */
+@Service
+public class PlaceEditing {
+
+	public static final String SOURCE = "saisie-maillage";
+
+	private final PlaceDirectory places;
+
+	private final PublishedDirectory published;
+
+	private final JdbcDuplicateRepository duplicates;
+
+	private final Territories territories;
+
+	private final RecordNormalizer normalizer;
+
+	private final JdbcClient jdbc;
+
+	private final ObjectMapper json;
+
+	private final Clock clock;
+
+	PlaceEditing(PlaceDirectory places, PublishedDirectory published, JdbcDuplicateRepository duplicates,
+			Territories territories, JdbcClient jdbc, ObjectMapper json, Clock clock) {
+		this.places = places;
+		this.published = published;
+		this.duplicates = duplicates;
+		this.territories = territories;
+		this.normalizer = new RecordNormalizer(clock, new TerritoryCommunes(territories));
+		this.jdbc = jdbc;
+		this.json = json;
+		this.clock = clock;
+	}
+
+	/** The edit was refused because the lieu changed since the editor loaded it. */
+	public static class EditConflictException extends RuntimeException {
+
+		private final transient Place current;
+
+		private final String currentVersion;
+
+		EditConflictException(Place current, String currentVersion) {
+			super("Ce lieu a été modifié par quelqu'un d'autre pendant que vous le modifiiez.");
+			this.current = current;
+			this.currentVersion = currentVersion;
+		}
+
+		public Place current() {
+			return current;
+		}
+
+		public String currentVersion() {
+			return currentVersion;
+		}
+
+	}
+
+	/** What an edit did: the saved lieu, or the errors that kept it from being saved. */
+	public record Outcome(@Nullable Place saved, List<ImportIssue> errors, List<ImportIssue> warnings) {
+	}
+
+	public boolean mayEdit(AccountPrincipal account, Place place) {
+		String epci = place.codeInsee() == null ? null
+				: territories.listCurrentCommunes()
+					.stream()
+					.filter(commune -> commune.code().equals(place.codeInsee()))
+					.map(CommuneProfile::epci)
+					.findFirst()
+					.orElse(null);
+		return EditingPolicy.mayEdit(account, place.departement(), epci);
+	}
+
+	/**
+	 * @param values schema field → new value (lists joined with "|"); fields not given
+	 * keep their published value
+	 * @throws AccessDeniedException when the account may not edit this lieu
+	 * @throws EditConflictException when the lieu changed since {@code expectedVersion}
+	 */
+	@Transactional
+	public Outcome edit(String lieuId, String expectedVersion, Map<String, String> values, AccountPrincipal author) {
+		published.lockForWriting();
+		Place current = places.getPlace(lieuId);
+		if (!mayEdit(author, current)) {
+			throw new AccessDeniedException("Vous ne pouvez pas modifier ce lieu.");
+		}
+		String version = places.getVersion(current.id());
+		if (!version.equals(expectedVersion)) {
+			throw new EditConflictException(current, version);
+		}
+		Map<String, String> before = SchemaRecords.asText(current);
+		Map<String, Object> record = new LinkedHashMap<>(before);
+		record.putAll(values);
+		record.put("id", current.id());
+		record.put("date_maj", LocalDate.now(clock.withZone(OpeningHoursEvaluator.PARIS)).toString());
+		record.put("source", "Maillage");
+		RecordOutcome outcome = normalizer.normalize(new RawRecord(1, record, false), SOURCE);
+		if (outcome instanceof RecordOutcome.Rejected rejected) {
+			return new Outcome(null, rejected.errors(), rejected.warnings());
+		}
+		RecordOutcome.Accepted accepted = (RecordOutcome.Accepted) outcome;
+		Place edit = accepted.place();
+		places.savePlaces(List.of(edit));
+		// the edit belongs to this lieu whatever it changed (name, address…)
+		duplicates.insertDecision(edit.id(), current.id(),
+				(int) Math.floor(DuplicateDetector.score(fr.maillage.opendata.merging.DirectoryMerge.asCandidate(edit),
+						fr.maillage.opendata.merging.DirectoryMerge.asCandidate(current))),
+				JdbcDuplicateRepository.MERGE, author.name() + " (saisie)", clock.instant());
+		jdbc.sql("insert into saisie_lieu (id, lieu_id, auteur_id, auteur, moment, avant, apres) "
+				+ "values (:id, :lieu, :authorId, :author, :now, cast(:before as jsonb), cast(:after as jsonb))")
+			.param("id", UUID.randomUUID())
+			.param("lieu", UUID.fromString(current.id()))
+			.param("authorId", UUID.fromString(author.id()))
+			.param("author", author.name() + " <" + author.email() + ">")
+			.param("now", Timestamp.from(clock.instant()))
+			.param("before", json.writeValueAsString(before))
+			.param("after", json.writeValueAsString(SchemaRecords.asText(edit)))
+			.update();
+		published.publish();
+		return new Outcome(places.getPlace(current.id()), List.of(), accepted.warnings());
+	}
+
+}

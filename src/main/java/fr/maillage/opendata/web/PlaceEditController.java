@@ -1,0 +1,107 @@
+package fr.maillage.opendata.web;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import fr.maillage.accounts.AccountPrincipal;
+import fr.maillage.opendata.PlaceEditing;
+import fr.maillage.opendata.publishing.SchemaRecords;
+import fr.maillage.places.Place;
+import fr.maillage.places.PlaceDirectory;
+import fr.maillage.places.vocabulary.Fee;
+import fr.maillage.places.vocabulary.MediationService;
+import fr.maillage.places.vocabulary.SpecificPublic;
+import fr.maillage.places.vocabulary.SupportMode;
+import fr.maillage.places.vocabulary.Vocabulary;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The edit form of a lieu, for those who may edit it (issue 6). */
+@Controller
+class PlaceEditController {
+
+	/** Text fields of the form, in the schema's order. */
+	static final List<String> TEXT_FIELDS = List.of("nom", "adresse", "complement_adresse", "code_postal", "commune",
+			"telephone", "courriels", "site_web", "horaires", "presentation_resume", "presentation_detail",
+			"prise_rdv");
+
+	/** List fields of the form, with their vocabulary. */
+	static final Map<String, List<String>> CHOICES = choices();
+
+	private final PlaceDirectory places;
+
+	private final PlaceEditing editing;
+
+	PlaceEditController(PlaceDirectory places, PlaceEditing editing) {
+		this.places = places;
+		this.editing = editing;
+	}
+
+	private static Map<String, List<String>> choices() {
+		Map<String, List<String>> choices = new LinkedHashMap<>();
+		choices.put("services", labels(MediationService.values()));
+		choices.put("publics_specifiquement_adresses", labels(SpecificPublic.values()));
+		choices.put("frais_a_charge", labels(Fee.values()));
+		choices.put("modalites_accompagnement", labels(SupportMode.values()));
+		return choices;
+	}
+
+	private static List<String> labels(Vocabulary[] values) {
+		return java.util.Arrays.stream(values).map(Vocabulary::label).toList();
+	}
+
+	@GetMapping("/espace/lieux/{id}/modifier")
+	String form(@PathVariable String id, @AuthenticationPrincipal AccountPrincipal account, Model model) {
+		Place place = places.getPlace(id);
+		if (!editing.mayEdit(account, place)) {
+			throw new AccessDeniedException("Vous ne pouvez pas modifier ce lieu.");
+		}
+		return show(place, SchemaRecords.asText(place), places.getVersion(place.id()), model);
+	}
+
+	@PostMapping("/espace/lieux/{id}/modifier")
+	String save(@PathVariable String id, @AuthenticationPrincipal AccountPrincipal account,
+			@RequestParam MultiValueMap<String, String> form, Model model, HttpServletResponse response) {
+		Map<String, String> values = new LinkedHashMap<>();
+		TEXT_FIELDS.forEach(field -> values.put(field, form.getFirst(field) == null ? "" : form.getFirst(field)));
+		CHOICES.keySet().forEach(field -> values.put(field, String.join("|", form.getOrDefault(field, List.of()))));
+		String version = form.getFirst("version") == null ? "" : form.getFirst("version");
+		try {
+			PlaceEditing.Outcome outcome = editing.edit(id, version, values, account);
+			if (outcome.saved() != null) {
+				return "redirect:/lieux/" + outcome.saved().id() + "?modifie";
+			}
+			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+			model.addAttribute("erreurs", outcome.errors());
+			return show(places.getPlace(id), values, version, model);
+		}
+		catch (PlaceEditing.EditConflictException conflict) {
+			response.setStatus(HttpServletResponse.SC_CONFLICT);
+			model.addAttribute("conflit", true);
+			model.addAttribute("actuelles", SchemaRecords.asText(conflict.current()));
+			model.addAttribute("champsTexte", TEXT_FIELDS);
+			model.addAttribute("champsChoix", CHOICES.keySet());
+			// the form shows the editor's values again, on top of the current version
+			return show(conflict.current(), values, conflict.currentVersion(), model);
+		}
+	}
+
+	private static String show(Place place, Map<String, String> values, String version, Model model) {
+		model.addAttribute("lieu", place);
+		model.addAttribute("valeurs", values);
+		model.addAttribute("version", version);
+		model.addAttribute("champsTexte", TEXT_FIELDS);
+		model.addAttribute("choix", CHOICES);
+		return "opendata/modifier";
+	}
+
+}

@@ -1,0 +1,148 @@
+package fr.maillage.opendata.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import fr.maillage.testing.EmptyDirectoryApiTest;
+import fr.maillage.testing.Fixtures;
+import fr.maillage.testing.WebSession;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A coordinator edits the lieux of its territory (issue 6): the edit is validated like an
+ * import, wins in the merge and shows in the provenance, is kept with its author, and
+ * never silently overwrites someone else's edit.
+ */
+class PlaceEditIT extends EmptyDirectoryApiTest {
+
+	private static final String CHARENTE = "20230711-charente-lieux-de-mediation-numeriques-nouvelle-aquitaine.json";
+
+	private String lieuId;
+
+	@BeforeEach
+	void importCharente() {
+		api.importFile("charente", CHARENTE, Fixtures.lieux(CHARENTE));
+		lieuId = api.get("/api/v1/lieux?q=" + fr.maillage.testing.ApiClient.encode("Service Info 16"))
+			.json()
+			.get("lieux")
+			.get(0)
+			.get("id")
+			.asString();
+	}
+
+	private static String formPath(String id) {
+		return "/espace/lieux/" + id + "/modifier";
+	}
+
+	/** The form's fields as loaded, with some changed, as a browser would post them. */
+	private static Map<String, String> formValues(String html, Map<String, String> changes) {
+		Map<String, String> values = new LinkedHashMap<>();
+		Matcher input = Pattern
+			.compile("<input type=\"(?:text|hidden)\"\\s+(?:id=\"[^\"]*\"\\s+)?name=\"([^\"]+)\"\\s+value=\"([^\"]*)\"")
+			.matcher(html);
+		while (input.find()) {
+			values.put(input.group(1), org.springframework.web.util.HtmlUtils.htmlUnescape(input.group(2)));
+		}
+		values.putAll(changes);
+		return values;
+	}
+
+	private HttpResponse<String> edit(WebSession session, String html, Map<String, String> changes) throws Exception {
+		Map<String, String> values = formValues(html, changes);
+		values.put("_csrf", csrf(html));
+		return session.post(formPath(lieuId), values);
+	}
+
+	private static String csrf(String html) {
+		Matcher token = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(html);
+		assertThat(token.find()).isTrue();
+		return token.group(1);
+	}
+
+	@Test
+	void aCoordinatorEditsALieuOfItsTerritoryAndTheEditWinsWithItsProvenance() throws Exception {
+		WebSession charente = WebSession.signedIn(port, jdbc, "coordinateur", "departement:16");
+		String form = charente.get(formPath(lieuId)).body();
+		assertThat(form).contains("Modifier", "Service Info 16");
+
+		HttpResponse<String> saved = edit(charente, form, Map.of("nom", "Service Info 16 — Angoulême"));
+
+		assertThat(saved.statusCode()).as(saved.body()).isEqualTo(302);
+		assertThat(saved.headers().firstValue("Location"))
+			.hasValueSatisfying(location -> assertThat(location).endsWith("/lieux/" + lieuId + "?modifie"));
+		JsonNode lieu = api.get("/api/v1/lieux/" + lieuId).json();
+		assertThat(lieu.get("nom").asString()).isEqualTo("Service Info 16 — Angoulême");
+		assertThat(lieu.get("sources").toString()).contains("saisie-maillage");
+		JsonNode names = api.get("/api/v1/lieux/" + lieuId + "/provenance").json().get("champs").get("nom");
+		assertThat(names.toString()).contains("saisie-maillage", "Service Info 16 — Angoulême");
+		// kept with its author, before and after
+		assertThat(jdbc.sql("select auteur from saisie_lieu").query(String.class).single()).contains("coordinateur");
+		assertThat(jdbc.sql("select avant->>'nom' from saisie_lieu").query(String.class).single())
+			.isEqualTo("Service Info 16");
+	}
+
+	@Test
+	void aCoordinatorOfAnotherTerritoryCannotEditIt() throws Exception {
+		WebSession rhone = WebSession.signedIn(port, jdbc, "coordinateur", "departement:69");
+		assertThat(rhone.get(formPath(lieuId)).statusCode()).isEqualTo(403);
+		WebSession charente = WebSession.signedIn(port, jdbc, "coordinateur", "departement:16");
+		String form = charente.get(formPath(lieuId)).body();
+		// even with a valid form and token of its own session
+		Map<String, String> values = formValues(form, Map.of("nom", "Détourné"));
+		values.put("_csrf", rhone.csrfToken("/espace"));
+		assertThat(rhone.post(formPath(lieuId), values).statusCode()).isEqualTo(403);
+		assertThat(api.get("/api/v1/lieux/" + lieuId).json().get("nom").asString()).isEqualTo("Service Info 16");
+	}
+
+	@Test
+	void twoPeopleEditingTheSameLieuNeverOverwriteEachOtherSilently() throws Exception {
+		WebSession first = WebSession.signedIn(port, jdbc, "coordinateur", "departement:16");
+		WebSession second = WebSession.signedIn(port, jdbc, "administrateur");
+		String firstForm = first.get(formPath(lieuId)).body();
+		String secondForm = second.get(formPath(lieuId)).body();
+
+		assertThat(edit(first, firstForm, Map.of("telephone", "05 45 00 00 01")).statusCode()).isEqualTo(302);
+		HttpResponse<String> conflict = edit(second, secondForm, Map.of("telephone", "05 45 00 00 02"));
+
+		assertThat(conflict.statusCode()).isEqualTo(409);
+		assertThat(conflict.body()).contains("modifié par quelqu'un d'autre", "+33545000001", "05 45 00 00 02");
+		assertThat(api.get("/api/v1/lieux/" + lieuId).json().get("telephone").asString()).isEqualTo("+33545000001");
+		// saving again from the conflict page, knowingly, goes through
+		assertThat(edit(second, conflict.body(), Map.of("telephone", "05 45 00 00 02")).statusCode()).isEqualTo(302);
+		assertThat(api.get("/api/v1/lieux/" + lieuId).json().get("telephone").asString()).isEqualTo("+33545000002");
+	}
+
+	@Test
+	void anInvalidEditIsRefusedInFrenchAndChangesNothing() throws Exception {
+		WebSession charente = WebSession.signedIn(port, jdbc, "coordinateur", "departement:16");
+		String form = charente.get(formPath(lieuId)).body();
+
+		HttpResponse<String> refused = edit(charente, form, Map.of("nom", "", "code_postal", "1600"));
+
+		assertThat(refused.statusCode()).isEqualTo(400);
+		assertThat(refused.body()).contains("n'a pas été enregistré", "Champ obligatoire manquant");
+		assertThat(api.get("/api/v1/lieux/" + lieuId).json().get("nom").asString()).isEqualTo("Service Info 16");
+		assertThat(jdbc.sql("select count(*) from saisie_lieu").query(Long.class).single()).isZero();
+	}
+
+	@Test
+	void scriptTypedIntoAFieldIsShownAsText() throws Exception {
+		WebSession charente = WebSession.signedIn(port, jdbc, "coordinateur", "departement:16");
+		String form = charente.get(formPath(lieuId)).body();
+		String payload = "<script>alert('x')</script>";
+
+		edit(charente, form, Map.of("presentation_resume", payload));
+
+		String page = api.get("/lieux/" + lieuId).body();
+		assertThat(page).doesNotContain(payload).contains("&lt;script&gt;");
+		assertThat(charente.get(formPath(lieuId)).body()).doesNotContain(payload);
+	}
+
+}
