@@ -62,6 +62,9 @@ class AccessMatrixIT {
 		ROUTES.put("POST /espace/jetons", Access.SIGNED_IN);
 		// signed in, then EditingPolicy decides per lieu (PlaceEditIT)
 		ROUTES.put("GET /espace/lieux/{id}/modifier", Access.SIGNED_IN);
+		ROUTES.put("GET /espace/fraicheur", Access.SIGNED_IN);
+		ROUTES.put("POST /espace/lieux/{id}/confirmation", Access.SIGNED_IN);
+		ROUTES.put("GET /api/v1/indicateurs/fraicheur", Access.PUBLIC);
 		ROUTES.put("POST /espace/lieux/{id}/modifier", Access.SIGNED_IN);
 		ROUTES.put("POST /espace/jetons/{id}/revocation", Access.SIGNED_IN);
 		for (String publicApi : List.of("GET /api/v1/lieux", "GET /api/v1/lieux/{id}",

@@ -1,0 +1,113 @@
+package fr.maillage.opendata;
+
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import fr.maillage.accounts.AccountPrincipal;
+import fr.maillage.places.Place;
+import fr.maillage.places.PlaceDirectory;
+import fr.maillage.places.hours.OpeningHoursEvaluator;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Which lieux are "à jour" ({@link FreshnessPolicy}), per département, and the "toujours
+ * exact" confirmation that vouches for a lieu without changing it.
+ */
+@Service
+public class LieuFreshness {
+
+	private final JdbcClient jdbc;
+
+	private final PlaceDirectory places;
+
+	private final PlaceEditing editing;
+
+	private final Clock clock;
+
+	private final Period validity;
+
+	LieuFreshness(JdbcClient jdbc, PlaceDirectory places, PlaceEditing editing, Clock clock,
+			@Value("${maillage.fraicheur.validite-mois:6}") int validityMonths) {
+		this.jdbc = jdbc;
+		this.places = places;
+		this.editing = editing;
+		this.clock = clock;
+		this.validity = Period.ofMonths(validityMonths);
+	}
+
+	/** A lieu and when it was last vouched for. */
+	public record Vouched(String id, String name, String commune, @Nullable LocalDate lastVouched, boolean upToDate) {
+	}
+
+	/** Number and share of lieux à jour. */
+	public record Indicator(String departement, int lieux, int upToDate, double share, int validityMonths,
+			LocalDate day) {
+	}
+
+	public Indicator indicator(String departement) {
+		List<Vouched> all = listLieux(departement);
+		int upToDate = (int) all.stream().filter(Vouched::upToDate).count();
+		return new Indicator(departement, all.size(), upToDate,
+				all.isEmpty() ? 0 : Math.round(1000.0 * upToDate / all.size()) / 1000.0, validity.getMonths(), today());
+	}
+
+	/** The lieux of a département, stale ones first (oldest first). */
+	public List<Vouched> listLieux(String departement) {
+		LocalDate today = today();
+		List<Vouched> lieux = new ArrayList<>(jdbc.sql("""
+				select l.id, l.nom, l.commune, l.date_maj,
+				       (select max(c.moment) from confirmation_lieu c where c.lieu_id = l.id) as confirme
+				from lieu l where l.departement = :departement""")
+			.param("departement", departement)
+			.query((rs, row) -> {
+				Date updated = rs.getDate("date_maj");
+				Timestamp confirmed = rs.getTimestamp("confirme");
+				LocalDate last = FreshnessPolicy.lastVouched(updated == null ? null : updated.toLocalDate(),
+						confirmed == null ? null
+								: confirmed.toInstant().atZone(OpeningHoursEvaluator.PARIS).toLocalDate());
+				return new Vouched(rs.getString("id"), rs.getString("nom"), rs.getString("commune"), last,
+						FreshnessPolicy.isUpToDate(last, today, validity));
+			})
+			.list());
+		lieux.sort(java.util.Comparator.comparing(Vouched::upToDate)
+			.thenComparing(Vouched::lastVouched, java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder()))
+			.thenComparing(Vouched::name));
+		return lieux;
+	}
+
+	/**
+	 * "Toujours exact": vouches for the lieu as it is.
+	 * @throws AccessDeniedException when the account may not edit this lieu
+	 */
+	@Transactional
+	public void confirm(String lieuId, AccountPrincipal author) {
+		Place place = places.getPlace(lieuId);
+		if (!editing.mayEdit(author, place)) {
+			throw new AccessDeniedException("Vous ne pouvez pas confirmer ce lieu.");
+		}
+		jdbc.sql("insert into confirmation_lieu (id, lieu_id, auteur_id, auteur, moment) "
+				+ "values (:id, :lieu, :authorId, :author, :now)")
+			.param("id", UUID.randomUUID())
+			.param("lieu", UUID.fromString(place.id()))
+			.param("authorId", UUID.fromString(author.id()))
+			.param("author", author.name() + " <" + author.email() + ">")
+			.param("now", Timestamp.from(clock.instant()))
+			.update();
+	}
+
+	private LocalDate today() {
+		return LocalDate.now(clock.withZone(OpeningHoursEvaluator.PARIS));
+	}
+
+}
