@@ -71,4 +71,34 @@ public class ErrorReports {
 		return repository.listByStatus("a_examiner");
 	}
 
+	/**
+	 * Reports to examine on the lieux of these départements ({@code null}: everywhere).
+	 */
+	public List<ErrorReport> listPending(java.util.@Nullable Collection<String> departements) {
+		return repository.listByStatus("a_examiner", departements);
+	}
+
+	public ErrorReport getReport(String id) {
+		try {
+			return repository.findById(id)
+				.orElseThrow(() -> new fr.maillage.shared.web.NotFoundException("Signalement inconnu : " + id));
+		}
+		catch (IllegalArgumentException notAnId) {
+			throw new fr.maillage.shared.web.NotFoundException("Signalement inconnu : " + id);
+		}
+	}
+
+	/**
+	 * Decides a report: {@code acceptee} or {@code rejetee}, from {@code a_examiner}
+	 * only.
+	 * @return false when someone decided it meanwhile
+	 */
+	@Transactional
+	public boolean decide(String id, String status, String decidedBy, @Nullable String reply) {
+		if (!status.equals("acceptee") && !status.equals("rejetee")) {
+			throw new IllegalArgumentException(status);
+		}
+		return repository.decide(id, status, decidedBy, reply, clock.instant());
+	}
+
 }

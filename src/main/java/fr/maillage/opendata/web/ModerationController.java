@@ -1,0 +1,54 @@
+package fr.maillage.opendata.web;
+
+import fr.maillage.accounts.AccountPrincipal;
+import fr.maillage.opendata.Moderation;
+import fr.maillage.opendata.publishing.SchemaRecords;
+import fr.maillage.shared.web.BadRequestException;
+import fr.maillage.shared.web.ConflictException;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The moderation queue of a coordinator (issue 6). */
+@Controller
+class ModerationController {
+
+	private final Moderation moderation;
+
+	ModerationController(Moderation moderation) {
+		this.moderation = moderation;
+	}
+
+	@GetMapping("/espace/moderation")
+	String queue(@AuthenticationPrincipal AccountPrincipal account, Model model) {
+		model.addAttribute("elements",
+				moderation.listQueue(account)
+					.stream()
+					.map(item -> new Row(item, SchemaRecords.asText(item.place())))
+					.toList());
+		return "opendata/moderation";
+	}
+
+	/** A report beside the lieu's published values. */
+	record Row(Moderation.Item item, java.util.Map<String, String> fiche) {
+	}
+
+	@PostMapping("/espace/signalements/{id}/decision")
+	String decide(@PathVariable String id, @AuthenticationPrincipal AccountPrincipal account,
+			@RequestParam(name = "decision", defaultValue = "") String decision,
+			@RequestParam(name = "reponse", defaultValue = "") String reply, Model model) {
+		try {
+			moderation.decide(id, decision, reply, account);
+			return "redirect:/espace/moderation?traite";
+		}
+		catch (BadRequestException | ConflictException refused) {
+			model.addAttribute("erreur", refused.getMessage());
+			return queue(account, model);
+		}
+	}
+
+}
