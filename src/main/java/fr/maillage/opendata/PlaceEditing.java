@@ -116,7 +116,8 @@ public class PlaceEditing {
 	 * @throws EditConflictException when the lieu changed since {@code expectedVersion}
 	 */
 	@Transactional
-	public Outcome edit(String lieuId, String expectedVersion, Map<String, String> values, AccountPrincipal author) {
+	public Outcome edit(String lieuId, String expectedVersion, Map<String, String> values, @Nullable String reason,
+			AccountPrincipal author) {
 		published.lockForWriting();
 		Place current = places.getPlace(lieuId);
 		if (!mayEdit(author, current)) {
@@ -144,8 +145,9 @@ public class PlaceEditing {
 				(int) Math.floor(DuplicateDetector.score(fr.maillage.opendata.merging.DirectoryMerge.asCandidate(edit),
 						fr.maillage.opendata.merging.DirectoryMerge.asCandidate(current))),
 				JdbcDuplicateRepository.MERGE, author.name() + " (saisie)", clock.instant());
-		jdbc.sql("insert into saisie_lieu (id, lieu_id, auteur_id, auteur, moment, avant, apres) "
-				+ "values (:id, :lieu, :authorId, :author, :now, cast(:before as jsonb), cast(:after as jsonb))")
+		jdbc.sql("insert into saisie_lieu (id, lieu_id, auteur_id, auteur, moment, avant, apres, motif) values (:id, "
+				+ ":lieu, :authorId, :author, :now, cast(:before as jsonb), cast(:after as jsonb), :reason)")
+			.param("reason", reason == null || reason.isBlank() ? null : reason.strip())
 			.param("id", UUID.randomUUID())
 			.param("lieu", UUID.fromString(current.id()))
 			.param("authorId", UUID.fromString(author.id()))

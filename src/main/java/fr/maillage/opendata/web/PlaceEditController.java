@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import fr.maillage.accounts.AccountPrincipal;
+import fr.maillage.opendata.LieuHistory;
 import fr.maillage.opendata.PlaceEditing;
 import fr.maillage.opendata.publishing.SchemaRecords;
 import fr.maillage.places.Place;
@@ -25,7 +26,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** The edit form of a lieu, for those who may edit it (issue 6). */
+/** The edit form and the history of a lieu, for those who may edit it (issue 6). */
 @Controller
 class PlaceEditController {
 
@@ -41,9 +42,12 @@ class PlaceEditController {
 
 	private final PlaceEditing editing;
 
-	PlaceEditController(PlaceDirectory places, PlaceEditing editing) {
+	private final LieuHistory history;
+
+	PlaceEditController(PlaceDirectory places, PlaceEditing editing, LieuHistory history) {
 		this.places = places;
 		this.editing = editing;
+		this.history = history;
 	}
 
 	private static Map<String, List<String>> choices() {
@@ -76,7 +80,7 @@ class PlaceEditController {
 		CHOICES.keySet().forEach(field -> values.put(field, String.join("|", form.getOrDefault(field, List.of()))));
 		String version = form.getFirst("version") == null ? "" : form.getFirst("version");
 		try {
-			PlaceEditing.Outcome outcome = editing.edit(id, version, values, account);
+			PlaceEditing.Outcome outcome = editing.edit(id, version, values, form.getFirst("motif"), account);
 			if (outcome.saved() != null) {
 				return "redirect:/lieux/" + outcome.saved().id() + "?modifie";
 			}
@@ -93,6 +97,14 @@ class PlaceEditController {
 			// the form shows the editor's values again, on top of the current version
 			return show(conflict.current(), values, conflict.currentVersion(), model);
 		}
+	}
+
+	@GetMapping("/espace/lieux/{id}/historique")
+	String history(@PathVariable String id, @AuthenticationPrincipal AccountPrincipal account, Model model) {
+		Place place = places.getPlace(id);
+		model.addAttribute("evenements", history.listEvents(place.id(), account));
+		model.addAttribute("lieu", place);
+		return "opendata/historique";
 	}
 
 	private static String show(Place place, Map<String, String> values, String version, Model model) {

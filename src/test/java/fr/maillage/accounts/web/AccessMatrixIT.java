@@ -63,6 +63,7 @@ class AccessMatrixIT {
 		// signed in, then EditingPolicy decides per lieu (PlaceEditIT)
 		ROUTES.put("GET /espace/lieux/{id}/modifier", Access.SIGNED_IN);
 		ROUTES.put("GET /espace/fraicheur", Access.SIGNED_IN);
+		ROUTES.put("GET /espace/lieux/{id}/historique", Access.SIGNED_IN);
 		ROUTES.put("GET /espace/moderation", Access.SIGNED_IN);
 		ROUTES.put("POST /espace/signalements/{id}/decision", Access.SIGNED_IN);
 		ROUTES.put("POST /espace/lieux/{id}/confirmation", Access.SIGNED_IN);

@@ -72,7 +72,8 @@ class PlaceEditIT extends EmptyDirectoryApiTest {
 		String form = charente.get(formPath(lieuId)).body();
 		assertThat(form).contains("Modifier", "Service Info 16");
 
-		HttpResponse<String> saved = edit(charente, form, Map.of("nom", "Service Info 16 — Angoulême"));
+		HttpResponse<String> saved = edit(charente, form,
+				Map.of("nom", "Service Info 16 — Angoulême", "motif", "Nom affiché sur la façade"));
 
 		assertThat(saved.statusCode()).as(saved.body()).isEqualTo(302);
 		assertThat(saved.headers().firstValue("Location"))
@@ -86,6 +87,13 @@ class PlaceEditIT extends EmptyDirectoryApiTest {
 		assertThat(jdbc.sql("select auteur from saisie_lieu").query(String.class).single()).contains("coordinateur");
 		assertThat(jdbc.sql("select avant->>'nom' from saisie_lieu").query(String.class).single())
 			.isEqualTo("Service Info 16");
+		// and shown on the lieu's history page, with the other events of the lieu
+		String history = charente.get("/espace/lieux/" + lieuId + "/historique").body();
+		assertThat(history).contains("Fiche modifiée dans Maillage", "Test coordinateur", "Nom affiché sur la façade",
+				"Service Info 16 — Angoulême", "Dernière version reçue de « charente »");
+		assertThat(WebSession.signedIn(port, jdbc, "coordinateur", "departement:69")
+			.get("/espace/lieux/" + lieuId + "/historique")
+			.statusCode()).isEqualTo(403);
 	}
 
 	@Test
@@ -117,6 +125,32 @@ class PlaceEditIT extends EmptyDirectoryApiTest {
 		// saving again from the conflict page, knowingly, goes through
 		assertThat(edit(second, conflict.body(), Map.of("telephone", "05 45 00 00 02")).statusCode()).isEqualTo(302);
 		assertThat(api.get("/api/v1/lieux/" + lieuId).json().get("telephone").asString()).isEqualTo("+33545000002");
+	}
+
+	@Test
+	void twoSimultaneousEditsOfOneVersionGiveOneSaveAndOneConflict() throws Exception {
+		WebSession first = WebSession.signedIn(port, jdbc, "coordinateur", "departement:16");
+		WebSession second = WebSession.signedIn(port, jdbc, "administrateur");
+		String firstForm = first.get(formPath(lieuId)).body();
+		String secondForm = second.get(formPath(lieuId)).body();
+		java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+		java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+		try {
+			var a = pool.submit(() -> {
+				start.await();
+				return edit(first, firstForm, Map.of("telephone", "05 45 00 00 01")).statusCode();
+			});
+			var b = pool.submit(() -> {
+				start.await();
+				return edit(second, secondForm, Map.of("telephone", "05 45 00 00 02")).statusCode();
+			});
+			start.countDown();
+			assertThat(java.util.List.of(a.get(), b.get())).containsExactlyInAnyOrder(302, 409);
+		}
+		finally {
+			pool.shutdown();
+		}
+		assertThat(jdbc.sql("select count(*) from saisie_lieu").query(Long.class).single()).isEqualTo(1);
 	}
 
 	@Test
