@@ -16,7 +16,8 @@ create table compte (
 
 create table compte_territoire (
     compte_id  uuid not null references compte (id) on delete cascade,
-    niveau     text not null check (niveau in ('departement', 'epci')),
+    -- a coordinator's départements and EPCI; a member's structure
+    niveau     text not null check (niveau in ('departement', 'epci', 'structure')),
     code       text not null,
     primary key (compte_id, niveau, code)
 );

@@ -43,6 +43,9 @@ public class Accounts {
 
 	private static final Pattern TERRITORY = Pattern.compile("^(departement:(\\d{2,3}|2[AB]|69[DM])|epci:\\d{9})$");
 
+	private static final Pattern STRUCTURE = Pattern
+		.compile("^structure:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$");
+
 	private static final SecureRandom RANDOM = new SecureRandom();
 
 	/**
@@ -83,7 +86,9 @@ public class Accounts {
 			throw new BadRequestException("nom_invalide", "Indiquez le nom de la personne (200 caractères au plus).");
 		}
 		for (String territory : territories) {
-			if (!TERRITORY.matcher(territory).matches()) {
+			boolean valid = role == Role.MEMBRE ? STRUCTURE.matcher(territory).matches()
+					: TERRITORY.matcher(territory).matches();
+			if (!valid) {
 				throw new BadRequestException("territoire_invalide", "Territoire « " + territory
 						+ " » non reconnu : écrivez « departement:69 » ou « epci:200046977 ».");
 			}
@@ -97,7 +102,7 @@ public class Accounts {
 		}
 		Instant now = clock.instant();
 		Account account = new Account(UUID.randomUUID().toString(), address, shownName, role,
-				role == Role.COORDINATEUR ? territories : List.of(), true, false);
+				role == Role.ADMINISTRATEUR ? List.of() : territories, true, false);
 		repository.insert(account, invitedBy, now);
 		String token = newLink(account.id(), "invitation", now.plus(INVITATION_VALIDITY));
 		mailer.send(address, "Invitation à Maillage", "Bonjour " + shownName + ",\n\n" + invitedBy

@@ -19,13 +19,15 @@ public final class EditingPolicy {
 	/**
 	 * @param departement the lieu's département
 	 * @param epci the SIREN of the lieu's commune's EPCI, when known
+	 * @param structure the id of the structure the lieu is attached to, if any
 	 */
-	public static boolean mayEdit(AccountPrincipal account, String departement, @Nullable String epci) {
+	public static boolean mayEdit(AccountPrincipal account, String departement, @Nullable String epci,
+			@Nullable String structure) {
 		if (account.role() == Role.ADMINISTRATEUR) {
 			return true;
 		}
-		if (account.role() != Role.COORDINATEUR) {
-			return false;
+		if (account.role() == Role.MEMBRE) {
+			return structure != null && account.territories().contains("structure:" + structure);
 		}
 		List<String> territories = account.territories();
 		return territories.contains("departement:" + departement)

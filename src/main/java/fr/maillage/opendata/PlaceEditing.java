@@ -106,7 +106,12 @@ public class PlaceEditing {
 					.map(CommuneProfile::epci)
 					.findFirst()
 					.orElse(null);
-		return EditingPolicy.mayEdit(account, place.departement(), epci);
+		String structure = jdbc.sql("select structure_id from structure_lieu where lieu_id = :id")
+			.param("id", UUID.fromString(place.id()))
+			.query(String.class)
+			.optional()
+			.orElse(null);
+		return EditingPolicy.mayEdit(account, place.departement(), epci, structure);
 	}
 
 	/**

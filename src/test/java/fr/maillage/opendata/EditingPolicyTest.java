@@ -19,16 +19,22 @@ class EditingPolicyTest {
 		AccountPrincipal charente = account(Role.COORDINATEUR, "departement:16");
 		AccountPrincipal grandLyon = account(Role.COORDINATEUR, "epci:200046977");
 
-		assertThat(EditingPolicy.mayEdit(charente, "16", "200071827")).isTrue();
-		assertThat(EditingPolicy.mayEdit(charente, "69", "200046977")).isFalse();
-		assertThat(EditingPolicy.mayEdit(grandLyon, "69", "200046977")).isTrue();
-		assertThat(EditingPolicy.mayEdit(grandLyon, "69", null)).isFalse();
+		assertThat(EditingPolicy.mayEdit(charente, "16", "200071827", null)).isTrue();
+		assertThat(EditingPolicy.mayEdit(charente, "69", "200046977", null)).isFalse();
+		assertThat(EditingPolicy.mayEdit(grandLyon, "69", "200046977", null)).isTrue();
+		assertThat(EditingPolicy.mayEdit(grandLyon, "69", null, null)).isFalse();
 	}
 
 	@Test
-	void anAdministratorEditsAnyLieuAndAMemberWithoutStructureNone() {
-		assertThat(EditingPolicy.mayEdit(account(Role.ADMINISTRATEUR), "971", null)).isTrue();
-		assertThat(EditingPolicy.mayEdit(account(Role.MEMBRE, "departement:16"), "16", null)).isFalse();
+	void anAdministratorEditsAnyLieuAndAMemberTheLieuxOfItsStructure() {
+		String structure = "0b0e8f5e-3c1a-4d6e-9f00-2a6c1d5e7b11";
+		AccountPrincipal member = account(Role.MEMBRE, "structure:" + structure);
+		assertThat(EditingPolicy.mayEdit(account(Role.ADMINISTRATEUR), "971", null, null)).isTrue();
+		assertThat(EditingPolicy.mayEdit(member, "16", null, structure)).isTrue();
+		assertThat(EditingPolicy.mayEdit(member, "16", null, "9a9e8f5e-3c1a-4d6e-9f00-2a6c1d5e7b11")).isFalse();
+		assertThat(EditingPolicy.mayEdit(member, "16", null, null)).isFalse();
+		// a member's territory is its structure, not the département
+		assertThat(EditingPolicy.mayEdit(account(Role.MEMBRE, "departement:16"), "16", null, null)).isFalse();
 	}
 
 }

@@ -113,9 +113,11 @@ public final class WebSession {
 	/** As {@link #signedIn(int, JdbcClient, String)}, a coordinator of that territory. */
 	public static WebSession signedIn(int port, JdbcClient jdbc, String role, String territory) throws Exception {
 		String email = role + "-" + System.nanoTime() + "@exemple.fr";
+		// a member's scope is a structure, a coordinator's a territory
+		boolean scoped = !role.equals("membre") || territory.startsWith("structure:");
 		ApiClient.Response invited = new ApiClient(port).postJsonAsAdmin("/api/v1/comptes",
 				"{\"courriel\": \"" + email + "\", \"nom\": \"Test " + role + "\", \"role\": \"" + role
-						+ "\", \"territoires\": [\"" + territory + "\"]}");
+						+ "\", \"territoires\": [" + (scoped ? "\"" + territory + "\"" : "") + "]}");
 		assertThat(invited.status()).as(invited.body()).isEqualTo(201);
 		String link = lastLink(jdbc, email);
 		WebSession session = new WebSession(port);

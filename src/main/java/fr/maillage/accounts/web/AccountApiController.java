@@ -6,6 +6,7 @@ import java.util.Map;
 
 import fr.maillage.accounts.Account;
 import fr.maillage.accounts.Accounts;
+import fr.maillage.shared.web.PublicAddress;
 import fr.maillage.accounts.Role;
 import fr.maillage.shared.web.BadRequestException;
 import org.jspecify.annotations.Nullable;

@@ -2,6 +2,7 @@ package fr.maillage.accounts.web;
 
 import fr.maillage.accounts.AccountPrincipal;
 import fr.maillage.accounts.Accounts;
+import fr.maillage.shared.web.PublicAddress;
 import fr.maillage.shared.web.BadRequestException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;

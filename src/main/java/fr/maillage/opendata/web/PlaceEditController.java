@@ -7,6 +7,7 @@ import java.util.Map;
 import fr.maillage.accounts.AccountPrincipal;
 import fr.maillage.opendata.LieuHistory;
 import fr.maillage.opendata.PlaceEditing;
+import fr.maillage.opendata.Structures;
 import fr.maillage.opendata.publishing.SchemaRecords;
 import fr.maillage.places.Place;
 import fr.maillage.places.PlaceDirectory;
@@ -44,7 +45,10 @@ class PlaceEditController {
 
 	private final LieuHistory history;
 
-	PlaceEditController(PlaceDirectory places, PlaceEditing editing, LieuHistory history) {
+	private final Structures structures;
+
+	PlaceEditController(PlaceDirectory places, PlaceEditing editing, LieuHistory history, Structures structures) {
+		this.structures = structures;
 		this.places = places;
 		this.editing = editing;
 		this.history = history;
@@ -69,6 +73,8 @@ class PlaceEditController {
 		if (!editing.mayEdit(account, place)) {
 			throw new AccessDeniedException("Vous ne pouvez pas modifier ce lieu.");
 		}
+		model.addAttribute("structure", structures.findStructureOf(place.id()).orElse(null));
+		model.addAttribute("coordination", account.role() != fr.maillage.accounts.Role.MEMBRE);
 		return show(place, SchemaRecords.asText(place), places.getVersion(place.id()), model);
 	}
 

@@ -63,6 +63,9 @@ class AccessMatrixIT {
 		// signed in, then EditingPolicy decides per lieu (PlaceEditIT)
 		ROUTES.put("GET /espace/lieux/{id}/modifier", Access.SIGNED_IN);
 		ROUTES.put("GET /espace/fraicheur", Access.SIGNED_IN);
+		ROUTES.put("GET /espace/lieux", Access.SIGNED_IN);
+		ROUTES.put("POST /espace/lieux/{id}/structure", Access.SIGNED_IN);
+		ROUTES.put("POST /espace/lieux/{id}/membres", Access.SIGNED_IN);
 		ROUTES.put("GET /espace/lieux/{id}/historique", Access.SIGNED_IN);
 		ROUTES.put("GET /espace/moderation", Access.SIGNED_IN);
 		ROUTES.put("POST /espace/signalements/{id}/decision", Access.SIGNED_IN);

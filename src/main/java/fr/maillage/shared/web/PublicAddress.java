@@ -1,4 +1,4 @@
-package fr.maillage.accounts.web;
+package fr.maillage.shared.web;
 
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
@@ -9,7 +9,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
  * else the address of the current request.
  */
 @Component
-class PublicAddress {
+public class PublicAddress {
 
 	private final String configured;
 
@@ -17,7 +17,7 @@ class PublicAddress {
 		this.configured = environment.getProperty("maillage.url-publique", "").replaceAll("/+$", "");
 	}
 
-	String get() {
+	public String get() {
 		return configured.isEmpty() ? ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString()
 				: configured;
 	}
