@@ -26,7 +26,7 @@ create table lien_unique (
     -- SHA-256 of the token sent by e-mail: a leaked table gives no usable link
     jeton_hash  text primary key,
     compte_id   uuid not null references compte (id) on delete cascade,
-    usage       text not null check (usage in ('invitation', 'reinitialisation')),
+    usage       text not null check (usage in ('invitation', 'reinitialisation', 'desinscription')),
     expire_le   timestamptz not null,
     utilise_le  timestamptz
 );

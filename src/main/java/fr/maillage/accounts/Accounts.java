@@ -256,6 +256,33 @@ public class Accounts {
 		return repository.findAccountByToken(hash(token), clock.instant()).map(AccountPrincipal::of);
 	}
 
+	/** Members to remind of their stale lieux. */
+	public List<AccountPrincipal> listMembersForReminders() {
+		return repository.listMembersForReminders().stream().map(AccountPrincipal::of).toList();
+	}
+
+	/**
+	 * A link that stops reminders for this account, valid for a year and usable any
+	 * number of times.
+	 */
+	@Transactional
+	public String newOptOutLink(String accountId, String baseUrl) {
+		return baseUrl + "/rappels/desinscription/"
+				+ newLink(accountId, "desinscription", clock.instant().plus(Duration.ofDays(400)));
+	}
+
+	/** Stops reminders; false when the link is unknown or expired. */
+	@Transactional
+	public boolean stopReminders(String token) {
+		Optional<Link> link = repository.findLink(hash(token));
+		if (link.isEmpty() || !link.get().usage().equals("desinscription")
+				|| !link.get().expiresAt().isAfter(clock.instant())) {
+			return false;
+		}
+		repository.stopReminders(link.get().accountId());
+		return true;
+	}
+
 	public List<JdbcAccountRepository.Mail> listOutbox(int limit) {
 		return repository.listMails(limit);
 	}

@@ -86,6 +86,18 @@ public class LieuFreshness {
 		return lieux;
 	}
 
+	/** Whether one lieu is à jour today. */
+	public boolean isUpToDate(String lieuId) {
+		Place place = places.getPlace(lieuId);
+		java.time.LocalDate confirmed = jdbc.sql("select max(moment) from confirmation_lieu where lieu_id = :id")
+			.param("id", UUID.fromString(place.id()))
+			.query(Timestamp.class)
+			.optional()
+			.map(moment -> moment.toInstant().atZone(OpeningHoursEvaluator.PARIS).toLocalDate())
+			.orElse(null);
+		return FreshnessPolicy.isUpToDate(FreshnessPolicy.lastVouched(place.updatedOn(), confirmed), today(), validity);
+	}
+
 	/**
 	 * "Toujours exact": vouches for the lieu as it is.
 	 * @throws AccessDeniedException when the account may not edit this lieu

@@ -197,6 +197,19 @@ public class JdbcAccountRepository {
 		return accountId.flatMap(this::findById).filter(Account::active);
 	}
 
+	/** Members who receive reminders: active, with a password, not opted out. */
+	public List<Account> listMembersForReminders() {
+		return jdbc
+			.sql(ACCOUNT + "where c.role = 'membre' and c.actif and c.mot_de_passe is not null and c.rappels "
+					+ "order by c.courriel")
+			.query((rs, row) -> mapAccount(rs))
+			.list();
+	}
+
+	public void stopReminders(String accountId) {
+		jdbc.sql("update compte set rappels = false where id = :id").param("id", UUID.fromString(accountId)).update();
+	}
+
 	public void insertMail(String to, String subject, String body, Instant now) {
 		jdbc.sql("insert into courriel_sortant (id, destinataire, sujet, corps, cree_le) "
 				+ "values (:id, :to, :subject, :body, :now)")

@@ -119,6 +119,23 @@ class AccountPagesController {
 		}
 	}
 
+	/**
+	 * The opt-out link of reminder e-mails: a page with one button (a link alone must not
+	 * change anything).
+	 */
+	@GetMapping("/rappels/desinscription/{jeton}")
+	String optOutPage(@PathVariable String jeton, Model model) {
+		model.addAttribute("jeton", jeton);
+		return "accounts/desinscription";
+	}
+
+	@PostMapping("/rappels/desinscription/{jeton}")
+	String optOut(@PathVariable String jeton, Model model) {
+		model.addAttribute("jeton", jeton);
+		model.addAttribute(accounts.stopReminders(jeton) ? "fait" : "invalide", true);
+		return "accounts/desinscription";
+	}
+
 	@GetMapping("/espace")
 	String space(@AuthenticationPrincipal AccountPrincipal principal, Model model) {
 		model.addAttribute("compte", principal);

@@ -55,7 +55,8 @@ class AccessMatrixIT {
 				"GET /mot-de-passe-oublie", "GET /invitation/{jeton}", "GET /reinitialisation/{jeton}",
 				// forms of the public (CSRF token required, see ErrorReportIT and AccountsIT)
 				"POST /lieux/{id}/signalements", "POST /mot-de-passe-oublie", "POST /invitation/{jeton}",
-				"POST /reinitialisation/{jeton}")) {
+				"POST /reinitialisation/{jeton}", "GET /rappels/desinscription/{jeton}",
+				"POST /rappels/desinscription/{jeton}")) {
 			ROUTES.put(publicPage, Access.PUBLIC);
 		}
 		ROUTES.put("GET /espace", Access.SIGNED_IN);
