@@ -3,6 +3,12 @@
 // each commune's tooltip.
 (function () {
   'use strict';
+  // Leaflet writes tooltip strings as HTML: names are passed as text
+  function asText(value) {
+    var span = document.createElement('span');
+    span.textContent = String(value);
+    return span;
+  }
   var element = document.getElementById('carte');
   var source = document.getElementById('donnees-carte');
   if (!element || !source || typeof L === 'undefined') {
@@ -22,7 +28,7 @@
       onEachFeature: function (feature, shape) {
         var commune = data.communes[feature.properties.code];
         if (commune) {
-          shape.bindTooltip(commune.texte);
+          shape.bindTooltip(asText(commune.texte));
         }
       }
     });
@@ -34,7 +40,7 @@
     layer.addTo(map);
     data.suggestions.forEach(function (site) {
       L.circleMarker([site.latitude, site.longitude], { radius: 9, className: 'site-suggere' })
-        .bindTooltip(site.rang + '. ' + site.nom, { permanent: true, direction: 'right' })
+        .bindTooltip(asText(site.rang + '. ' + site.nom), { permanent: true, direction: 'right' })
         .addTo(map);
     });
     element.setAttribute('data-communes-dessinees', String(layer.getLayers().length));
