@@ -38,11 +38,113 @@ public class Moderation {
 
 	private final Mailer mailer;
 
-	Moderation(ErrorReports reports, PlaceDirectory places, PlaceEditing editing, Mailer mailer) {
+	private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+	private final tools.jackson.databind.ObjectMapper json;
+
+	Moderation(ErrorReports reports, PlaceDirectory places, PlaceEditing editing, Mailer mailer,
+			org.springframework.jdbc.core.simple.JdbcClient jdbc, tools.jackson.databind.ObjectMapper json) {
+		this.jdbc = jdbc;
+		this.json = json;
 		this.reports = reports;
 		this.places = places;
 		this.editing = editing;
 		this.mailer = mailer;
+	}
+
+	/** A proposed edit: each changed field, as published now and as proposed. */
+	public record Proposal(String id, Place place, String author, String reason, List<LieuHistory.Change> changes) {
+	}
+
+	/** Proposals to examine on the lieux the account may edit. */
+	public List<Proposal> listProposals(AccountPrincipal account) {
+		return jdbc
+			.sql("select id, lieu_id, auteur, motif, valeurs::text from proposition_lieu "
+					+ "where statut = 'a_examiner' order by moment")
+			.query((rs,
+					row) -> new Object[] { rs.getString("id"), rs.getString("lieu_id"), rs.getString("auteur"),
+							rs.getString("motif"), rs.getString("valeurs") })
+			.list()
+			.stream()
+			.flatMap(row -> places.findPlace((String) row[1])
+				.stream()
+				.filter(place -> editing.mayEdit(account, place))
+				.map(place -> new Proposal((String) row[0], place, (String) row[2],
+						row[3] == null ? "" : (String) row[3], changes(place, (String) row[4]))))
+			.toList();
+	}
+
+	private List<LieuHistory.Change> changes(Place place, String proposedJson) {
+		java.util.Map<String, String> now = fr.maillage.opendata.publishing.SchemaRecords.asText(place);
+		java.util.Map<String, String> proposed = json.readValue(proposedJson,
+				new tools.jackson.core.type.TypeReference<java.util.Map<String, String>>() {
+				});
+		List<LieuHistory.Change> changes = new java.util.ArrayList<>();
+		proposed.forEach((field, value) -> {
+			if (!value.equals(now.getOrDefault(field, ""))) {
+				changes.add(new LieuHistory.Change(field, now.getOrDefault(field, ""), value));
+			}
+		});
+		return changes;
+	}
+
+	/**
+	 * Accepts a proposal (its values are applied and published as an edit by the
+	 * coordinator, naming its author) or rejects it with an answer e-mailed to its
+	 * author.
+	 */
+	@Transactional
+	public void decideProposal(String proposalId, String decision, @Nullable String reply, AccountPrincipal account) {
+		java.util.Map<String, Object> row;
+		try {
+			row = jdbc.sql("select * from proposition_lieu where id = :id for update")
+				.param("id", java.util.UUID.fromString(proposalId))
+				.query((rs, n) -> java.util.Map.<String, Object>of("lieu", rs.getString("lieu_id"), "statut",
+						rs.getString("statut"), "auteur", rs.getString("auteur"), "courriel", rs.getString("courriel"),
+						"valeurs", rs.getString("valeurs")))
+				.optional()
+				.orElseThrow(() -> new fr.maillage.shared.web.NotFoundException("Proposition inconnue."));
+		}
+		catch (IllegalArgumentException notAnId) {
+			throw new fr.maillage.shared.web.NotFoundException("Proposition inconnue.");
+		}
+		Place place = places.getPlace((String) row.get("lieu"));
+		if (!editing.mayEdit(account, place)) {
+			throw new AccessDeniedException("Cette proposition concerne un lieu hors de vos territoires.");
+		}
+		if (!row.get("statut").equals("a_examiner")) {
+			throw new ConflictException("deja_decide", "Cette proposition a déjà été traitée.");
+		}
+		String answer = reply == null ? "" : reply.strip();
+		if (decision.equals(ACCEPTED)) {
+			java.util.Map<String, String> values = json.readValue((String) row.get("valeurs"),
+					new tools.jackson.core.type.TypeReference<java.util.Map<String, String>>() {
+					});
+			PlaceEditing.Outcome outcome = editing.edit(place.id(), places.getVersion(place.id()), values,
+					"Proposition de " + row.get("auteur") + " acceptée", account);
+			if (outcome.saved() == null) {
+				throw new BadRequestException("proposition_invalide",
+						"La proposition ne passe plus la validation : " + outcome.errors().get(0).message());
+			}
+		}
+		else if (!decision.equals(REJECTED)) {
+			throw new BadRequestException("decision_invalide", "Choisissez d'accepter ou de rejeter la proposition.");
+		}
+		else if (answer.isEmpty()) {
+			throw new BadRequestException("reponse_manquante",
+					"Expliquez en une phrase pourquoi la proposition est rejetée : la personne la recevra.");
+		}
+		jdbc.sql("update proposition_lieu set statut = :status, decide_par = :by, decide_le = now(), reponse = :reply "
+				+ "where id = :id")
+			.param("id", java.util.UUID.fromString(proposalId))
+			.param("status", decision)
+			.param("by", account.name() + " <" + account.email() + ">")
+			.param("reply", answer.isEmpty() ? null : answer)
+			.update();
+		mailer.send((String) row.get("courriel"), "Votre proposition sur « " + place.name() + " »",
+				"Bonjour,\n\nVotre proposition de modification de la fiche « " + place.name() + " » a été "
+						+ (decision.equals(ACCEPTED) ? "acceptée et publiée." : "refusée.")
+						+ (answer.isEmpty() ? "" : "\n\n" + answer) + "\n\n— " + account.name());
 	}
 
 	/** A report and the lieu it is about, as published now. */

@@ -115,6 +115,39 @@ public class PlaceEditing {
 	}
 
 	/**
+	 * Proposes an edit of a lieu one may not edit (a member whose structure does not hold
+	 * it): validated like an edit, then kept for the coordinators of the lieu's
+	 * territory.
+	 * @return the errors that kept it from being proposed (none when proposed)
+	 */
+	@Transactional
+	public List<ImportIssue> propose(String lieuId, Map<String, String> values, @Nullable String reason,
+			AccountPrincipal author) {
+		Place current = places.getPlace(lieuId);
+		Map<String, String> before = SchemaRecords.asText(current);
+		Map<String, Object> record = new LinkedHashMap<>(before);
+		record.putAll(values);
+		RecordOutcome outcome = normalizer.normalize(new RawRecord(1, record, false), SOURCE);
+		if (outcome instanceof RecordOutcome.Rejected rejected) {
+			return rejected.errors();
+		}
+		jdbc.sql("insert into proposition_lieu (id, lieu_id, auteur_id, auteur, courriel, moment, avant, valeurs, "
+				+ "motif) values (:id, :lieu, :authorId, :author, :email, :now, cast(:before as jsonb), "
+				+ "cast(:values as jsonb), :reason)")
+			.param("id", UUID.randomUUID())
+			.param("lieu", UUID.fromString(current.id()))
+			.param("authorId", UUID.fromString(author.id()))
+			.param("author", author.name())
+			.param("email", author.email())
+			.param("now", Timestamp.from(clock.instant()))
+			.param("before", json.writeValueAsString(before))
+			.param("values", json.writeValueAsString(values))
+			.param("reason", reason == null || reason.isBlank() ? null : reason.strip())
+			.update();
+		return List.of();
+	}
+
+	/**
 	 * @param values schema field → new value (lists joined with "|"); fields not given
 	 * keep their published value
 	 * @throws AccessDeniedException when the account may not edit this lieu

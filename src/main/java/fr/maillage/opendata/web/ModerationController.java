@@ -30,7 +30,22 @@ class ModerationController {
 					.stream()
 					.map(item -> new Row(item, SchemaRecords.asText(item.place())))
 					.toList());
+		model.addAttribute("propositions", moderation.listProposals(account));
 		return "opendata/moderation";
+	}
+
+	@PostMapping("/espace/propositions/{id}/decision")
+	String decideProposal(@PathVariable String id, @AuthenticationPrincipal AccountPrincipal account,
+			@RequestParam(name = "decision", defaultValue = "") String decision,
+			@RequestParam(name = "reponse", defaultValue = "") String reply, Model model) {
+		try {
+			moderation.decideProposal(id, decision, reply, account);
+			return "redirect:/espace/moderation?traite";
+		}
+		catch (BadRequestException | ConflictException refused) {
+			model.addAttribute("erreur", refused.getMessage());
+			return queue(account, model);
+		}
 	}
 
 	/** A report beside the lieu's published values. */

@@ -71,7 +71,11 @@ class PlaceEditController {
 	String form(@PathVariable String id, @AuthenticationPrincipal AccountPrincipal account, Model model) {
 		Place place = places.getPlace(id);
 		if (!editing.mayEdit(account, place)) {
-			throw new AccessDeniedException("Vous ne pouvez pas modifier ce lieu.");
+			if (account.role() != fr.maillage.accounts.Role.MEMBRE) {
+				throw new AccessDeniedException("Vous ne pouvez pas modifier ce lieu.");
+			}
+			// a member not in charge of this lieu proposes instead
+			model.addAttribute("proposition", true);
 		}
 		model.addAttribute("structure", structures.findStructureOf(place.id()).orElse(null));
 		model.addAttribute("coordination", account.role() != fr.maillage.accounts.Role.MEMBRE);
@@ -85,6 +89,19 @@ class PlaceEditController {
 		TEXT_FIELDS.forEach(field -> values.put(field, form.getFirst(field) == null ? "" : form.getFirst(field)));
 		CHOICES.keySet().forEach(field -> values.put(field, String.join("|", form.getOrDefault(field, List.of()))));
 		String version = form.getFirst("version") == null ? "" : form.getFirst("version");
+		Place place = places.getPlace(id);
+		if (account.role() == fr.maillage.accounts.Role.MEMBRE && !editing.mayEdit(account, place)) {
+			java.util.List<fr.maillage.opendata.importing.ImportIssue> errors = editing.propose(id, values,
+					form.getFirst("motif"), account);
+			if (errors.isEmpty()) {
+				model.addAttribute("lieu", place);
+				return "opendata/proposition-envoyee";
+			}
+			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+			model.addAttribute("erreurs", errors);
+			model.addAttribute("proposition", true);
+			return show(place, values, version, model);
+		}
 		try {
 			PlaceEditing.Outcome outcome = editing.edit(id, version, values, form.getFirst("motif"), account);
 			if (outcome.saved() != null) {

@@ -69,6 +69,7 @@ class AccessMatrixIT {
 		ROUTES.put("POST /espace/lieux/{id}/membres", Access.SIGNED_IN);
 		ROUTES.put("GET /espace/lieux/{id}/historique", Access.SIGNED_IN);
 		ROUTES.put("GET /espace/moderation", Access.SIGNED_IN);
+		ROUTES.put("POST /espace/propositions/{id}/decision", Access.SIGNED_IN);
 		ROUTES.put("POST /espace/signalements/{id}/decision", Access.SIGNED_IN);
 		ROUTES.put("POST /espace/lieux/{id}/confirmation", Access.SIGNED_IN);
 		ROUTES.put("GET /api/v1/indicateurs/fraicheur", Access.PUBLIC);

@@ -89,4 +89,41 @@ class ModerationIT extends EmptyDirectoryApiTest {
 		assertThat(jdbc.sql("select statut from signalement").query(String.class).single()).isEqualTo("a_examiner");
 	}
 
+	@Test
+	void aMemberNotInChargeProposesAndTheCoordinatorAcceptsSideBySide() throws Exception {
+		WebSession member = WebSession.signedIn(port, jdbc, "membre");
+		String editPage = "/espace/lieux/" + lieuId + "/modifier";
+		String form = member.get(editPage).body();
+		assertThat(form).contains("proposée à la coordination");
+		Map<String, String> values = new LinkedHashMap<>();
+		Matcher input = Pattern
+			.compile("<input type=\"(?:text|hidden)\"\\s+(?:id=\"[^\"]*\"\\s+)?name=\"([^\"]+)\"\\s+value=\"([^\"]*)\"")
+			.matcher(form);
+		while (input.find()) {
+			values.put(input.group(1), org.springframework.web.util.HtmlUtils.htmlUnescape(input.group(2)));
+		}
+		values.put("telephone", "05 45 95 00 00");
+		values.put("motif", "Nouveau standard");
+		values.put("_csrf", member.csrfToken(editPage));
+		assertThat(member.post(editPage, values).body()).contains("Proposition envoyée");
+		// nothing published yet
+		assertThat(api.get("/api/v1/lieux/" + lieuId).json().path("telephone").asString(""))
+			.isNotEqualTo("+33545950000");
+
+		WebSession coordinator = WebSession.signedIn(port, jdbc, "coordinateur", "departement:16");
+		String queue = coordinator.get("/espace/moderation").body();
+		assertThat(queue).contains("Modifications proposées", "Nouveau standard", "05 45 95 00 00");
+		Matcher action = Pattern.compile("/espace/propositions/([0-9a-f-]+)/decision").matcher(queue);
+		assertThat(action.find()).isTrue();
+		var accepted = coordinator.submit("/espace/moderation", "/espace/propositions/" + action.group(1) + "/decision",
+				Map.of("decision", "acceptee"));
+		assertThat(accepted.statusCode()).isEqualTo(302);
+
+		assertThat(api.get("/api/v1/lieux/" + lieuId).json().get("telephone").asString()).isEqualTo("+33545950000");
+		assertThat(coordinator.get("/espace/lieux/" + lieuId + "/historique").body()).contains("Proposition de");
+		assertThat(jdbc.sql("select count(*) from courriel_sortant where sujet like 'Votre proposition%'")
+			.query(Long.class)
+			.single()).isEqualTo(1);
+	}
+
 }

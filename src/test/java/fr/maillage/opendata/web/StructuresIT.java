@@ -56,7 +56,9 @@ class StructuresIT extends EmptyDirectoryApiTest {
 		assertThat(member.get("/espace/lieux").body()).contains("Service Info 16")
 			.doesNotContain("Bibliothèque Julienne");
 		assertThat(member.get(editPage).statusCode()).isEqualTo(200);
-		assertThat(member.get("/espace/lieux/" + otherLieuId + "/modifier").statusCode()).isEqualTo(403);
+		// another lieu: the member may only propose a change to its coordinator
+		assertThat(member.get("/espace/lieux/" + otherLieuId + "/modifier").body())
+			.contains("proposée à la coordination");
 		// a member neither attaches lieux nor invites
 		assertThat(
 				member.submit("/espace", "/espace/lieux/" + lieuId + "/structure", Map.of("nom", "Autre")).statusCode())
