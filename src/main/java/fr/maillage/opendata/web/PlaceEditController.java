@@ -31,10 +31,15 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class PlaceEditController {
 
-	/** Text fields of the form, in the schema's order. */
-	static final List<String> TEXT_FIELDS = List.of("nom", "adresse", "complement_adresse", "code_postal", "commune",
-			"telephone", "courriels", "site_web", "horaires", "presentation_resume", "presentation_detail",
-			"prise_rdv");
+	/**
+	 * Text fields of the form, in the schema's order; with {@link #CHOICES}, every field
+	 * of schema v1.0.2 but {@code id}, {@code source} and {@code date_maj}, which
+	 * Maillage sets.
+	 */
+	static final List<String> TEXT_FIELDS = List.of("nom", "pivot", "adresse", "complement_adresse", "code_postal",
+			"commune", "code_insee", "latitude", "longitude", "typologie", "telephone", "courriels", "site_web",
+			"horaires", "presentation_resume", "presentation_detail", "structure_parente", "autres_formations_labels",
+			"fiche_acces_libre", "prise_rdv");
 
 	/** List fields of the form, with their vocabulary. */
 	static final Map<String, List<String>> CHOICES = choices();
@@ -60,6 +65,11 @@ class PlaceEditController {
 		choices.put("publics_specifiquement_adresses", labels(SpecificPublic.values()));
 		choices.put("frais_a_charge", labels(Fee.values()));
 		choices.put("modalites_accompagnement", labels(SupportMode.values()));
+		choices.put("prise_en_charge_specifique", labels(fr.maillage.places.vocabulary.SpecificSupport.values()));
+		choices.put("dispositif_programmes_nationaux", labels(fr.maillage.places.vocabulary.NationalProgram.values()));
+		choices.put("formations_labels", labels(fr.maillage.places.vocabulary.TrainingLabel.values()));
+		choices.put("modalites_acces", labels(fr.maillage.places.vocabulary.AccessMode.values()));
+		choices.put("itinerance", labels(fr.maillage.places.vocabulary.Itinerance.values()));
 		return choices;
 	}
 

@@ -28,7 +28,9 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 /**
  * Every route × every kind of caller (issue 6): the table below declares who may use each
  * route; the test fails on a route missing from it (no route left out) and on any route
- * that lets in someone it should not, or keeps out someone it should let in.
+ * that lets in someone it should not, or keeps out someone it should let in — as a
+ * stranger, a member, a coordinator and an administrator (sessions), and with the
+ * administrator's token.
  */
 @IntegrationTest
 class AccessMatrixIT {
@@ -146,9 +148,11 @@ class AccessMatrixIT {
 		CleanDatabase.empty(jdbc);
 		WebSession member = WebSession.signedIn(port, jdbc, "membre");
 		WebSession administrator = WebSession.signedIn(port, jdbc, "administrateur");
+		WebSession coordinator = WebSession.signedIn(port, jdbc, "coordinateur");
 		WebSession stranger = new WebSession(port);
 		String memberToken = member.csrfToken("/espace");
 		String administratorToken = administrator.csrfToken("/espace");
+		String coordinatorToken = coordinator.csrfToken("/espace");
 		String strangerToken = stranger.csrfToken("/connexion");
 		HttpClient http = HttpClient.newHttpClient();
 		List<String> wrong = new ArrayList<>();
@@ -159,6 +163,7 @@ class AccessMatrixIT {
 			boolean strangerIn = passes(stranger.send(method, path, type, strangerToken));
 			boolean memberIn = passes(member.send(method, path, type, memberToken));
 			boolean administratorIn = passes(administrator.send(method, path, type, administratorToken));
+			boolean coordinatorIn = passes(coordinator.send(method, path, type, coordinatorToken));
 			HttpRequest.Builder withToken = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
 				.header("Authorization", "Bearer " + ApiClient.ADMIN_TOKEN)
 				.header("Content-Type", type);
@@ -166,16 +171,17 @@ class AccessMatrixIT {
 					: withToken.method(method, HttpRequest.BodyPublishers.ofString(WebSession.emptyBody(type))).build(),
 					HttpResponse.BodyHandlers.ofString()));
 			boolean[] expected = switch (route.getValue()) {
-				case PUBLIC -> new boolean[] { true, true, true };
-				case SIGNED_IN -> new boolean[] { false, true, true };
+				case PUBLIC -> new boolean[] { true, true, true, true };
+				case SIGNED_IN -> new boolean[] { false, true, true, true };
 				// sessions do not open the API: scripts use tokens
-				case ADMIN_TOKEN -> new boolean[] { false, false, false };
+				case ADMIN_TOKEN -> new boolean[] { false, false, false, false };
 			};
-			boolean[] actual = { strangerIn, memberIn, administratorIn };
+			boolean[] actual = { strangerIn, memberIn, administratorIn, coordinatorIn };
 			// on the API, the administrator's token passes every gate
 			if (!java.util.Arrays.equals(expected, actual) || (path.startsWith("/api/") && !tokenIn)) {
 				wrong.add(route.getKey() + " (" + route.getValue() + "): stranger " + strangerIn + ", membre "
-						+ memberIn + ", administrateur " + administratorIn + ", admin token " + tokenIn);
+						+ memberIn + ", administrateur " + administratorIn + ", coordinateur " + coordinatorIn
+						+ ", admin token " + tokenIn);
 			}
 		}
 		assertThat(wrong).isEmpty();
