@@ -22,6 +22,23 @@ public record AccountPrincipal(String id, String email, String name, Role role,
 		return email;
 	}
 
+	/** How decisions and edits name their author: "Name <address>". */
+	public String signature() {
+		return name + " <" + email + ">";
+	}
+
+	/**
+	 * The codes of one level of the account's scopes: {@code scopes("departement")} gives
+	 * ["16", "17"] for "departement:16", "departement:17".
+	 */
+	public List<String> scopes(String level) {
+		String prefix = level + ":";
+		return territories.stream()
+			.filter(scope -> scope.startsWith(prefix))
+			.map(scope -> scope.substring(prefix.length()))
+			.toList();
+	}
+
 	static AccountPrincipal of(Account account) {
 		return new AccountPrincipal(account.id(), account.email(), account.name(), account.role(),
 				account.territories());

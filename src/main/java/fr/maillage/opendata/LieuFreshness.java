@@ -113,7 +113,7 @@ public class LieuFreshness {
 			.param("id", UUID.randomUUID())
 			.param("lieu", UUID.fromString(place.id()))
 			.param("authorId", UUID.fromString(author.id()))
-			.param("author", author.name() + " <" + author.email() + ">")
+			.param("author", author.signature())
 			.param("now", Timestamp.from(clock.instant()))
 			.update();
 	}

@@ -138,7 +138,7 @@ public class Moderation {
 				+ "where id = :id")
 			.param("id", java.util.UUID.fromString(proposalId))
 			.param("status", decision)
-			.param("by", account.name() + " <" + account.email() + ">")
+			.param("by", account.signature())
 			.param("reply", answer.isEmpty() ? null : answer)
 			.update();
 		mailer.send((String) row.get("courriel"), "Votre proposition sur « " + place.name() + " »",
@@ -153,12 +153,7 @@ public class Moderation {
 
 	/** Reports to examine on the lieux the account may edit. */
 	public List<Item> listQueue(AccountPrincipal account) {
-		List<String> departements = account.role() == Role.ADMINISTRATEUR ? null
-				: account.territories()
-					.stream()
-					.filter(territory -> territory.startsWith("departement:"))
-					.map(territory -> territory.substring("departement:".length()))
-					.toList();
+		List<String> departements = account.role() == Role.ADMINISTRATEUR ? null : account.scopes("departement");
 		return reports.listPending(departements)
 			.stream()
 			.flatMap(report -> places.findPlace(report.placeId()).map(place -> new Item(report, place)).stream())
@@ -185,8 +180,7 @@ public class Moderation {
 			throw new BadRequestException("reponse_manquante",
 					"Expliquez en une phrase pourquoi le signalement est rejeté : la personne la recevra.");
 		}
-		if (!reports.decide(report.id(), decision, account.name() + " <" + account.email() + ">",
-				answer.isEmpty() ? null : answer)) {
+		if (!reports.decide(report.id(), decision, account.signature(), answer.isEmpty() ? null : answer)) {
 			throw new ConflictException("deja_decide", "Ce signalement a déjà été traité par quelqu'un d'autre.");
 		}
 		if (report.email() != null && !answer.isEmpty()) {

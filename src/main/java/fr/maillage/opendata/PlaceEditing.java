@@ -189,7 +189,7 @@ public class PlaceEditing {
 			.param("id", UUID.randomUUID())
 			.param("lieu", UUID.fromString(current.id()))
 			.param("authorId", UUID.fromString(author.id()))
-			.param("author", author.name() + " <" + author.email() + ">")
+			.param("author", author.signature())
 			.param("now", Timestamp.from(clock.instant()))
 			.param("before", json.writeValueAsString(before))
 			.param("after", json.writeValueAsString(SchemaRecords.asText(edit)))

@@ -57,11 +57,7 @@ public class Structures {
 
 	/** The lieux of a member's structures, by name. */
 	public List<Place> listLieuxOf(AccountPrincipal member) {
-		List<UUID> structures = member.territories()
-			.stream()
-			.filter(scope -> scope.startsWith("structure:"))
-			.map(scope -> UUID.fromString(scope.substring("structure:".length())))
-			.toList();
+		List<UUID> structures = member.scopes("structure").stream().map(UUID::fromString).toList();
 		if (structures.isEmpty()) {
 			return List.of();
 		}
@@ -100,7 +96,7 @@ public class Structures {
 					.param("id", UUID.fromString(id))
 					.param("name", name)
 					.param("now", Timestamp.from(clock.instant()))
-					.param("by", account.name() + " <" + account.email() + ">")
+					.param("by", account.signature())
 					.update();
 				return new Structure(id, name);
 			});
@@ -112,7 +108,7 @@ public class Structures {
 			.param("lieu", UUID.fromString(place.id()))
 			.param("structure", UUID.fromString(structure.id()))
 			.param("now", Timestamp.from(clock.instant()))
-			.param("by", account.name() + " <" + account.email() + ">")
+			.param("by", account.signature())
 			.update();
 		return structure;
 	}

@@ -99,6 +99,11 @@ public final class ApiClient {
 			.build());
 	}
 
+	/** The id of the first lieu a search for that name finds. */
+	public String findLieuId(String name) {
+		return get("/api/v1/lieux?q=" + encode(name)).json().get("lieux").get(0).get("id").asString();
+	}
+
 	public Response postJsonAsAdmin(String path, String json) {
 		return send(HttpRequest.newBuilder(URI.create(base + path))
 			.header("Content-Type", "application/json")

@@ -9,6 +9,12 @@ import java.io.UncheckedIOException;
  */
 public final class Fixtures {
 
+	/**
+	 * The real Charente file: 188 records from 5 producers (duplicates, moderation,
+	 * editing).
+	 */
+	public static final String CHARENTE = "20230711-charente-lieux-de-mediation-numeriques-nouvelle-aquitaine.json";
+
 	private Fixtures() {
 	}
 

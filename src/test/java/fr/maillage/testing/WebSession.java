@@ -42,6 +42,22 @@ public final class WebSession {
 		return token.group(1);
 	}
 
+	/**
+	 * The text and hidden fields of a page's forms as the browser would send them, with
+	 * some changed.
+	 */
+	public static Map<String, String> formFields(String html, Map<String, String> changes) {
+		Map<String, String> values = new LinkedHashMap<>();
+		Matcher input = Pattern
+			.compile("<input type=\"(?:text|hidden)\"\\s+(?:id=\"[^\"]*\"\\s+)?name=\"([^\"]+)\"\\s+value=\"([^\"]*)\"")
+			.matcher(html);
+		while (input.find()) {
+			values.put(input.group(1), org.springframework.web.util.HtmlUtils.htmlUnescape(input.group(2)));
+		}
+		values.putAll(changes);
+		return values;
+	}
+
 	/** Reads the page, then posts its form with the page's CSRF token. */
 	public HttpResponse<String> submit(String page, String action, Map<String, String> fields) throws Exception {
 		Map<String, String> all = new LinkedHashMap<>(fields);

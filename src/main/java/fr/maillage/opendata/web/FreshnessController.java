@@ -34,12 +34,7 @@ class FreshnessController {
 	@GetMapping("/espace/fraicheur")
 	String list(@AuthenticationPrincipal AccountPrincipal account,
 			@RequestParam(name = "departement", required = false) @Nullable String departement, Model model) {
-		List<String> departements = departement != null ? List.of(check(departement))
-				: account.territories()
-					.stream()
-					.filter(territory -> territory.startsWith("departement:"))
-					.map(territory -> territory.substring("departement:".length()))
-					.toList();
+		List<String> departements = departement != null ? List.of(check(departement)) : account.scopes("departement");
 		Map<String, List<LieuFreshness.Vouched>> lieux = new LinkedHashMap<>();
 		departements.forEach(code -> lieux.put(code, freshness.listLieux(code)));
 		model.addAttribute("lieuxParDepartement", lieux);

@@ -38,8 +38,13 @@ class ModerationController {
 	String decideProposal(@PathVariable String id, @AuthenticationPrincipal AccountPrincipal account,
 			@RequestParam(name = "decision", defaultValue = "") String decision,
 			@RequestParam(name = "reponse", defaultValue = "") String reply, Model model) {
+		return decided(() -> moderation.decideProposal(id, decision, reply, account), account, model);
+	}
+
+	/** Back to the queue, saying why when the decision was refused. */
+	private String decided(Runnable decision, AccountPrincipal account, Model model) {
 		try {
-			moderation.decideProposal(id, decision, reply, account);
+			decision.run();
 			return "redirect:/espace/moderation?traite";
 		}
 		catch (BadRequestException | ConflictException refused) {
@@ -56,14 +61,7 @@ class ModerationController {
 	String decide(@PathVariable String id, @AuthenticationPrincipal AccountPrincipal account,
 			@RequestParam(name = "decision", defaultValue = "") String decision,
 			@RequestParam(name = "reponse", defaultValue = "") String reply, Model model) {
-		try {
-			moderation.decide(id, decision, reply, account);
-			return "redirect:/espace/moderation?traite";
-		}
-		catch (BadRequestException | ConflictException refused) {
-			model.addAttribute("erreur", refused.getMessage());
-			return queue(account, model);
-		}
+		return decided(() -> moderation.decide(id, decision, reply, account), account, model);
 	}
 
 }

@@ -17,11 +17,9 @@ import tools.jackson.databind.JsonNode;
  */
 class FreshnessIT extends EmptyDirectoryApiTest {
 
-	private static final String CHARENTE = "20230711-charente-lieux-de-mediation-numeriques-nouvelle-aquitaine.json";
-
 	@BeforeEach
 	void importCharente() {
-		api.importFile("charente", CHARENTE, Fixtures.lieux(CHARENTE));
+		api.importFile("charente", Fixtures.CHARENTE, Fixtures.lieux(Fixtures.CHARENTE));
 	}
 
 	private JsonNode indicator() {
@@ -40,12 +38,7 @@ class FreshnessIT extends EmptyDirectoryApiTest {
 		WebSession coordinator = WebSession.signedIn(port, jdbc, "coordinateur", "departement:16");
 		String page = coordinator.get("/espace/fraicheur").body();
 		assertThat(page).contains("Département", "16", "à vérifier", "Service Info 16");
-		String lieuId = api.get("/api/v1/lieux?q=" + ApiClient.encode("Service Info 16"))
-			.json()
-			.get("lieux")
-			.get(0)
-			.get("id")
-			.asString();
+		String lieuId = api.findLieuId("Service Info 16");
 		var confirmed = coordinator.submit("/espace/fraicheur", "/espace/lieux/" + lieuId + "/confirmation", Map.of());
 		assertThat(confirmed.statusCode()).isEqualTo(302);
 

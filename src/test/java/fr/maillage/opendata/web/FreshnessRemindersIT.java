@@ -8,7 +8,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import fr.maillage.opendata.FreshnessReminders;
-import fr.maillage.testing.ApiClient;
 import fr.maillage.testing.EmptyDirectoryApiTest;
 import fr.maillage.testing.Fixtures;
 import fr.maillage.testing.WebSession;
@@ -17,8 +16,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /** Members are reminded of their stale lieux once a month, and can stop it (issue 6). */
 class FreshnessRemindersIT extends EmptyDirectoryApiTest {
-
-	private static final String CHARENTE = "20230711-charente-lieux-de-mediation-numeriques-nouvelle-aquitaine.json";
 
 	@Autowired
 	FreshnessReminders reminders;
@@ -32,13 +29,8 @@ class FreshnessRemindersIT extends EmptyDirectoryApiTest {
 
 	@Test
 	void aMemberIsRemindedOncePerMonthUntilItOptsOut() throws Exception {
-		api.importFile("charente", CHARENTE, Fixtures.lieux(CHARENTE));
-		String lieuId = api.get("/api/v1/lieux?q=" + ApiClient.encode("Service Info 16"))
-			.json()
-			.get("lieux")
-			.get(0)
-			.get("id")
-			.asString();
+		api.importFile("charente", Fixtures.CHARENTE, Fixtures.lieux(Fixtures.CHARENTE));
+		String lieuId = api.findLieuId("Service Info 16");
 		WebSession coordinator = WebSession.signedIn(port, jdbc, "coordinateur", "departement:16");
 		String editPage = "/espace/lieux/" + lieuId + "/modifier";
 		coordinator.submit(editPage, "/espace/lieux/" + lieuId + "/structure", Map.of("nom", "SI16"));

@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import fr.maillage.testing.ApiClient;
 import fr.maillage.testing.EmptyDirectoryApiTest;
 import fr.maillage.testing.Fixtures;
 import fr.maillage.testing.WebSession;
@@ -20,19 +19,12 @@ import org.junit.jupiter.api.Test;
  */
 class ModerationIT extends EmptyDirectoryApiTest {
 
-	private static final String CHARENTE = "20230711-charente-lieux-de-mediation-numeriques-nouvelle-aquitaine.json";
-
 	private String lieuId;
 
 	@BeforeEach
 	void importCharenteAndReport() {
-		api.importFile("charente", CHARENTE, Fixtures.lieux(CHARENTE));
-		lieuId = api.get("/api/v1/lieux?q=" + ApiClient.encode("Service Info 16"))
-			.json()
-			.get("lieux")
-			.get(0)
-			.get("id")
-			.asString();
+		api.importFile("charente", Fixtures.CHARENTE, Fixtures.lieux(Fixtures.CHARENTE));
+		lieuId = api.findLieuId("Service Info 16");
 		Map<String, String> form = new LinkedHashMap<>();
 		form.put("champ", "Horaires");
 		form.put("message", "Fermé le mercredi depuis septembre.");
@@ -95,13 +87,7 @@ class ModerationIT extends EmptyDirectoryApiTest {
 		String editPage = "/espace/lieux/" + lieuId + "/modifier";
 		String form = member.get(editPage).body();
 		assertThat(form).contains("proposée à la coordination");
-		Map<String, String> values = new LinkedHashMap<>();
-		Matcher input = Pattern
-			.compile("<input type=\"(?:text|hidden)\"\\s+(?:id=\"[^\"]*\"\\s+)?name=\"([^\"]+)\"\\s+value=\"([^\"]*)\"")
-			.matcher(form);
-		while (input.find()) {
-			values.put(input.group(1), org.springframework.web.util.HtmlUtils.htmlUnescape(input.group(2)));
-		}
+		Map<String, String> values = WebSession.formFields(form, Map.of());
 		values.put("telephone", "05 45 95 00 00");
 		values.put("motif", "Nouveau standard");
 		values.put("_csrf", member.csrfToken(editPage));

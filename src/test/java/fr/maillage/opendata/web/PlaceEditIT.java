@@ -3,7 +3,6 @@ package fr.maillage.opendata.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -22,40 +21,20 @@ import tools.jackson.databind.JsonNode;
  */
 class PlaceEditIT extends EmptyDirectoryApiTest {
 
-	private static final String CHARENTE = "20230711-charente-lieux-de-mediation-numeriques-nouvelle-aquitaine.json";
-
 	private String lieuId;
 
 	@BeforeEach
 	void importCharente() {
-		api.importFile("charente", CHARENTE, Fixtures.lieux(CHARENTE));
-		lieuId = api.get("/api/v1/lieux?q=" + fr.maillage.testing.ApiClient.encode("Service Info 16"))
-			.json()
-			.get("lieux")
-			.get(0)
-			.get("id")
-			.asString();
+		api.importFile("charente", Fixtures.CHARENTE, Fixtures.lieux(Fixtures.CHARENTE));
+		lieuId = api.findLieuId("Service Info 16");
 	}
 
 	private static String formPath(String id) {
 		return "/espace/lieux/" + id + "/modifier";
 	}
 
-	/** The form's fields as loaded, with some changed, as a browser would post them. */
-	private static Map<String, String> formValues(String html, Map<String, String> changes) {
-		Map<String, String> values = new LinkedHashMap<>();
-		Matcher input = Pattern
-			.compile("<input type=\"(?:text|hidden)\"\\s+(?:id=\"[^\"]*\"\\s+)?name=\"([^\"]+)\"\\s+value=\"([^\"]*)\"")
-			.matcher(html);
-		while (input.find()) {
-			values.put(input.group(1), org.springframework.web.util.HtmlUtils.htmlUnescape(input.group(2)));
-		}
-		values.putAll(changes);
-		return values;
-	}
-
 	private HttpResponse<String> edit(WebSession session, String html, Map<String, String> changes) throws Exception {
-		Map<String, String> values = formValues(html, changes);
+		Map<String, String> values = WebSession.formFields(html, changes);
 		values.put("_csrf", csrf(html));
 		return session.post(formPath(lieuId), values);
 	}
@@ -103,7 +82,7 @@ class PlaceEditIT extends EmptyDirectoryApiTest {
 		WebSession charente = WebSession.signedIn(port, jdbc, "coordinateur", "departement:16");
 		String form = charente.get(formPath(lieuId)).body();
 		// even with a valid form and token of its own session
-		Map<String, String> values = formValues(form, Map.of("nom", "Détourné"));
+		Map<String, String> values = WebSession.formFields(form, Map.of("nom", "Détourné"));
 		values.put("_csrf", rhone.csrfToken("/espace"));
 		assertThat(rhone.post(formPath(lieuId), values).statusCode()).isEqualTo(403);
 		assertThat(api.get("/api/v1/lieux/" + lieuId).json().get("nom").asString()).isEqualTo("Service Info 16");

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.util.Map;
 
-import fr.maillage.testing.ApiClient;
 import fr.maillage.testing.EmptyDirectoryApiTest;
 import fr.maillage.testing.Fixtures;
 import fr.maillage.testing.WebSession;
@@ -18,21 +17,19 @@ import org.junit.jupiter.api.Test;
  */
 class StructuresIT extends EmptyDirectoryApiTest {
 
-	private static final String CHARENTE = "20230711-charente-lieux-de-mediation-numeriques-nouvelle-aquitaine.json";
-
 	private String lieuId;
 
 	private String otherLieuId;
 
 	@BeforeEach
 	void importCharente() {
-		api.importFile("charente", CHARENTE, Fixtures.lieux(CHARENTE));
+		api.importFile("charente", Fixtures.CHARENTE, Fixtures.lieux(Fixtures.CHARENTE));
 		lieuId = idOf("Service Info 16");
 		otherLieuId = idOf("Bibliothèque Julienne");
 	}
 
 	private String idOf(String name) {
-		return api.get("/api/v1/lieux?q=" + ApiClient.encode(name)).json().get("lieux").get(0).get("id").asString();
+		return api.findLieuId(name);
 	}
 
 	@Test
