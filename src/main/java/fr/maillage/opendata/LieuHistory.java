@@ -22,8 +22,9 @@ import tools.jackson.databind.ObjectMapper;
 /**
  * What happened to a lieu, most recent first (issue 6): edits in Maillage (who, before
  * and after, why), "toujours exact" confirmations, people's decisions on its records'
- * pairs, moderation decisions on its reports, and each source's last delivery of its
- * records. Read from append-only tables; for those who may edit the lieu.
+ * pairs, moderation decisions on its reports, what each import changed in its records
+ * (before, after) and each source's last delivery. Read from append-only tables; for
+ * those who may edit the lieu.
  */
 @Service
 public class LieuHistory {
@@ -112,6 +113,27 @@ public class LieuHistory {
 									+ rs.getString("source_id") + ")",
 							null, List.of())))
 			.list();
+		Map<String, Event> imported = new java.util.LinkedHashMap<>();
+		jdbc.sql("""
+				select h.source_record_id, h.remplace_le, h.import_source, k.key as champ,
+				       coalesce(h.avant ->> k.key, '') as avant, coalesce(h.apres ->> k.key, '') as apres
+				from lieu_source_historique h
+				join lieu_membre m on m.source_record_id = h.source_record_id,
+				jsonb_object_keys(h.apres) as k(key)
+				where m.lieu_id = :id and h.avant -> k.key is distinct from h.apres -> k.key
+				  and k.key not in ('id', 'date_maj')
+				order by h.remplace_le, k.key""").param("id", id).query((rs, row) -> {
+			Instant at = rs.getTimestamp("remplace_le").toInstant();
+			String source = rs.getString("import_source");
+			imported
+				.computeIfAbsent(rs.getString("source_record_id") + at,
+						key -> new Event(at, "source", source, "Mise à jour reçue de « " + source + " »", null,
+								new ArrayList<>()))
+				.changes()
+				.add(new Change(rs.getString("champ"), rs.getString("avant"), rs.getString("apres")));
+			return null;
+		}).list();
+		events.addAll(imported.values());
 		events.sort(Comparator.comparing(Event::at).reversed());
 		return events;
 	}

@@ -300,6 +300,16 @@ public class JdbcPlaceRepository {
 			.update();
 		jdbc.sql("truncate lieu_staging").update();
 		PostgresCopy.copyIn(dataSource, "copy lieu_staging (" + COLUMN_LIST + ") from stdin with (format csv)", rows);
+		if (table.equals("lieu_source")) {
+			// a record whose content changes keeps its previous content in the history
+			jdbc.sql("""
+					insert into lieu_source_historique (source_record_id, import_source, remplace_le, avant, apres)
+					select s.id, s.import_source, now(), to_jsonb(s) - 'search_text' - 'empreinte' - 'received_at'
+					       - 'updated_at', to_jsonb(t) - 'search_text' - 'empreinte' - 'received_at' - 'updated_at'
+					from lieu_source s join lieu_staging t
+					  on t.import_source = s.import_source and t.source_id = s.source_id
+					where s.empreinte is distinct from t.empreinte""").update();
+		}
 		return jdbc.sql(mergeStaged(table)).query(Boolean.class).list();
 	}
 

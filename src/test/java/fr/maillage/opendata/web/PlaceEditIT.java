@@ -76,6 +76,20 @@ class PlaceEditIT extends EmptyDirectoryApiTest {
 	}
 
 	@Test
+	void theHistoryShowsWhatAnImportChanged() throws Exception {
+		byte[] changed = new String(Fixtures.lieux(Fixtures.CHARENTE), java.nio.charset.StandardCharsets.UTF_8)
+			.replace("\"Service Info 16\"", "\"Service Info 16 (Angoulême)\"")
+			.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+		api.importFile("charente", Fixtures.CHARENTE, changed);
+
+		WebSession charente = WebSession.signedIn(port, jdbc, "coordinateur", "departement:16");
+		String history = charente.get("/espace/lieux/" + lieuId + "/historique").body();
+		assertThat(history).contains("Mise à jour reçue de « charente »", "Service Info 16 (Angoulême)");
+		assertThat(jdbc.sql("select avant ->> 'nom' from lieu_source_historique").query(String.class).single())
+			.isEqualTo("Service Info 16");
+	}
+
+	@Test
 	void aCoordinatorOfAnotherTerritoryCannotEditIt() throws Exception {
 		WebSession rhone = WebSession.signedIn(port, jdbc, "coordinateur", "departement:69");
 		assertThat(rhone.get(formPath(lieuId)).statusCode()).isEqualTo(403);
