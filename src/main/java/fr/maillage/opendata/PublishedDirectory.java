@@ -11,6 +11,7 @@ import fr.maillage.opendata.persistence.JdbcDuplicateRepository;
 import fr.maillage.places.Place;
 import fr.maillage.places.PlaceDirectory;
 import fr.maillage.places.PublishedChanges;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -86,11 +87,22 @@ public class PublishedDirectory {
 		Place place = places.getPlace(id);
 		List<Place> members = places.listMemberRecords(place.id());
 		MergedRecord merged = MergePolicy.merge(members.stream().map(MergedPlaces::asSourceRecord).toList());
-		return new Provenance(place.id(), members, merged);
+		// an edit made in Maillage is signed with its author's name (not the address)
+		String editor = jdbc
+			.sql("select auteur from saisie_lieu where lieu_id = cast(:id as uuid) order by moment desc limit 1")
+			.param("id", place.id())
+			.query(String.class)
+			.optional()
+			.map(author -> author.replaceAll("\\s*<[^>]*>$", ""))
+			.orElse(null);
+		return new Provenance(place.id(), members, merged, editor);
 	}
 
 	/** A published lieu's source records and the merge of them. */
-	public record Provenance(String id, List<Place> records, MergedRecord merge) {
+	/**
+	 * @param editor who last edited the lieu in Maillage, if anyone did
+	 */
+	public record Provenance(String id, List<Place> records, MergedRecord merge, @Nullable String editor) {
 	}
 
 }

@@ -1,5 +1,6 @@
 package fr.maillage.opendata.web;
 
+import fr.maillage.opendata.PlaceEditing;
 import fr.maillage.opendata.PublishedDirectory;
 import fr.maillage.places.PlaceOrigin;
 import org.jspecify.annotations.Nullable;
@@ -123,6 +124,10 @@ class PlaceApiController {
 			source.put("id", record.origin().sourceId());
 			source.put("date_maj", record.updatedOn());
 			source.put("recu_le", record.receivedAt());
+			if (record.origin().importSource().equals(PlaceEditing.SOURCE)) {
+				source.put("libelle", "saisie Maillage");
+				source.put("auteur", provenance.editor());
+			}
 			return source;
 		}).toList());
 		Map<String, Object> fields = new LinkedHashMap<>();

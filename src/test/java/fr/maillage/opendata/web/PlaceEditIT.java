@@ -60,8 +60,13 @@ class PlaceEditIT extends EmptyDirectoryApiTest {
 		JsonNode lieu = api.get("/api/v1/lieux/" + lieuId).json();
 		assertThat(lieu.get("nom").asString()).isEqualTo("Service Info 16 — Angoulême");
 		assertThat(lieu.get("sources").toString()).contains("saisie-maillage");
-		JsonNode names = api.get("/api/v1/lieux/" + lieuId + "/provenance").json().get("champs").get("nom");
-		assertThat(names.toString()).contains("saisie-maillage", "Service Info 16 — Angoulême");
+		JsonNode provenance = api.get("/api/v1/lieux/" + lieuId + "/provenance").json();
+		assertThat(provenance.get("champs").get("nom").toString()).contains("saisie-maillage",
+				"Service Info 16 — Angoulême");
+		// the edit is signed: "saisie Maillage", its author's name (not the address), its
+		// date
+		assertThat(provenance.get("sources").toString()).contains("saisie Maillage", "Test coordinateur")
+			.doesNotContain("@exemple.fr");
 		// kept with its author, before and after
 		assertThat(jdbc.sql("select auteur from saisie_lieu").query(String.class).single()).contains("coordinateur");
 		assertThat(jdbc.sql("select avant->>'nom' from saisie_lieu").query(String.class).single())
