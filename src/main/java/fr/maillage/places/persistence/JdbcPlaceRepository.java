@@ -194,13 +194,19 @@ public class JdbcPlaceRepository {
 		if (publishedIds.isEmpty()) {
 			return origins;
 		}
-		jdbc.sql("select m.lieu_id, s.import_source, s.source_id from lieu_membre m "
-				+ "join lieu_source s on s.id = m.source_record_id where m.lieu_id = any(:ids) "
-				+ "order by s.import_source, s.source_id")
+		// one row per lieu (a lieu may merge dozens of records): the driver's cost is per
+		// row
+		jdbc.sql("select m.lieu_id, string_agg(s.import_source || chr(31) || s.source_id, chr(30) "
+				+ "order by s.import_source, s.source_id) as origines from lieu_membre m "
+				+ "join lieu_source s on s.id = m.source_record_id where m.lieu_id = any(:ids) group by m.lieu_id")
 			.param("ids", publishedIds.stream().map(UUID::fromString).toArray(UUID[]::new))
 			.query((rs, row) -> {
-				origins.computeIfAbsent(rs.getString("lieu_id"), id -> new ArrayList<>())
-					.add(new PlaceOrigin(rs.getString("import_source"), rs.getString("source_id")));
+				List<PlaceOrigin> list = new ArrayList<>();
+				for (String origin : rs.getString("origines").split("\u001e")) {
+					String[] parts = origin.split(UNIT_SEPARATOR, 2);
+					list.add(new PlaceOrigin(parts[0], parts[1]));
+				}
+				origins.put(rs.getString("lieu_id"), list);
 				return null;
 			})
 			.list();
