@@ -71,6 +71,19 @@ public class PlaceEditing {
 		this.clock = clock;
 	}
 
+	/**
+	 * The lieu with the new values, as the import would take it: Maillage's record of the
+	 * lieu, dated today.
+	 */
+	private RecordOutcome validate(Place current, Map<String, String> values) {
+		Map<String, Object> record = new LinkedHashMap<>(SchemaRecords.asText(current));
+		record.putAll(values);
+		record.put("id", current.id());
+		record.put("date_maj", LocalDate.now(clock.withZone(OpeningHoursEvaluator.PARIS)).toString());
+		record.put("source", "Maillage");
+		return normalizer.normalize(new RawRecord(1, record, false), SOURCE);
+	}
+
 	/** The edit was refused because the lieu changed since the editor loaded it. */
 	public static class EditConflictException extends RuntimeException {
 
@@ -125,10 +138,7 @@ public class PlaceEditing {
 			AccountPrincipal author) {
 		Place current = places.getPlace(lieuId);
 		Map<String, String> before = SchemaRecords.asText(current);
-		Map<String, Object> record = new LinkedHashMap<>(before);
-		record.putAll(values);
-		RecordOutcome outcome = normalizer.normalize(new RawRecord(1, record, false), SOURCE);
-		if (outcome instanceof RecordOutcome.Rejected rejected) {
+		if (validate(current, values) instanceof RecordOutcome.Rejected rejected) {
 			return rejected.errors();
 		}
 		jdbc.sql("insert into proposition_lieu (id, lieu_id, auteur_id, auteur, courriel, moment, avant, valeurs, "
@@ -166,12 +176,7 @@ public class PlaceEditing {
 			throw new EditConflictException(current, version);
 		}
 		Map<String, String> before = SchemaRecords.asText(current);
-		Map<String, Object> record = new LinkedHashMap<>(before);
-		record.putAll(values);
-		record.put("id", current.id());
-		record.put("date_maj", LocalDate.now(clock.withZone(OpeningHoursEvaluator.PARIS)).toString());
-		record.put("source", "Maillage");
-		RecordOutcome outcome = normalizer.normalize(new RawRecord(1, record, false), SOURCE);
+		RecordOutcome outcome = validate(current, values);
 		if (outcome instanceof RecordOutcome.Rejected rejected) {
 			return new Outcome(null, rejected.errors(), rejected.warnings());
 		}
