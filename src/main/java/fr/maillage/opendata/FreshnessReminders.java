@@ -81,7 +81,7 @@ public class FreshnessReminders {
 		for (AccountPrincipal member : accounts.listMembersForReminders()) {
 			List<Place> stale = structures.listLieuxOf(member)
 				.stream()
-				.filter(place -> !freshness.isUpToDate(place.id()))
+				.filter(place -> !freshness.isUpToDate(place))
 				.toList();
 			if (stale.isEmpty() || alreadySent(member, period)) {
 				continue;

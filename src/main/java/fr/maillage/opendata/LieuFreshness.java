@@ -87,8 +87,7 @@ public class LieuFreshness {
 	}
 
 	/** Whether one lieu is à jour today. */
-	public boolean isUpToDate(String lieuId) {
-		Place place = places.getPlace(lieuId);
+	public boolean isUpToDate(Place place) {
 		java.time.LocalDate confirmed = jdbc.sql("select max(moment) from confirmation_lieu where lieu_id = :id")
 			.param("id", UUID.fromString(place.id()))
 			.query(Timestamp.class)

@@ -56,21 +56,24 @@ public class Moderation {
 	public record Proposal(String id, Place place, String author, String reason, List<LieuHistory.Change> changes) {
 	}
 
+	/** A proposal as stored, before its lieu is read. */
+	private record PendingProposal(String id, String lieuId, String author, @Nullable String reason, String values) {
+	}
+
 	/** Proposals to examine on the lieux the account may edit. */
 	public List<Proposal> listProposals(AccountPrincipal account) {
 		return jdbc
 			.sql("select id, lieu_id, auteur, motif, valeurs::text from proposition_lieu "
 					+ "where statut = 'a_examiner' order by moment")
-			.query((rs,
-					row) -> new Object[] { rs.getString("id"), rs.getString("lieu_id"), rs.getString("auteur"),
-							rs.getString("motif"), rs.getString("valeurs") })
+			.query((rs, row) -> new PendingProposal(rs.getString("id"), rs.getString("lieu_id"), rs.getString("auteur"),
+					rs.getString("motif"), rs.getString("valeurs")))
 			.list()
 			.stream()
-			.flatMap(row -> places.findPlace((String) row[1])
+			.flatMap(pending -> places.findPlace(pending.lieuId())
 				.stream()
 				.filter(place -> editing.mayEdit(account, place))
-				.map(place -> new Proposal((String) row[0], place, (String) row[2],
-						row[3] == null ? "" : (String) row[3], changes(place, (String) row[4]))))
+				.map(place -> new Proposal(pending.id(), place, pending.author(),
+						pending.reason() == null ? "" : pending.reason(), changes(place, pending.values()))))
 			.toList();
 	}
 

@@ -113,12 +113,7 @@ public class PlaceEditing {
 
 	public boolean mayEdit(AccountPrincipal account, Place place) {
 		String epci = place.codeInsee() == null ? null
-				: territories.listCurrentCommunes()
-					.stream()
-					.filter(commune -> commune.code().equals(place.codeInsee()))
-					.map(CommuneProfile::epci)
-					.findFirst()
-					.orElse(null);
+				: territories.findCommuneProfile(place.codeInsee()).map(CommuneProfile::epci).orElse(null);
 		String structure = jdbc.sql("select structure_id from structure_lieu where lieu_id = :id")
 			.param("id", UUID.fromString(place.id()))
 			.query(String.class)

@@ -110,10 +110,13 @@ public class PlaceDirectory {
 		return repository.mapSourceRecords(ids);
 	}
 
-	/** The source records a published lieu merges. */
+	/**
+	 * The source records a published lieu merges (by its published id, as resolved by
+	 * {@link #getPlace}).
+	 */
 	@Transactional(readOnly = true)
 	public List<Place> listMemberRecords(String publishedId) {
-		return repository.listMemberRecords(getPlace(publishedId).id());
+		return repository.listMemberRecords(publishedId);
 	}
 
 	/**

@@ -32,6 +32,8 @@ public class Territories {
 
 	private volatile @Nullable List<CommuneProfile> currentCommunes;
 
+	private volatile @Nullable Map<String, CommuneProfile> currentCommunesByCode;
+
 	Territories(JdbcTerritoryRepository repository) {
 		this.repository = repository;
 		this.index = new TerritorySearchIndex(repository.listSearchEntries());
@@ -59,6 +61,17 @@ public class Territories {
 			currentCommunes = profiles;
 		}
 		return profiles;
+	}
+
+	/** A current commune's profile (EPCI, population…) by INSEE code. */
+	public Optional<CommuneProfile> findCommuneProfile(String codeInsee) {
+		Map<String, CommuneProfile> byCode = currentCommunesByCode;
+		if (byCode == null) {
+			byCode = listCurrentCommunes().stream()
+				.collect(java.util.stream.Collectors.toUnmodifiableMap(CommuneProfile::code, profile -> profile));
+			currentCommunesByCode = byCode;
+		}
+		return Optional.ofNullable(byCode.get(codeInsee));
 	}
 
 	/**

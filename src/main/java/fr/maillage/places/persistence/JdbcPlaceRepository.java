@@ -144,8 +144,9 @@ public class JdbcPlaceRepository {
 			return Optional.empty();
 		}
 		return jdbc
-			.sql("select " + ROW + " from lieu l where l.id = :id or l.id = (select m.lieu_id from lieu_membre m "
-					+ "where m.source_record_id = :id) order by (l.id = :id) desc limit 1")
+			// two primary-key lookups: a published id, else the lieu holding that record
+			.sql("select " + ROW + " from lieu l where l.id = coalesce((select p.id from lieu p where p.id = :id), "
+					+ "(select m.lieu_id from lieu_membre m where m.source_record_id = :id))")
 			.param("id", uuid)
 			.query(this::mapPlace)
 			.optional();
