@@ -1,7 +1,9 @@
 package fr.maillage.opendata;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import fr.maillage.opendata.merging.DirectoryMerge;
 import fr.maillage.opendata.merging.MergePolicy;
@@ -11,6 +13,8 @@ import fr.maillage.opendata.persistence.JdbcDuplicateRepository;
 import fr.maillage.places.Place;
 import fr.maillage.places.PlaceDirectory;
 import fr.maillage.places.PublishedChanges;
+import fr.maillage.places.PublishedPlace;
+import fr.maillage.places.RecordOutline;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,18 +66,32 @@ public class PublishedDirectory {
 	public PublishedChanges publish() {
 		lockForWriting();
 		long start = System.nanoTime();
-		List<Place> records = places.listSourceRecords();
+		List<RecordOutline> outlines = places.listSourceOutlines();
 		long read = System.nanoTime();
-		DirectoryMerge.Result merge = DirectoryMerge.merge(records, duplicates.mapDecisions());
-		long merged = System.nanoTime();
-		PublishedChanges changes = places.replacePublished(merge.published());
-		duplicates.replaceQueue(merge.toReview(), clock.instant());
+		DirectoryMerge.Grouping grouping = DirectoryMerge.group(outlines, duplicates.mapDecisions());
+		List<String> alone = new ArrayList<>();
+		List<List<String>> together = new ArrayList<>();
+		for (List<String> group : grouping.groups()) {
+			if (group.size() == 1) {
+				alone.add(group.get(0));
+			}
+			else {
+				together.add(group);
+			}
+		}
+		Map<String, Place> records = places.mapSourceRecords(together.stream().flatMap(List::stream).toList());
+		List<PublishedPlace> merged = together.stream()
+			.map(group -> DirectoryMerge.publish(group.stream().map(records::get).toList()))
+			.toList();
+		long mergedAt = System.nanoTime();
+		PublishedChanges changes = places.replacePublished(alone, merged);
+		duplicates.replaceQueue(grouping.toReview(), clock.instant());
 		long end = System.nanoTime();
 		log.info(
 				"Directory published: {} source records -> {} lieux ({} written, {} merged away), {} pairs to review;"
 						+ " read {} ms, merged {} ms, written {} ms",
-				records.size(), changes.published(), changes.written(), changes.removed(), merge.toReview().size(),
-				(read - start) / 1_000_000, (merged - read) / 1_000_000, (end - merged) / 1_000_000);
+				outlines.size(), changes.published(), changes.written(), changes.removed(), grouping.toReview().size(),
+				(read - start) / 1_000_000, (mergedAt - read) / 1_000_000, (end - mergedAt) / 1_000_000);
 		return changes;
 	}
 

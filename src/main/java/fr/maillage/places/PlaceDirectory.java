@@ -98,10 +98,10 @@ public class PlaceDirectory {
 		return repository.findVersion(getPlace(publishedId).id()).orElse("");
 	}
 
-	/** Every record of every source, as each source gave it. */
+	/** The outline of every record of every source. */
 	@Transactional(propagation = Propagation.MANDATORY)
-	public List<Place> listSourceRecords() {
-		return repository.listSourceRecords();
+	public List<RecordOutline> listSourceOutlines() {
+		return repository.listSourceOutlines();
 	}
 
 	/** These source records by id; unknown ids are left out. */
@@ -130,10 +130,13 @@ public class PlaceDirectory {
 	/**
 	 * Makes these lieux the published directory, in the caller's transaction: readers see
 	 * the previous directory until it commits.
+	 * @param recordsAlone ids of the source records each published as it is, alone in its
+	 * lieu
+	 * @param merged the lieux that merge several source records
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
-	public PublishedChanges replacePublished(List<PublishedPlace> published) {
-		return repository.replacePublished(published);
+	public PublishedChanges replacePublished(List<String> recordsAlone, List<PublishedPlace> merged) {
+		return repository.replacePublished(recordsAlone, merged);
 	}
 
 }

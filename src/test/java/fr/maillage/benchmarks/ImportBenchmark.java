@@ -18,9 +18,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Import throughput on the concatenated real files, replicated to a ≈ 50 MB file. Not a
- * test: it asserts nothing and is never run by {@code ./mvnw verify}; run it with
- * {@code scripts/benchmark import} (docs/performance.md).
+ * Import throughput on the concatenated real files, replicated to a ≈ 50 MB file as
+ * distinct places ({@code -Dbench.lookalikes=true}: as look-alikes of the real records,
+ * the merge's worst case). Not a test: it asserts nothing and is never run by
+ * {@code ./mvnw verify}; run it with {@code scripts/benchmark import}
+ * (docs/performance.md).
  */
 @IntegrationTest
 class ImportBenchmark {
@@ -37,7 +39,8 @@ class ImportBenchmark {
 
 	@Test
 	void measureImportThroughput() throws Exception {
-		Path file = RealRecords.writeReplicated(COPIES, 0.02);
+		Path file = Boolean.getBoolean("bench.lookalikes") ? RealRecords.writeReplicated(COPIES, 0.02)
+				: RealRecords.writeDistinct(COPIES, 0.02);
 		long sizeMb = Files.size(file) / (1024 * 1024);
 		List<Double> rowsPerSecond = new ArrayList<>();
 		for (int run = 0; run <= RUNS; run++) {

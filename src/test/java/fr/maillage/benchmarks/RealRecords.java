@@ -76,6 +76,56 @@ final class RealRecords {
 		return file;
 	}
 
+	/**
+	 * Writes {@code copies} copies of every real record as one JSON array, each copy k >
+	 * 0 a distinct place: new id, point moved by up to ±{@code jitterDegrees}, and a
+	 * generated name and street so that the directory's merge (ADR 0010) does not take it
+	 * for the original. Every other field (services, publics, hours, commune…) stays the
+	 * real one.
+	 */
+	static Path writeDistinct(int copies, double jitterDegrees) throws IOException {
+		List<ObjectNode> records = all();
+		Random random = new Random(42);
+		Path file = Files.createTempFile("maillage-bench-", ".json");
+		try (OutputStream out = Files.newOutputStream(file); JsonGenerator generator = JSON.createGenerator(out)) {
+			generator.writeStartArray();
+			for (int copy = 0; copy < copies; copy++) {
+				for (ObjectNode original : records) {
+					ObjectNode record = original.deepCopy();
+					record.put("id", original.get("id").asString() + "-" + copy);
+					if (copy > 0) {
+						jitter(record, "latitude", jitterDegrees, random);
+						jitter(record, "longitude", jitterDegrees, random);
+						record.put("nom", capitalized(word(random)) + " " + capitalized(word(random)));
+						if (record.hasNonNull("adresse")) {
+							record.put("adresse", (1 + random.nextInt(120)) + " rue " + capitalized(word(random)));
+						}
+					}
+					JSON.writeValue(generator, record);
+				}
+			}
+			generator.writeEndArray();
+		}
+		return file;
+	}
+
+	private static final String[] SYLLABLES = { "ba", "bo", "ca", "cu", "da", "di", "fa", "fo", "ga", "gi", "la", "lo",
+			"ma", "mi", "na", "nu", "pa", "po", "ra", "ri", "sa", "so", "ta", "te", "va", "vi", "za", "zo", "bre",
+			"cla", "dro", "fri", "gla", "pro", "tri", "vel", "mar", "lin", "tor", "sen" };
+
+	/** A pronounceable word of 3 to 5 syllables: 40^3 to 40^5 possibilities. */
+	private static String word(Random random) {
+		StringBuilder word = new StringBuilder();
+		for (int i = 3 + random.nextInt(3); i > 0; i--) {
+			word.append(SYLLABLES[random.nextInt(SYLLABLES.length)]);
+		}
+		return word.toString();
+	}
+
+	private static String capitalized(String word) {
+		return Character.toUpperCase(word.charAt(0)) + word.substring(1);
+	}
+
 	private static void jitter(ObjectNode record, String field, double jitterDegrees, Random random) {
 		JsonNode value = record.get(field);
 		if (value == null || value.isNull()) {

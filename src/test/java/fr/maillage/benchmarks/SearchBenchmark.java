@@ -28,11 +28,12 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * {@code GET /api/v1/lieux?lat&lon&rayon_km=10&services=…} on ≈ 100 000 places (every
- * real record 30 times, copies moved by up to ±0.05°), 50 concurrent clients each sending
- * its next request as soon as the previous one is answered. Not a test: it asserts
- * nothing and is never run by {@code ./mvnw verify}; run it with
- * {@code scripts/benchmark search} (docs/performance.md).
+ * {@code GET /api/v1/lieux?lat&lon&rayon_km=10&services=…} on ≈ 100 000 distinct places
+ * (every real record 30 times, copies moved by up to ±0.05° under a generated name and
+ * street so that they stay distinct places), 50 concurrent clients each sending its next
+ * request as soon as the previous one is answered. Not a test: it asserts nothing and is
+ * never run by {@code ./mvnw verify}; run it with {@code scripts/benchmark search}
+ * (docs/performance.md).
  */
 @IntegrationTest
 class SearchBenchmark {
@@ -61,7 +62,7 @@ class SearchBenchmark {
 	@Test
 	void measureSearchLatency() throws Exception {
 		CleanDatabase.empty(jdbc);
-		Path file = RealRecords.writeReplicated(30, 0.05);
+		Path file = RealRecords.writeDistinct(30, 0.05);
 		int places = sourceImport.importFile("bench", "bench.json", () -> Files.newInputStream(file)).acceptees();
 		Files.delete(file);
 		jdbc.sql("vacuum analyze lieu").update();
@@ -69,8 +70,10 @@ class SearchBenchmark {
 			.sql("select latitude, longitude from lieu where latitude is not null " + "order by id limit 5000")
 			.query((rs, row) -> new double[] { rs.getDouble(1), rs.getDouble(2) })
 			.list();
-		System.out.printf("BENCH search: %d places, %d clients x %d requests, %d runs, %s%n", places, CLIENTS,
-				REQUESTS_PER_CLIENT, RUNS,
+		long published = jdbc.sql("select count(*) from lieu").query(Long.class).single();
+		System.out.printf(
+				"BENCH search: %d records imported, %d published lieux, %d clients x %d requests, %d runs, %s%n",
+				places, published, CLIENTS, REQUESTS_PER_CLIENT, RUNS,
 				RATE == 0 ? "closed loop (no think time)" : "open loop at " + RATE + " req/s");
 		if (Boolean.getBoolean("bench.explain")) {
 			explain(centres.get(0));

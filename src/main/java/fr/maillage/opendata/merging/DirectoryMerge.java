@@ -9,6 +9,7 @@ import java.util.Map;
 
 import fr.maillage.places.Place;
 import fr.maillage.places.PublishedPlace;
+import fr.maillage.places.RecordOutline;
 import fr.maillage.shared.geo.Coordinates;
 import fr.maillage.shared.text.TextFolding;
 
@@ -25,6 +26,10 @@ public final class DirectoryMerge {
 		.comparing((Place place) -> place.receivedAt() == null ? Instant.MAX : place.receivedAt())
 		.thenComparing(Place::id);
 
+	private static final Comparator<RecordOutline> OUTLINE_EARLIEST_FIRST = Comparator
+		.comparing((RecordOutline record) -> record.receivedAt() == null ? Instant.MAX : record.receivedAt())
+		.thenComparing(RecordOutline::id);
+
 	private DirectoryMerge() {
 	}
 
@@ -33,18 +38,28 @@ public final class DirectoryMerge {
 	}
 
 	/**
+	 * Which records make one lieu.
+	 *
+	 * @param groups ids of the records of each lieu, earliest received first (the first
+	 * gives the lieu its id)
+	 * @param toReview pairs between the thresholds that nobody decided yet
+	 */
+	public record Grouping(List<List<String>> groups, List<DuplicateDetector.ScoredPair> toReview) {
+	}
+
+	/**
 	 * @param decisions people's decisions by {@link DuplicateGroups#pairKey} of record
 	 * ids
 	 */
-	public static Result merge(List<Place> records, Map<String, Boolean> decisions) {
-		Map<String, Place> byId = new HashMap<>();
+	public static Grouping group(List<RecordOutline> records, Map<String, Boolean> decisions) {
+		Map<String, RecordOutline> byId = new HashMap<>();
 		List<MergeCandidate> candidates = new ArrayList<>();
-		List<List<Place>> groups = new ArrayList<>();
-		for (Place record : records) {
+		List<List<String>> groups = new ArrayList<>();
+		for (RecordOutline record : records) {
 			byId.put(record.id(), record);
 			if (record.coordinates() == null) {
 				// nowhere to compare it with: it stays on its own
-				groups.add(List.of(record));
+				groups.add(List.of(record.id()));
 			}
 			else {
 				candidates.add(asCandidate(record));
@@ -52,14 +67,29 @@ public final class DirectoryMerge {
 		}
 		DuplicateGroups.Analysis analysis = DuplicateGroups.analyse(candidates, decisions);
 		for (List<MergeCandidate> group : analysis.groups()) {
-			groups.add(group.stream().map(candidate -> byId.get(candidate.id())).toList());
+			groups.add(group.stream()
+				.map(candidate -> byId.get(candidate.id()))
+				.sorted(OUTLINE_EARLIEST_FIRST)
+				.map(RecordOutline::id)
+				.toList());
 		}
-		List<PublishedPlace> published = new ArrayList<>(groups.size());
-		for (List<Place> group : groups) {
-			published.add(publish(group));
+		return new Grouping(groups, analysis.toReview());
+	}
+
+	/**
+	 * The directory from records held in memory (tests and small sets; a publication
+	 * reads full records only for the lieux that merge several).
+	 */
+	public static Result merge(List<Place> records, Map<String, Boolean> decisions) {
+		Map<String, Place> byId = new HashMap<>();
+		records.forEach(record -> byId.put(record.id(), record));
+		Grouping grouping = group(records.stream().map(RecordOutline::of).toList(), decisions);
+		List<PublishedPlace> published = new ArrayList<>(grouping.groups().size());
+		for (List<String> group : grouping.groups()) {
+			published.add(publish(group.stream().map(byId::get).toList()));
 		}
 		published.sort(Comparator.comparing(place -> place.place().id()));
-		return new Result(published, analysis.toReview());
+		return new Result(published, grouping.toReview());
 	}
 
 	/** One lieu from the records of one place. */
@@ -80,8 +110,12 @@ public final class DirectoryMerge {
 	 * 0), far from any other, so only its name, address and SIRET count.
 	 */
 	public static MergeCandidate asCandidate(Place record) {
+		return asCandidate(RecordOutline.of(record));
+	}
+
+	static MergeCandidate asCandidate(RecordOutline record) {
 		Coordinates point = record.coordinates() == null ? new Coordinates(0, 0) : record.coordinates();
-		return new MergeCandidate(record.id(), record.origin().importSource(), record.name(), record.address(),
+		return new MergeCandidate(record.id(), record.importSource(), record.name(), record.address(),
 				record.postalCode(),
 				record.codeInsee() != null ? record.codeInsee() : TextFolding.searchKey(record.commune()),
 				record.commune(), point.latitude(), point.longitude(), record.pivot());

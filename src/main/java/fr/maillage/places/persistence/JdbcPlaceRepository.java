@@ -29,6 +29,7 @@ import fr.maillage.places.PlacePoint;
 import fr.maillage.places.PlacePage;
 import fr.maillage.places.PublishedChanges;
 import fr.maillage.places.PublishedPlace;
+import fr.maillage.places.RecordOutline;
 import fr.maillage.places.PlaceQuery;
 import fr.maillage.places.SavedPlaces;
 import fr.maillage.places.vocabulary.AccessMode;
@@ -80,8 +81,16 @@ public class JdbcPlaceRepository {
 	 * tables.
 	 */
 	private static String mergeStaged(String table) {
-		return "insert into " + table + " (" + COLUMN_LIST + ") select " + COLUMN_LIST
-				+ " from lieu_staging on conflict (import_source, source_id) do update set "
+		return upsert(table, "lieu_staging");
+	}
+
+	/**
+	 * Inserts the rows of {@code from} (a table or a subquery aliased as a table) into
+	 * {@code table}, updating rows of the same origin whose content changed.
+	 */
+	private static String upsert(String table, String from) {
+		return "insert into " + table + " (" + COLUMN_LIST + ") select " + COLUMN_LIST + " from " + from
+				+ " on conflict (import_source, source_id) do update set "
 				+ String.join(", ",
 						COLUMNS.stream()
 							.filter(column -> !List.of("id", "import_source", "source_id").contains(column))
@@ -160,9 +169,18 @@ public class JdbcPlaceRepository {
 			.optional();
 	}
 
-	/** Every source record, in a stable order. */
-	public List<Place> listSourceRecords() {
-		return streaming.query("select " + ROW + " from lieu_source l order by l.id", this::mapPlace);
+	/** The outline of every source record, in a stable order. */
+	public List<RecordOutline> listSourceOutlines() {
+		return streaming.query("select id, import_source, nom, commune, code_postal, code_insee, adresse, latitude, "
+				+ "longitude, pivot, received_at from lieu_source order by id", (rs, row) -> {
+					double latitude = rs.getDouble("latitude");
+					Coordinates point = rs.wasNull() ? null : new Coordinates(latitude, rs.getDouble("longitude"));
+					Timestamp receivedAt = rs.getTimestamp("received_at");
+					return new RecordOutline(rs.getString("id"), rs.getString("import_source"), rs.getString("nom"),
+							rs.getString("commune"), rs.getString("code_postal"), rs.getString("code_insee"),
+							rs.getString("adresse"), point, rs.getString("pivot"),
+							receivedAt == null ? null : receivedAt.toInstant());
+				});
 	}
 
 	/** These source records, by id (unknown ids are left out). */
@@ -324,9 +342,13 @@ public class JdbcPlaceRepository {
 	 * Replaces the published directory, in the caller's transaction: lieux whose content
 	 * changed are written, lieux no publication holds any more are removed after their
 	 * page views and error reports have moved to the lieu that now holds their record,
-	 * and the membership of every record is rewritten.
+	 * and the membership of every record is rewritten. A record alone in its lieu is
+	 * copied from {@code lieu_source} inside the database: it never travels to the
+	 * application and back.
+	 * @param alone ids of the records published as they are, each its own lieu
+	 * @param merged the lieux that merge several records
 	 */
-	public PublishedChanges replacePublished(List<PublishedPlace> published) {
+	public PublishedChanges replacePublished(List<String> alone, List<PublishedPlace> merged) {
 		Map<String, String> fingerprints = new HashMap<>();
 		jdbc.sql("select id, empreinte from lieu").query((rs, row) -> {
 			fingerprints.put(rs.getString("id"), rs.getString("empreinte"));
@@ -334,8 +356,8 @@ public class JdbcPlaceRepository {
 		}).list();
 		List<List<Object>> changed = new ArrayList<>();
 		List<List<Object>> members = new ArrayList<>();
-		Set<String> publishedIds = new HashSet<>();
-		for (PublishedPlace place : published) {
+		Set<String> publishedIds = new HashSet<>(alone);
+		for (PublishedPlace place : merged) {
 			String id = place.place().id();
 			publishedIds.add(id);
 			List<Object> row = copyValues(place.place());
@@ -344,8 +366,20 @@ public class JdbcPlaceRepository {
 			}
 			place.memberIds().forEach(member -> members.add(List.of(member, id)));
 		}
-		int written = stageAndMerge("lieu", changed).size();
+		UUID[] aloneIds = alone.stream().map(UUID::fromString).toArray(UUID[]::new);
+		int written = jdbc
+			.sql(upsert("lieu",
+					"(select * from lieu_source s where s.id = any(:alone) and not exists "
+							+ "(select 1 from lieu l where l.id = s.id and l.empreinte = s.empreinte)) s"))
+			.param("alone", aloneIds)
+			.query(Boolean.class)
+			.list()
+			.size();
+		written += stageAndMerge("lieu", changed).size();
 		jdbc.sql("delete from lieu_membre").update();
+		jdbc.sql("insert into lieu_membre (source_record_id, lieu_id) select id, id from unnest(:alone) as id")
+			.param("alone", aloneIds)
+			.update();
 		PostgresCopy.copyIn(dataSource, "copy lieu_membre (source_record_id, lieu_id) from stdin with (format csv)",
 				members);
 		UUID[] stale = fingerprints.keySet()
@@ -366,7 +400,7 @@ public class JdbcPlaceRepository {
 					where m.source_record_id = s.lieu_id and s.lieu_id = any(:stale)""").param("stale", stale).update();
 			jdbc.sql("delete from lieu where id = any(:stale)").param("stale", stale).update();
 		}
-		return new PublishedChanges(published.size(), written, stale.length);
+		return new PublishedChanges(publishedIds.size(), written, stale.length);
 	}
 
 	private static List<Object> copyValues(Place place) {
