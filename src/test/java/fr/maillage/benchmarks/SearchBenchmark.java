@@ -77,6 +77,7 @@ class SearchBenchmark {
 				RATE == 0 ? "closed loop (no think time)" : "open loop at " + RATE + " req/s");
 		if (Boolean.getBoolean("bench.explain")) {
 			explain(centres.get(0));
+			boxQueries(centres);
 			directSearch(centres);
 		}
 		run(centres, 0);
@@ -116,14 +117,48 @@ class SearchBenchmark {
 		}
 	}
 
+	/** The database's share: the box query alone, as the search sends it. */
+	private void boxQueries(List<double[]> centres) {
+		Random random = new Random(2);
+		for (int round = 0; round < 3; round++) {
+			long start = System.nanoTime();
+			long rows = 0;
+			for (int i = 0; i < 300; i++) {
+				double[] centre = centres.get(random.nextInt(centres.size()));
+				double dLat = 10 / 111.2;
+				double dLon = dLat / Math.cos(Math.toRadians(centre[0]));
+				rows += jdbc
+					.sql("select id, latitude, longitude from lieu where coalesce(services, '{}') && "
+							+ "cast(:services as text[]) and latitude is not null and point(longitude, latitude) <@ "
+							+ "box(point(:min_lon, :min_lat), point(:max_lon, :max_lat))")
+					.param("services", new String[] { MediationService.values()[random.nextInt(9)].label() })
+					.param("min_lon", centre[1] - dLon)
+					.param("min_lat", centre[0] - dLat)
+					.param("max_lon", centre[1] + dLon)
+					.param("max_lat", centre[0] + dLat)
+					.query((rs, row) -> rs.getString(1))
+					.list()
+					.size();
+			}
+			System.out.printf(Locale.ROOT, "BENCH box query: %.2f ms per query, %d rows on average%n",
+					(System.nanoTime() - start) / 1e6 / 300, rows / 300);
+		}
+	}
+
 	private void explain(double[] centre) {
 		double dLat = 10 / 111.2;
 		double dLon = dLat / Math.cos(Math.toRadians(centre[0]));
 		String sql = String.format(Locale.ROOT, "explain (analyze, buffers) select id, latitude, longitude from lieu "
-				+ "where services && '{\"Aide aux démarches administratives\"}'::text[] and latitude is not null and "
+				+ "where coalesce(services, '{}') && '{\"Aide aux démarches administratives\"}'::text[] and latitude is not null and "
 				+ "point(longitude, latitude) <@ box(point(%f, %f), point(%f, %f))", centre[1] - dLon, centre[0] - dLat,
 				centre[1] + dLon, centre[0] + dLat);
 		jdbc.sql(sql).query(String.class).list().forEach(line -> System.out.println("BENCH plan " + line));
+		jdbc.sql("explain (analyze, buffers) select wanted.id, o.n from unnest(array(select id from lieu "
+				+ "order by id limit 50)) as wanted(id) cross join lateral (select count(*) as n "
+				+ "from lieu_membre m join lieu_source s on s.id = m.source_record_id where m.lieu_id = wanted.id) o")
+			.query(String.class)
+			.list()
+			.forEach(line -> System.out.println("BENCH plan origins " + line));
 	}
 
 	private double run(List<double[]> centres, int run) throws Exception {

@@ -130,6 +130,29 @@ class PlaceApiIT {
 	}
 
 	@Test
+	void pagesAroundAPointFollowOneAnotherInDistanceOrder() {
+		String around = "/api/v1/lieux?lat=45.7578&lon=4.8320&rayon_km=5";
+		List<String> all = ids(api.get(around).json());
+		assertThat(all).hasSize(10);
+		List<String> paged = new ArrayList<>();
+		for (int page = 1; page <= 3; page++) {
+			JsonNode answer = api.get(around + "&taille=4&page=" + page).json();
+			assertThat(answer.get("total").asInt()).isEqualTo(10);
+			paged.addAll(ids(answer));
+		}
+		assertThat(paged).isEqualTo(all);
+		JsonNode beyond = api.get(around + "&taille=4&page=4").json();
+		assertThat(beyond.get("total").asInt()).isEqualTo(10);
+		assertThat(beyond.get("lieux")).isEmpty();
+	}
+
+	private static List<String> ids(JsonNode page) {
+		List<String> ids = new ArrayList<>();
+		page.get("lieux").forEach(lieu -> ids.add(lieu.get("id").asString()));
+		return ids;
+	}
+
+	@Test
 	void answersEachPlaceWithTheSchemasFieldNamesAndListsAsArrays() {
 		JsonNode lieu = api.get("/api/v1/lieux?q=abondance").json().get("lieux").get(0);
 		assertThat(lieu.get("nom").asString()).isEqualTo("MAISON DE SERVICES AU PUBLIC D'ABONDANCE");
