@@ -10,7 +10,7 @@ public final class CleanDatabase {
 
 	public static void empty(JdbcClient jdbc) {
 		jdbc.sql(
-				"truncate compte, connexion_echec, courriel_sortant, spring_session, saisie_lieu, confirmation_lieu, structure, structure_lieu, rappel_fraicheur, proposition_lieu, lieu_source_historique, lieu, lieu_source, lieu_membre, doublon, source_execution, import_run, signalement, lieu_consultation cascade")
+				"truncate compte, connexion_echec, courriel_sortant, spring_session, saisie_lieu, confirmation_lieu, structure, structure_lieu, rappel_fraicheur, proposition_lieu, lieu_source_historique, lieu, annuaire_version, lieu_source, lieu_membre, doublon, source_execution, import_run, signalement, lieu_consultation cascade")
 			.update();
 		jdbc.sql("truncate fragilite_valeur, fragilite_score_publie, fragilite_import cascade").update();
 	}

@@ -128,9 +128,12 @@ public class JdbcPlaceRepository {
 
 	private final NamedParameterJdbcTemplate streaming;
 
+	private final PlacePositions positions;
+
 	JdbcPlaceRepository(DataSource dataSource, JdbcClient jdbc) {
 		this.dataSource = dataSource;
 		this.jdbc = jdbc;
+		this.positions = new PlacePositions(jdbc);
 		this.named = new NamedParameterJdbcTemplate(dataSource);
 		JdbcTemplate streamingTemplate = new JdbcTemplate(dataSource);
 		streamingTemplate.setFetchSize(500);
@@ -268,44 +271,48 @@ public class JdbcPlaceRepository {
 	}
 
 	/**
-	 * Around a point, the database returns the ids and coordinates of the places in the
-	 * bounding box that match the filters (an index-only scan when only services are
-	 * filtered); distances, the radius, the order and the total are computed here, where
-	 * a haversine costs nanoseconds instead of a dozen SQL function calls per place; then
-	 * full rows are read for the page only (docs/performance.md).
+	 * Around a point, with vocabulary filters only, the lieux within the radius come from
+	 * the {@link PositionIndex} held in memory; with text or territory filters, the
+	 * database returns the ids and coordinates of the matches in the bounding box. Either
+	 * way, full rows are read for the page only (docs/performance.md).
 	 */
 	private PlacePage searchAround(PlaceQuery query, PlaceQuery.Near near) {
-		SqlQuery sql = SqlQuery.of(query);
-		record Candidate(String id, double distanceKm) {
-		}
-		List<Candidate> inRadius = new ArrayList<>();
-		named.query("select id, latitude, longitude from lieu" + sql.where(), sql.params(), rs -> {
-			double distance = near.centre()
-				.distanceKmTo(new Coordinates(rs.getDouble("latitude"), rs.getDouble("longitude")));
-			if (distance <= near.radiusKm()) {
-				inRadius.add(new Candidate(rs.getString("id"), distance));
-			}
-		});
-		inRadius.sort(Comparator.comparingDouble(Candidate::distanceKm).thenComparing(Candidate::id));
+		List<PositionIndex.Hit> inRadius = PositionIndex.Filter.of(query)
+			.map(filter -> positions.current().within(near.centre(), near.radiusKm(), filter))
+			.orElseGet(() -> searchAroundInDatabase(query, near));
 		int from = (int) Math.min(inRadius.size(), (long) (query.page() - 1) * query.size());
-		List<Candidate> page = inRadius.subList(from, Math.min(inRadius.size(), from + query.size()));
+		List<PositionIndex.Hit> page = inRadius.subList(from, Math.min(inRadius.size(), from + query.size()));
 		Map<String, Place> rows = new HashMap<>();
 		if (!page.isEmpty()) {
 			jdbc.sql("select " + ROW + " from lieu l where l.id = any(:ids)")
-				.param("ids", page.stream().map(candidate -> UUID.fromString(candidate.id())).toArray(UUID[]::new))
+				.param("ids", page.stream().map(hit -> UUID.fromString(hit.id())).toArray(UUID[]::new))
 				.query(this::mapPlace)
 				.list()
 				.forEach(place -> rows.put(place.id(), place));
 		}
 		List<PlacePage.Hit> hits = new ArrayList<>(page.size());
-		for (Candidate candidate : page) {
-			Place place = rows.get(candidate.id());
+		for (PositionIndex.Hit hit : page) {
+			Place place = rows.get(hit.id());
 			// a lieu removed between the two reads (a publication committed) is left out
 			if (place != null) {
-				hits.add(new PlacePage.Hit(place, candidate.distanceKm()));
+				hits.add(new PlacePage.Hit(place, hit.distanceKm()));
 			}
 		}
 		return new PlacePage(inRadius.size(), query.page(), query.size(), hits);
+	}
+
+	private List<PositionIndex.Hit> searchAroundInDatabase(PlaceQuery query, PlaceQuery.Near near) {
+		SqlQuery sql = SqlQuery.of(query);
+		List<PositionIndex.Hit> inRadius = new ArrayList<>();
+		named.query("select id, latitude, longitude from lieu" + sql.where(), sql.params(), rs -> {
+			double distance = near.centre()
+				.distanceKmTo(new Coordinates(rs.getDouble("latitude"), rs.getDouble("longitude")));
+			if (distance <= near.radiusKm()) {
+				inRadius.add(new PositionIndex.Hit(rs.getString("id"), distance));
+			}
+		});
+		inRadius.sort(Comparator.comparingDouble(PositionIndex.Hit::distanceKm).thenComparing(PositionIndex.Hit::id));
+		return inRadius;
 	}
 
 	public void forEach(PlaceQuery query, Consumer<Place> consumer) {
@@ -450,6 +457,7 @@ public class JdbcPlaceRepository {
 					where m.source_record_id = s.lieu_id and s.lieu_id = any(:stale)""").param("stale", stale).update();
 			jdbc.sql("delete from lieu where id = any(:stale)").param("stale", stale).update();
 		}
+		positions.publicationChanged();
 		return new PublishedChanges(publishedIds.size(), written, stale.length);
 	}
 

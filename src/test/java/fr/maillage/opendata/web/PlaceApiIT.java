@@ -146,6 +146,35 @@ class PlaceApiIT {
 		assertThat(beyond.get("lieux")).isEmpty();
 	}
 
+	@Test
+	void aSearchAroundAPointSeesWhatAnotherInstancePublished() {
+		String around = "lat=45.7578&lon=4.8320&rayon_km=1";
+		assertThat(total(around)).isZero();
+		String id = api.get("/api/v1/lieux?q=abondance").json().get("lieux").get(0).get("id").asString();
+		double[] before = jdbc.sql("select latitude, longitude from lieu where id = cast(:id as uuid)")
+			.param("id", id)
+			.query((rs, row) -> new double[] { rs.getDouble(1), rs.getDouble(2) })
+			.single();
+		try {
+			// what a publication in another instance commits: the lieu and a new token
+			moveAndPublish(id, 45.7580, 4.8322);
+			assertThat(total(around)).isEqualTo(1);
+		}
+		finally {
+			moveAndPublish(id, before[0], before[1]);
+		}
+		assertThat(total(around)).isZero();
+	}
+
+	private void moveAndPublish(String id, double latitude, double longitude) {
+		jdbc.sql("update lieu set latitude = :latitude, longitude = :longitude where id = cast(:id as uuid)")
+			.param("latitude", latitude)
+			.param("longitude", longitude)
+			.param("id", id)
+			.update();
+		jdbc.sql("update annuaire_version set jeton = gen_random_uuid()").update();
+	}
+
 	private static List<String> ids(JsonNode page) {
 		List<String> ids = new ArrayList<>();
 		page.get("lieux").forEach(lieu -> ids.add(lieu.get("id").asString()));
