@@ -75,7 +75,7 @@ public final class DuplicateGroups {
 		});
 		List<DuplicateDetector.Features> features = candidates.stream().map(DuplicateDetector.Features::of).toList();
 		List<long[]> review = new ArrayList<>();
-		MemoizedRatio ratio = new MemoizedRatio();
+		DuplicateDetector.TextRatio ratio = Similarity::ratio;
 		forEachCandidatePair(candidates, features, (i, j) -> {
 			long key = pair(i, j);
 			if (decided.containsKey(key) || find(parent, i) == find(parent, j)) {
@@ -109,38 +109,6 @@ public final class DuplicateGroups {
 			}
 		}
 		return new Analysis(List.copyOf(groups.values()), toReview);
-	}
-
-	/**
-	 * Sources repeat the same names and streets (a place's records, a chain's branches),
-	 * so each pair of distinct texts is compared once per analysis.
-	 */
-	private static final class MemoizedRatio implements DuplicateDetector.TextRatio {
-
-		private final Map<String, Integer> ids = new HashMap<>();
-
-		private final Map<Long, Double> ratios = new HashMap<>();
-
-		@Override
-		public double ratio(String a, String b) {
-			if (a.equals(b)) {
-				return 100;
-			}
-			int first = ids.computeIfAbsent(a, text -> ids.size());
-			int second = ids.computeIfAbsent(b, text -> ids.size());
-			return ratios.computeIfAbsent(spread(pair(first, second)), key -> Similarity.ratio(a, b));
-		}
-
-		/**
-		 * A bijection of the pair's key: Long's own hash (high ^ low half) sends every
-		 * pair of small ids to a few buckets.
-		 */
-		private static long spread(long key) {
-			long mixed = (key ^ (key >>> 33)) * 0xff51afd7ed558ccdL;
-			mixed = (mixed ^ (mixed >>> 33)) * 0xc4ceb9fe1a85ec53L;
-			return mixed ^ (mixed >>> 33);
-		}
-
 	}
 
 	/** The key of a pair whatever its order. */
