@@ -366,10 +366,24 @@ public class JdbcPlaceRepository {
 		if (places.isEmpty()) {
 			return SavedPlaces.NONE;
 		}
-		List<Boolean> written = stageAndMerge("lieu_source",
-				places.stream().map(JdbcPlaceRepository::copyValues).toList());
-		int added = (int) written.stream().filter(Boolean::booleanValue).count();
-		return new SavedPlaces(added, written.size() - added, places.size() - written.size());
+		// records never received before are copied straight into lieu_source: staging and
+		// merging are for records that may change (a first import of a source is all new)
+		Set<String> known = new HashSet<>(jdbc.sql("select id from lieu_source where id = any(:ids)")
+			.param("ids", places.stream().map(place -> UUID.fromString(place.id())).toArray(UUID[]::new))
+			.query(String.class)
+			.list());
+		List<List<Object>> fresh = new ArrayList<>();
+		List<List<Object>> received = new ArrayList<>();
+		Set<String> seen = new HashSet<>();
+		for (Place place : places) {
+			boolean isNew = !known.contains(place.id()) && seen.add(place.id());
+			(isNew ? fresh : received).add(copyValues(place));
+		}
+		PostgresCopy.copyIn(dataSource, "copy lieu_source (" + COLUMN_LIST + ") from stdin with (format csv)", fresh);
+		List<Boolean> written = stageAndMerge("lieu_source", received);
+		int added = fresh.size() + (int) written.stream().filter(Boolean::booleanValue).count();
+		int changed = fresh.size() + written.size();
+		return new SavedPlaces(added, changed - added, places.size() - changed);
 	}
 
 	/** Rows whose content is unchanged are not updated, hence not returned. */
