@@ -52,9 +52,23 @@ final class RealRecords {
 	/**
 	 * Writes {@code copies} copies of every real record as one JSON array; copy k > 0
 	 * gets a new id and its point moved by up to ±{@code jitterDegrees} in each
-	 * direction.
+	 * direction: a look-alike of the original, which the directory's merge groups with
+	 * it.
 	 */
 	static Path writeReplicated(int copies, double jitterDegrees) throws IOException {
+		return write(copies, jitterDegrees, false);
+	}
+
+	/**
+	 * As {@link #writeReplicated}, each copy k > 0 also under a generated name and
+	 * street, so that the directory's merge (ADR 0010) keeps it as a distinct place.
+	 * Every other field (services, publics, hours, commune…) stays the real one.
+	 */
+	static Path writeDistinct(int copies, double jitterDegrees) throws IOException {
+		return write(copies, jitterDegrees, true);
+	}
+
+	private static Path write(int copies, double jitterDegrees, boolean distinct) throws IOException {
 		List<ObjectNode> records = all();
 		Random random = new Random(42);
 		Path file = Files.createTempFile("maillage-bench-", ".json");
@@ -68,34 +82,7 @@ final class RealRecords {
 						jitter(record, "latitude", jitterDegrees, random);
 						jitter(record, "longitude", jitterDegrees, random);
 					}
-					JSON.writeValue(generator, record);
-				}
-			}
-			generator.writeEndArray();
-		}
-		return file;
-	}
-
-	/**
-	 * Writes {@code copies} copies of every real record as one JSON array, each copy k >
-	 * 0 a distinct place: new id, point moved by up to ±{@code jitterDegrees}, and a
-	 * generated name and street so that the directory's merge (ADR 0010) does not take it
-	 * for the original. Every other field (services, publics, hours, commune…) stays the
-	 * real one.
-	 */
-	static Path writeDistinct(int copies, double jitterDegrees) throws IOException {
-		List<ObjectNode> records = all();
-		Random random = new Random(42);
-		Path file = Files.createTempFile("maillage-bench-", ".json");
-		try (OutputStream out = Files.newOutputStream(file); JsonGenerator generator = JSON.createGenerator(out)) {
-			generator.writeStartArray();
-			for (int copy = 0; copy < copies; copy++) {
-				for (ObjectNode original : records) {
-					ObjectNode record = original.deepCopy();
-					record.put("id", original.get("id").asString() + "-" + copy);
-					if (copy > 0) {
-						jitter(record, "latitude", jitterDegrees, random);
-						jitter(record, "longitude", jitterDegrees, random);
+					if (copy > 0 && distinct) {
 						record.put("nom", capitalized(word(random)) + " " + capitalized(word(random)));
 						if (record.hasNonNull("adresse")) {
 							record.put("adresse", (1 + random.nextInt(120)) + " rue " + capitalized(word(random)));
