@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import fr.maillage.opendata.merging.DuplicateDetector.ScoredPair;
@@ -90,10 +91,22 @@ public class JdbcDuplicateRepository {
 			.param("scores", scores)
 			.param("now", Timestamp.from(now))
 			.update();
-		jdbc.sql("delete from doublon where statut = 'a_examiner' "
-				+ "and not (lieu_a::text || '|' || lieu_b::text = any(:keys))")
-			.param("keys", keys)
-			.update();
+		// the difference is taken here: "not (key = any(:keys))" compares every pending
+		// pair
+		// with every key, quadratic in the size of the queue
+		Set<String> kept = Set.of(keys);
+		UUID[] gone = jdbc.sql("select id, lieu_a, lieu_b from doublon where statut = 'a_examiner'")
+			.query((rs, row) -> kept.contains(rs.getString("lieu_a") + "|" + rs.getString("lieu_b")) ? null
+					: UUID.fromString(rs.getString("id")))
+			.list()
+			.stream()
+			.filter(java.util.Objects::nonNull)
+			.toArray(UUID[]::new);
+		if (gone.length > 0) {
+			jdbc.sql("delete from doublon d using unnest(:gone) as obsolete(id) where d.id = obsolete.id")
+				.param("gone", gone)
+				.update();
+		}
 	}
 
 	/**

@@ -193,7 +193,10 @@ public class JdbcPlaceRepository {
 		if (ids.isEmpty()) {
 			return records;
 		}
-		jdbc.sql("select " + ROW + " from lieu_source l where l.id = any(:ids)")
+		// joined with unnest, never "= any(:ids)": with a generic plan that filter may
+		// scan
+		// the whole array for every row of the table (docs/performance.md)
+		jdbc.sql("select " + ROW + " from unnest(:ids) as wanted(id) join lieu_source l on l.id = wanted.id")
 			.param("ids", ids.stream().map(UUID::fromString).toArray(UUID[]::new))
 			.query(this::mapPlace)
 			.list()
@@ -438,10 +441,9 @@ public class JdbcPlaceRepository {
 			place.memberIds().forEach(member -> members.add(List.of(member, id)));
 		}
 		UUID[] aloneIds = alone.stream().map(UUID::fromString).toArray(UUID[]::new);
-		int written = jdbc
-			.sql(upsert("lieu",
-					"(select * from lieu_source s where s.id = any(:alone) and not exists "
-							+ "(select 1 from lieu l where l.id = s.id and l.empreinte = s.empreinte)) s"))
+		int written = jdbc.sql(upsert("lieu",
+				"(select s.* from unnest(:alone) as wanted(id) join lieu_source s on s.id = wanted.id where not exists "
+						+ "(select 1 from lieu l where l.id = s.id and l.empreinte = s.empreinte)) s"))
 			.param("alone", aloneIds)
 			.query(Boolean.class)
 			.list()
@@ -462,14 +464,17 @@ public class JdbcPlaceRepository {
 			jdbc.sql("""
 					insert into lieu_consultation (lieu_id, jour, nombre)
 					select m.lieu_id, c.jour, c.nombre from lieu_consultation c
-					join lieu_membre m on m.source_record_id = c.lieu_id where c.lieu_id = any(:stale)
+					join lieu_membre m on m.source_record_id = c.lieu_id
+					join unnest(:stale) as gone(id) on gone.id = c.lieu_id
 					on conflict (lieu_id, jour) do update set nombre = lieu_consultation.nombre + excluded.nombre""")
 				.param("stale", stale)
 				.update();
 			jdbc.sql("""
-					update signalement s set lieu_id = m.lieu_id from lieu_membre m
-					where m.source_record_id = s.lieu_id and s.lieu_id = any(:stale)""").param("stale", stale).update();
-			jdbc.sql("delete from lieu where id = any(:stale)").param("stale", stale).update();
+					update signalement s set lieu_id = m.lieu_id from lieu_membre m, unnest(:stale) as gone(id)
+					where m.source_record_id = s.lieu_id and s.lieu_id = gone.id""").param("stale", stale).update();
+			jdbc.sql("delete from lieu l using unnest(:stale) as gone(id) where l.id = gone.id")
+				.param("stale", stale)
+				.update();
 		}
 		positions.publicationChanged();
 		return new PublishedChanges(publishedIds.size(), written, stale.length);
