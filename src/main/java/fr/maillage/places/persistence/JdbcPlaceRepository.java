@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -440,14 +441,30 @@ public class JdbcPlaceRepository {
 			}
 			place.memberIds().forEach(member -> members.add(List.of(member, id)));
 		}
+		// which lone records differ from their lieu is decided here, on the fingerprints
+		// of
+		// both tables read whole: an anti-join planned on statistics taken before an
+		// import
+		// (a table seen empty) ran a scan per row, 90 s for 50 000 lieux
+		Map<String, String> recordFingerprints = new HashMap<>();
+		jdbc.sql("select id, empreinte from lieu_source").query((rs, row) -> {
+			recordFingerprints.put(rs.getString("id"), rs.getString("empreinte"));
+			return null;
+		}).list();
 		UUID[] aloneIds = alone.stream().map(UUID::fromString).toArray(UUID[]::new);
-		int written = jdbc.sql(upsert("lieu",
-				"(select s.* from unnest(:alone) as wanted(id) join lieu_source s on s.id = wanted.id where not exists "
-						+ "(select 1 from lieu l where l.id = s.id and l.empreinte = s.empreinte)) s"))
-			.param("alone", aloneIds)
-			.query(Boolean.class)
-			.list()
-			.size();
+		UUID[] aloneChanged = alone.stream()
+			.filter(id -> !fingerprints.containsKey(id)
+					|| !Objects.equals(recordFingerprints.get(id), fingerprints.get(id)))
+			.map(UUID::fromString)
+			.toArray(UUID[]::new);
+		int written = aloneChanged.length == 0 ? 0
+				: jdbc
+					.sql(upsert("lieu",
+							"(select s.* from unnest(:alone) as wanted(id) join lieu_source s on s.id = wanted.id) s"))
+					.param("alone", aloneChanged)
+					.query(Boolean.class)
+					.list()
+					.size();
 		written += stageAndMerge("lieu", changed).size();
 		jdbc.sql("delete from lieu_membre").update();
 		jdbc.sql("insert into lieu_membre (source_record_id, lieu_id) select id, id from unnest(:alone) as id")
