@@ -457,6 +457,9 @@ public class JdbcPlaceRepository {
 					|| !Objects.equals(recordFingerprints.get(id), fingerprints.get(id)))
 			.map(UUID::fromString)
 			.toArray(UUID[]::new);
+		if (aloneChanged.length > MANY_ROWS) {
+			refreshStatistics("lieu_source");
+		}
 		int written = aloneChanged.length == 0 ? 0
 				: jdbc
 					.sql(upsert("lieu",
@@ -493,8 +496,26 @@ public class JdbcPlaceRepository {
 				.param("stale", stale)
 				.update();
 		}
+		if (written + stale.length > MANY_ROWS) {
+			refreshStatistics("lieu");
+		}
 		positions.publicationChanged();
 		return new PublishedChanges(publishedIds.size(), written, stale.length);
+	}
+
+	/**
+	 * Beyond this many rows written, the statistics of a table are taken again in the
+	 * writing transaction (which sees its own rows): planned on statistics of a table
+	 * seen nearly empty, a join with 50 000 ids scanned the table once per id (30–90 s
+	 * instead of 2 s), and readers would meet the same plans until autovacuum's next
+	 * pass.
+	 */
+	private static final int MANY_ROWS = 1_000;
+
+	private void refreshStatistics(String table) {
+		// the size of the table and its ids are what those plans need; every column's
+		// statistics would cost a second per 50 000 rows (autovacuum takes them later)
+		jdbc.sql("analyze " + table + " (id)").update();
 	}
 
 	private static List<Object> copyValues(Place place) {
