@@ -91,9 +91,8 @@ public class JdbcDuplicateRepository {
 			.param("scores", scores)
 			.param("now", Timestamp.from(now))
 			.update();
-		// the difference is taken here: "not (key = any(:keys))" compares every pending
-		// pair
-		// with every key, quadratic in the size of the queue
+		// the difference is taken here: "not (key = any(:keys))" compares
+		// every pending pair with every key, quadratic in the queue's size
 		Set<String> kept = Set.of(keys);
 		UUID[] gone = jdbc.sql("select id, lieu_a, lieu_b from doublon where statut = 'a_examiner'")
 			.query((rs, row) -> kept.contains(rs.getString("lieu_a") + "|" + rs.getString("lieu_b")) ? null

@@ -194,9 +194,9 @@ public class JdbcPlaceRepository {
 		if (ids.isEmpty()) {
 			return records;
 		}
-		// joined with unnest, never "= any(:ids)": with a generic plan that filter may
-		// scan
-		// the whole array for every row of the table (docs/performance.md)
+		// many ids: joined with unnest, not filtered by "= any(:ids)", which a
+		// generic plan may check against the whole array for every row of the
+		// table (docs/performance.md)
 		jdbc.sql("select " + ROW + " from unnest(:ids) as wanted(id) join lieu_source l on l.id = wanted.id")
 			.param("ids", ids.stream().map(UUID::fromString).toArray(UUID[]::new))
 			.query(this::mapPlace)
@@ -221,11 +221,11 @@ public class JdbcPlaceRepository {
 		if (publishedIds.isEmpty()) {
 			return origins;
 		}
-		// one row per lieu (a lieu may merge dozens of records): the driver's cost is per
-		// row. A lateral lookup per wanted lieu, so that the plan is index lookups
-		// whatever
-		// the statistics say (after a large import they may be stale, and a hash join
-		// reads every membership: 13 ms instead of 0.3 on 100 000 lieux).
+		// one row per lieu (a lieu may merge dozens of records): the driver's
+		// cost is per row. A lateral lookup per wanted lieu, so that the plan is
+		// index lookups whatever the statistics say (after a large import they
+		// may be stale, and a hash join reads every membership: 13 ms instead of
+		// 0.3 on 100 000 lieux).
 		jdbc.sql("select wanted.id as lieu_id, o.origines from unnest(:ids) as wanted(id) cross join lateral "
 				+ "(select string_agg(s.import_source || chr(31) || s.source_id, chr(30) "
 				+ "order by s.import_source, s.source_id) as origines from lieu_membre m "
@@ -281,7 +281,7 @@ public class JdbcPlaceRepository {
 	 * way, full rows are read for the page only (docs/performance.md).
 	 */
 	private PlacePage searchAround(PlaceQuery query, PlaceQuery.Near near) {
-		List<PositionIndex.Hit> inRadius = PositionIndex.Filter.of(query)
+		List<PositionIndex.Hit> inRadius = PositionIndex.Filter.findFor(query)
 			.map(filter -> positions.current().within(near.centre(), near.radiusKm(), filter))
 			.orElseGet(() -> searchAroundInDatabase(query, near));
 		int from = (int) Math.min(inRadius.size(), (long) (query.page() - 1) * query.size());
@@ -424,11 +424,7 @@ public class JdbcPlaceRepository {
 	 * @param merged the lieux that merge several records
 	 */
 	public PublishedChanges replacePublished(List<String> alone, List<PublishedPlace> merged) {
-		Map<String, String> fingerprints = new HashMap<>();
-		jdbc.sql("select id, empreinte from lieu").query((rs, row) -> {
-			fingerprints.put(rs.getString("id"), rs.getString("empreinte"));
-			return null;
-		}).list();
+		Map<String, String> fingerprints = mapFingerprints("lieu");
 		List<List<Object>> changed = new ArrayList<>();
 		List<List<Object>> members = new ArrayList<>();
 		Set<String> publishedIds = new HashSet<>(alone);
@@ -441,16 +437,11 @@ public class JdbcPlaceRepository {
 			}
 			place.memberIds().forEach(member -> members.add(List.of(member, id)));
 		}
-		// which lone records differ from their lieu is decided here, on the fingerprints
-		// of
-		// both tables read whole: an anti-join planned on statistics taken before an
-		// import
-		// (a table seen empty) ran a scan per row, 90 s for 50 000 lieux
-		Map<String, String> recordFingerprints = new HashMap<>();
-		jdbc.sql("select id, empreinte from lieu_source").query((rs, row) -> {
-			recordFingerprints.put(rs.getString("id"), rs.getString("empreinte"));
-			return null;
-		}).list();
+		// which lone records differ from their lieu is decided here, on the
+		// fingerprints of both tables read whole: an anti-join planned on
+		// statistics taken before an import (a table seen nearly empty) ran a
+		// scan per row, 90 s for 50 000 lieux
+		Map<String, String> recordFingerprints = mapFingerprints("lieu_source");
 		UUID[] aloneIds = alone.stream().map(UUID::fromString).toArray(UUID[]::new);
 		UUID[] aloneChanged = alone.stream()
 			.filter(id -> !fingerprints.containsKey(id)
@@ -511,6 +502,16 @@ public class JdbcPlaceRepository {
 	 * pass.
 	 */
 	private static final int MANY_ROWS = 1_000;
+
+	/** Id → content fingerprint of every row of {@code lieu} or {@code lieu_source}. */
+	private Map<String, String> mapFingerprints(String table) {
+		Map<String, String> fingerprints = new HashMap<>();
+		jdbc.sql("select id, empreinte from " + table).query((rs, row) -> {
+			fingerprints.put(rs.getString("id"), rs.getString("empreinte"));
+			return null;
+		}).list();
+		return fingerprints;
+	}
 
 	private void refreshStatistics(String table) {
 		// the size of the table and its ids are what those plans need; every column's

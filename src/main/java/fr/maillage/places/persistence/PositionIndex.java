@@ -50,8 +50,6 @@ final class PositionIndex {
 			.collect(Collectors.toUnmodifiableMap(value -> ((Vocabulary) value).label(), PositionIndex::bit)))
 		.toList();
 
-	static final PositionIndex EMPTY = new PositionIndex(List.of());
-
 	/** A lieu as the index holds it. */
 	record Entry(String id, double latitude, double longitude, long bits) {
 	}
@@ -81,10 +79,6 @@ final class PositionIndex {
 			longitudes[i] = sorted[i].longitude();
 			bits[i] = sorted[i].bits();
 		}
-	}
-
-	int size() {
-		return ids.length;
 	}
 
 	/** The bit of a label of the vocabulary at that rank; 0 for an unknown label. */
@@ -145,7 +139,7 @@ final class PositionIndex {
 		 * The filter of a query this index can answer: around a point, with no text and
 		 * no territory; empty otherwise.
 		 */
-		static Optional<Filter> of(PlaceQuery query) {
+		static Optional<Filter> findFor(PlaceQuery query) {
 			boolean territorial = (query.text() != null && !query.text().isBlank()) || !query.codesInsee().isEmpty()
 					|| !query.postalCodes().isEmpty() || !query.departements().isEmpty()
 					|| query.withinCommunes() != null;

@@ -56,8 +56,8 @@ class PositionIndexTest {
 		PlaceQuery withoutPoint = new PlaceQuery(null, List.of(), List.of(), List.of(), null, List.of(), List.of(),
 				List.of(), List.of(), List.of(), List.of(), false, null, 1, 50);
 
-		assertThat(PositionIndex.Filter.of(withText)).isEmpty();
-		assertThat(PositionIndex.Filter.of(withoutPoint)).isEmpty();
+		assertThat(PositionIndex.Filter.findFor(withText)).isEmpty();
+		assertThat(PositionIndex.Filter.findFor(withoutPoint)).isEmpty();
 	}
 
 	@Property(tries = 200)
@@ -84,7 +84,7 @@ class PositionIndexTest {
 	}
 
 	private static List<String> ids(PositionIndex index, PlaceQuery query) {
-		return index.within(LYON, 5, PositionIndex.Filter.of(query).orElseThrow())
+		return index.within(LYON, 5, PositionIndex.Filter.findFor(query).orElseThrow())
 			.stream()
 			.map(PositionIndex.Hit::id)
 			.toList();
