@@ -22,13 +22,11 @@ import fr.maillage.shared.text.TextFolding;
  */
 public final class DirectoryMerge {
 
-	static final Comparator<Place> EARLIEST_FIRST = Comparator
-		.comparing((Place place) -> place.receivedAt() == null ? Instant.MAX : place.receivedAt())
-		.thenComparing(Place::id);
-
 	private static final Comparator<RecordOutline> OUTLINE_EARLIEST_FIRST = Comparator
 		.comparing((RecordOutline record) -> record.receivedAt() == null ? Instant.MAX : record.receivedAt())
 		.thenComparing(RecordOutline::id);
+
+	static final Comparator<Place> EARLIEST_FIRST = Comparator.comparing(RecordOutline::of, OUTLINE_EARLIEST_FIRST);
 
 	private DirectoryMerge() {
 	}

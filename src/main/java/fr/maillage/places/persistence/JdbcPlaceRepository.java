@@ -7,7 +7,6 @@ import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -315,7 +314,7 @@ public class JdbcPlaceRepository {
 				inRadius.add(new PositionIndex.Hit(rs.getString("id"), distance));
 			}
 		});
-		inRadius.sort(Comparator.comparingDouble(PositionIndex.Hit::distanceKm).thenComparing(PositionIndex.Hit::id));
+		inRadius.sort(PositionIndex.Hit.NEAREST_FIRST);
 		return inRadius;
 	}
 

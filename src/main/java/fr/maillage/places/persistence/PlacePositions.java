@@ -59,6 +59,7 @@ final class PlacePositions {
 
 	private PositionIndex load() {
 		List<PositionIndex.Entry> entries = new ArrayList<>();
+		// the list columns in the order of PositionIndex.VOCABULARIES, from column 4
 		jdbc.sql("select id, latitude, longitude, services, publics_specifiquement_adresses, "
 				+ "prise_en_charge_specifique, frais_a_charge, modalites_accompagnement, "
 				+ "dispositif_programmes_nationaux, itinerance from lieu where latitude is not null")

@@ -56,6 +56,10 @@ final class PositionIndex {
 
 	/** A lieu within the radius and its distance. */
 	record Hit(String id, double distanceKm) {
+
+		/** Nearest first, then by id as the database orders uuids. */
+		static final Comparator<Hit> NEAREST_FIRST = Comparator.comparingDouble(Hit::distanceKm).thenComparing(Hit::id);
+
 	}
 
 	private final String[] ids;
@@ -107,7 +111,7 @@ final class PositionIndex {
 				hits.add(new Hit(ids[i], distance));
 			}
 		}
-		hits.sort(Comparator.comparingDouble(Hit::distanceKm).thenComparing(Hit::id));
+		hits.sort(Hit.NEAREST_FIRST);
 		return hits;
 	}
 
