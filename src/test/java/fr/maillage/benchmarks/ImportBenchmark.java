@@ -24,7 +24,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * distinct places ({@code -Dbench.lookalikes=true}: as look-alikes of the real records,
  * the merge's worst case). Not a test: it asserts nothing and is never run by
  * {@code ./mvnw verify}; run it with {@code scripts/benchmark import}
- * (docs/performance.md).
+ * ({@code -Dbench.floor=true} also measures the least PostgreSQL alone spends writing the
+ * same rows; docs/performance.md).
  */
 @IntegrationTest
 class ImportBenchmark {
@@ -69,6 +70,9 @@ class ImportBenchmark {
 			if (run > 0) {
 				rowsPerSecond.add(rate);
 			}
+			if (Boolean.getBoolean("bench.floor")) {
+				measureDatabaseFloor(run);
+			}
 			// what every edit, decision or changed run pays on a directory of this size
 			long republishStart = System.nanoTime();
 			transactions.executeWithoutResult(status -> publishedDirectory.publish());
@@ -79,6 +83,45 @@ class ImportBenchmark {
 		System.out.printf("BENCH import median: %.0f rows/s over %d runs, max heap %d MB%n",
 				rowsPerSecond.get(rowsPerSecond.size() / 2), RUNS, Runtime.getRuntime().maxMemory() / (1024 * 1024));
 		Files.delete(file);
+	}
+
+	/**
+	 * The least PostgreSQL alone spends writing the imported rows once into a copy of
+	 * {@code lieu_source} and once into a copy of {@code lieu}, each with its indexes,
+	 * then their memberships and the import's report rows: rows copied by
+	 * {@code INSERT … SELECT} inside the database, so no parsing, validation, network,
+	 * report or merge is counted. An import writes both tables in one transaction, hence
+	 * on one server process: this bounds its throughput.
+	 */
+	private void measureDatabaseFloor(int run) {
+		long rows = jdbc.sql("select count(*) from lieu_source").query(Long.class).single();
+		long issues = jdbc.sql("select count(*) from import_issue").query(Long.class).single();
+		double[] seconds = new double[5];
+		transactions.executeWithoutResult(status -> {
+			jdbc.sql("create table floor_source (like lieu_source including all)").update();
+			jdbc.sql("create table floor_lieu (like lieu including all)").update();
+			jdbc.sql("create table floor_lieu_plain (like lieu including defaults)").update();
+			seconds[0] = time(() -> jdbc.sql("insert into floor_source select * from lieu_source").update());
+			seconds[1] = time(() -> jdbc.sql("insert into floor_lieu select * from lieu_source").update());
+			seconds[2] = time(() -> jdbc.sql("insert into floor_lieu_plain select * from lieu_source").update());
+			jdbc.sql("create table floor_membre (like lieu_membre including all)").update();
+			jdbc.sql("create table floor_issue (like import_issue including all)").update();
+			seconds[3] = time(() -> jdbc.sql("insert into floor_membre select * from lieu_membre").update());
+			seconds[4] = time(() -> jdbc.sql("insert into floor_issue select * from import_issue").update());
+			status.setRollbackOnly();
+		});
+		double total = seconds[0] + seconds[1] + seconds[3] + seconds[4];
+		System.out.printf(
+				"BENCH import run %d: database floor for %d rows: lieu_source %.2f s + lieu %.2f s (of which rows"
+						+ " without any index %.2f s) + lieu_membre %.2f s + %d report rows %.2f s = %.2f s, at most"
+						+ " %.0f rows/s%n",
+				run, rows, seconds[0], seconds[1], seconds[2], seconds[3], issues, seconds[4], total, rows / total);
+	}
+
+	private static double time(Runnable step) {
+		long start = System.nanoTime();
+		step.run();
+		return (System.nanoTime() - start) / 1e9;
 	}
 
 	private static void resetPeakHeap() {
