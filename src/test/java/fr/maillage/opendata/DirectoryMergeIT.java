@@ -134,6 +134,7 @@ class DirectoryMergeIT extends EmptyDirectoryApiTest {
 		assertThat(decided.get("auteur").asString()).isEqualTo("Coordination Charente");
 		assertThat(decided.get("decide_le").isNull()).isFalse();
 		assertThat(publishedCount()).isEqualTo(before - 1);
+		assertEveryRecordBelongsToOnePublishedLieu();
 		// the pair leaves the queue, with any other pair that is now inside one lieu
 		assertThat(api.getAsAdmin("/api/v1/doublons").json().get("total").asInt()).isBetween(0, queued - 1);
 		assertThat(api.getAsAdmin("/api/v1/doublons?statut=fusionner").json().get("total").asInt()).isEqualTo(1);
@@ -172,6 +173,8 @@ class DirectoryMergeIT extends EmptyDirectoryApiTest {
 		assertThat(publishedCount()).isEqualTo(before + 1);
 		// the lieu that kept its id is still found at it; the other has its record's id
 		assertThat(api.get("/api/v1/lieux/" + lieu.get("id").asString()).json().get("sources")).hasSize(1);
+		assertThat(api.get("/api/v1/lieux/" + second).json().get("sources")).hasSize(1);
+		assertEveryRecordBelongsToOnePublishedLieu();
 	}
 
 	@Test
@@ -226,6 +229,23 @@ class DirectoryMergeIT extends EmptyDirectoryApiTest {
 		assertThat(page.status()).isEqualTo(302);
 		assertThat(page.headers().firstValue("Location"))
 			.hasValueSatisfying(location -> assertThat(location).endsWith("/lieux/" + merged));
+	}
+
+	/**
+	 * Memberships are written as a difference from the previous publication: none may be
+	 * left behind or point at a lieu that is gone.
+	 */
+	private void assertEveryRecordBelongsToOnePublishedLieu() {
+		assertThat(jdbc.sql("select count(*) from lieu_membre").query(Integer.class).single())
+			.isEqualTo(jdbc.sql("select count(*) from lieu_source").query(Integer.class).single());
+		assertThat(jdbc
+			.sql("select count(*) from lieu_membre m where not exists (select from lieu l where l.id = m.lieu_id)")
+			.query(Integer.class)
+			.single()).isZero();
+		assertThat(jdbc
+			.sql("select count(*) from lieu l where not exists (select from lieu_membre m where m.lieu_id = l.id)")
+			.query(Integer.class)
+			.single()).isZero();
 	}
 
 	@Autowired
