@@ -89,9 +89,9 @@ class ImportBenchmark {
 	 * The least PostgreSQL alone spends writing the imported rows once into a copy of
 	 * {@code lieu_source} and once into a copy of {@code lieu}, each with its indexes,
 	 * then their memberships and the import's report rows: rows copied by
-	 * {@code INSERT … SELECT} inside the database, so no parsing, validation, network,
-	 * report or merge is counted. An import writes both tables in one transaction, hence
-	 * on one server process: this bounds its throughput.
+	 * {@code INSERT … SELECT} inside the database, so no parsing, validation, network or
+	 * merge is counted. An import writes all of them in one transaction, hence on one
+	 * server process: this bounds its throughput.
 	 */
 	private void measureDatabaseFloor(int run) {
 		long rows = jdbc.sql("select count(*) from lieu_source").query(Long.class).single();
