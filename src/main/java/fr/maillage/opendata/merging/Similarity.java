@@ -1,5 +1,8 @@
 package fr.maillage.opendata.merging;
 
+import java.util.HashMap;
+import java.util.Map;
+
 /**
  * String similarity on a 0–100 scale: twice the longest common subsequence over the total
  * length, which is python-Levenshtein's {@code ratio} (indel distance) used by the
@@ -32,7 +35,7 @@ public final class Similarity {
 		if (shorter.length() > Long.SIZE) {
 			return longestCommonSubsequenceByTable(a, b);
 		}
-		java.util.Map<Character, Long> positions = new java.util.HashMap<>();
+		Map<Character, Long> positions = new HashMap<>();
 		long[] ascii = new long[128];
 		for (int i = 0; i < shorter.length(); i++) {
 			char c = shorter.charAt(i);

@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -94,13 +95,13 @@ public class JdbcDuplicateRepository {
 		// the difference is taken here: "not (key = any(:keys))" compares
 		// every pending pair with every key, quadratic in the queue's size
 		Set<String> kept = Set.of(keys);
-		UUID[] gone = jdbc.sql("select id, lieu_a, lieu_b from doublon where statut = 'a_examiner'")
-			.query((rs, row) -> kept.contains(rs.getString("lieu_a") + "|" + rs.getString("lieu_b")) ? null
-					: UUID.fromString(rs.getString("id")))
-			.list()
-			.stream()
-			.filter(java.util.Objects::nonNull)
-			.toArray(UUID[]::new);
+		List<UUID> obsolete = new ArrayList<>();
+		jdbc.sql("select id, lieu_a, lieu_b from doublon where statut = 'a_examiner'").query(rs -> {
+			if (!kept.contains(rs.getString("lieu_a") + "|" + rs.getString("lieu_b"))) {
+				obsolete.add(UUID.fromString(rs.getString("id")));
+			}
+		});
+		UUID[] gone = obsolete.toArray(UUID[]::new);
 		if (gone.length > 0) {
 			jdbc.sql("delete from doublon d using unnest(:gone) as obsolete(id) where d.id = obsolete.id")
 				.param("gone", gone)

@@ -416,9 +416,9 @@ public class JdbcPlaceRepository {
 	 * Replaces the published directory, in the caller's transaction: lieux whose content
 	 * changed are written, lieux no publication holds any more are removed after their
 	 * page views and error reports have moved to the lieu that now holds their record,
-	 * and the membership of every record is rewritten. A record alone in its lieu is
-	 * copied from {@code lieu_source} inside the database: it never travels to the
-	 * application and back.
+	 * and memberships that changed are written. A record alone in its lieu is copied from
+	 * {@code lieu_source} inside the database: it never travels to the application and
+	 * back.
 	 * @param alone ids of the records published as they are, each its own lieu
 	 * @param merged the lieux that merge several records
 	 */
@@ -496,11 +496,7 @@ public class JdbcPlaceRepository {
 	 */
 	private void replaceMemberships(Map<String, String> lieuOfRecord) {
 		List<UUID> gone = new ArrayList<>();
-		Map<String, String> current = new HashMap<>();
-		jdbc.sql("select source_record_id, lieu_id from lieu_membre").query((rs, row) -> {
-			current.put(rs.getString(1), rs.getString(2));
-			return null;
-		}).list();
+		Map<String, String> current = mapPairs("select source_record_id, lieu_id from lieu_membre");
 		current.keySet()
 			.stream()
 			.filter(record -> !lieuOfRecord.containsKey(record))
@@ -548,12 +544,17 @@ public class JdbcPlaceRepository {
 
 	/** Id → content fingerprint of every row of {@code lieu} or {@code lieu_source}. */
 	private Map<String, String> mapFingerprints(String table) {
-		Map<String, String> fingerprints = new HashMap<>();
-		jdbc.sql("select id, empreinte from " + table).query((rs, row) -> {
-			fingerprints.put(rs.getString("id"), rs.getString("empreinte"));
+		return mapPairs("select id, empreinte from " + table);
+	}
+
+	/** The first column of every row of a query → its second column. */
+	private Map<String, String> mapPairs(String select) {
+		Map<String, String> pairs = new HashMap<>();
+		jdbc.sql(select).query((rs, row) -> {
+			pairs.put(rs.getString(1), rs.getString(2));
 			return null;
 		}).list();
-		return fingerprints;
+		return pairs;
 	}
 
 	private void refreshStatistics(String table) {
