@@ -1,6 +1,7 @@
 package fr.maillage.fragility;
 
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -13,13 +14,26 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param colonnesIgnorees columns that are neither a code, a population nor a known
  * indicator
  * @param rejets every value or row left out, with its line, column, value and reason
+ * @param avertissements rows kept but changed on the way: one per commune merged since
+ * the file was made, whose former communes' figures were combined (ADR 0008)
  */
 public record FragilityImportReport(UUID importId, String type, int lues, int acceptees, int rejetees,
-		List<String> indicateurs, @JsonProperty("colonnes_ignorees") List<String> colonnesIgnorees,
-		List<Issue> rejets) {
+		List<String> indicateurs, @JsonProperty("colonnes_ignorees") List<String> colonnesIgnorees, List<Issue> rejets,
+		List<Warning> avertissements) {
 
 	/** One value or row left out; {@code ligne} counts the header as line 1. */
 	public record Issue(long ligne, String champ, String valeur, String message) {
+	}
+
+	/**
+	 * Former communes whose figures were combined into their current commune.
+	 *
+	 * @param poids each former code's share of the weight (0 to 1)
+	 * @param ponderation {@code population} (last known populations) or {@code egale} (a
+	 * population was unknown)
+	 */
+	public record Warning(String commune, @JsonProperty("anciens_codes") List<String> anciensCodes,
+			Map<String, Double> poids, String ponderation, List<Long> lignes, String message) {
 	}
 
 }

@@ -76,14 +76,16 @@ public class FragilityIndexes {
 		String text = TextDecoding.decode(content)
 			.orElseThrow(() -> new FragilityImportRefusedException("encodage_inconnu",
 					"L'encodage du fichier n'est pas reconnu : enregistrez-le en UTF-8 et réessayez."));
-		FragilityCsv.Parsed parsed = FragilityCsv.parse(text, territories::findCurrentCode);
+		FragilityCsv.Parsed parsed = FragilityCsv.parse(text, territories::findCurrentCode,
+				territories::findLastKnownPopulation);
 		UUID id = UUID.randomUUID();
 		repository.saveImport(id, parsed.type(), fileName, parsed.read(), parsed.accepted(),
 				json.writeValueAsString(parsed.issues()));
 		repository.upsertValues(id, parsed.values());
 		repository.upsertPublished(id, parsed.published());
 		return new FragilityImportReport(id, parsed.type(), parsed.read(), parsed.accepted(),
-				parsed.read() - parsed.accepted(), parsed.indicators(), parsed.ignoredColumns(), parsed.issues());
+				parsed.read() - parsed.accepted(), parsed.indicators(), parsed.ignoredColumns(), parsed.issues(),
+				parsed.warnings());
 	}
 
 	/** The score of every current commune that data covers, for a setting. */

@@ -5,8 +5,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 import fr.maillage.territories.persistence.JdbcTerritoryRepository;
+import fr.maillage.territories.persistence.LastKnownPopulations;
 import fr.maillage.territories.search.TerritorySearchIndex;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
@@ -29,6 +31,8 @@ public class Territories {
 	private final Map<String, List<CommuneRef>> communesByPostalCode = new HashMap<>();
 
 	private final Map<String, String> formerCodes;
+
+	private final Map<String, Long> lastKnownPopulations = LastKnownPopulations.load();
 
 	private volatile @Nullable List<CommuneProfile> currentCommunes;
 
@@ -90,6 +94,18 @@ public class Territories {
 			return Optional.of(codeInsee);
 		}
 		return Optional.ofNullable(formerCodes.get(codeInsee)).filter(communes::containsKey);
+	}
+
+	/**
+	 * The last population a commune that merged since had as a commune of its own, to
+	 * weigh figures of files made before the merge: for a former code, its population
+	 * before it disappeared; for a current commune that kept its code through a merge
+	 * (Oullins 69149 in Oullins-Pierre-Bénite), its population before that merge. Empty
+	 * when no reference gives it, and for communes that never merged since 2019.
+	 */
+	public OptionalLong findLastKnownPopulation(String codeInsee) {
+		Long population = lastKnownPopulations.get(codeInsee);
+		return population == null ? OptionalLong.empty() : OptionalLong.of(population);
 	}
 
 	/** Communes and arrondissements served by a postcode. */

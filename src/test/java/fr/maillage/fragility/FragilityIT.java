@@ -50,6 +50,48 @@ class FragilityIT {
 	}
 
 	@Test
+	void communesMergedSinceTheFileWasMadeBecomeTheirCurrentCommuneWithAWarningEach() {
+		// invented scores in the published file's format; Oullins and Pierre-Bénite are
+		// 69149 since 2024, Béon joined Culoz (01138); 01018 has no known population
+		JsonNode report = importFixture("scores-publies-fusions-invente.csv");
+
+		assertThat(report.get("lues").asInt()).isEqualTo(9);
+		assertThat(report.get("acceptees").asInt()).isEqualTo(8);
+		assertThat(report.get("rejets")).hasSize(1);
+		assertThat(report.get("rejets").get(0).toString()).contains("\"ligne\":9", "69149", "déjà donné ligne 3");
+		JsonNode warnings = report.get("avertissements");
+		assertThat(warnings).hasSize(3);
+		JsonNode oullins = warnings.get(0);
+		assertThat(oullins.get("commune").asString()).isEqualTo("69149");
+		assertThat(oullins.get("anciens_codes").toString()).isEqualTo("[\"69149\",\"69152\"]");
+		assertThat(oullins.get("ponderation").asString()).isEqualTo("population");
+		// last known populations (2023): Oullins 26 994, Pierre-Bénite 10 508
+		assertThat(oullins.get("poids").get("69149").asDouble()).isCloseTo(26994 / 37502.0, within(1e-9));
+		assertThat(oullins.get("lignes").toString()).isEqualTo("[3,4]");
+		assertThat(oullins.get("message").asString()).contains("Communes fusionnées", "69149 Oullins",
+				"69152 Pierre-Bénite", "poids 72 %", "poids 28 %", "dernière population connue");
+		assertThat(warnings.get(1).get("commune").asString()).isEqualTo("01138");
+		JsonNode unknownPopulation = warnings.get(2);
+		assertThat(unknownPopulation.get("commune").asString()).isEqualTo("01033");
+		assertThat(unknownPopulation.get("ponderation").asString()).isEqualTo("egale");
+		assertThat(unknownPopulation.get("message").asString()).contains("population inconnue", "à poids égaux");
+
+		JsonNode merged = api.get("/api/v1/fragilite/commune/69149").json();
+		assertThat(merged.get("origine").asString()).isEqualTo("scores_publies");
+		assertThat(merged.get("score").asDouble()).isEqualTo(round((26994 * 4.0 + 10508 * 7.0) / 37502));
+		assertThat(merged.get("indicateurs").get("non_couverture_thd").asDouble())
+			.isEqualTo(round((26994 * 2.0 + 10508 * 8.0) / 37502));
+		// Béon 439, Culoz 2 987
+		assertThat(api.get("/api/v1/fragilite/commune/01138").json().get("score").asDouble())
+			.isEqualTo(round((439 * 5.0 + 2987 * 9.0) / 3426));
+		assertThat(api.get("/api/v1/fragilite/commune/01033").json().get("score").asDouble()).isEqualTo(5.0);
+	}
+
+	private static double round(double value) {
+		return Math.round(value * 100) / 100.0;
+	}
+
+	@Test
 	void importsIndicatorValuesAndReportsEveryValueLeftOut() {
 		JsonNode report = importFixture("indicateurs-ccpa-invente.csv");
 		assertThat(report.get("type").asString()).isEqualTo("indicateurs");

@@ -3,22 +3,31 @@ package fr.maillage.fragility.importing;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
+import java.text.NumberFormat;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import fr.maillage.fragility.FragilityImportRefusedException;
 import fr.maillage.fragility.FragilityImportReport.Issue;
+import fr.maillage.fragility.FragilityImportReport.Warning;
 import fr.maillage.fragility.domain.FragilityIndicator;
+import fr.maillage.fragility.domain.MergedCommuneScores;
+import fr.maillage.fragility.domain.MergedCommuneScores.FormerCommune;
+import fr.maillage.fragility.domain.MergedCommuneScores.Merged;
 import fr.maillage.fragility.persistence.JdbcFragilityRepository.PublishedRow;
 import fr.maillage.fragility.persistence.JdbcFragilityRepository.ValueRow;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads the two kinds of fragility files, told apart by their header.
@@ -31,7 +40,9 @@ import org.apache.commons.csv.CSVRecord;
  * by its code (e.g. {@code taux_pauvrete}), values in % (decimal point or comma).</li>
  * </ul>
  * Tolerant: a bad value is left out and reported (line, column, value, reason), the rest
- * of its row is kept; a row whose commune is unknown is rejected whole.
+ * of its row is kept; a row whose commune is unknown, or whose code was already given, is
+ * rejected whole. Rows of communes that merged since the file was made are combined into
+ * their current commune by {@link MergedCommuneScores}, with a warning each.
  */
 public final class FragilityCsv {
 
@@ -41,17 +52,34 @@ public final class FragilityCsv {
 
 	/** What a file gave: rows to store and every issue. */
 	public record Parsed(String type, int read, int accepted, List<ValueRow> values, List<PublishedRow> published,
-			List<String> indicators, List<String> ignoredColumns, List<Issue> issues) {
+			List<String> indicators, List<String> ignoredColumns, List<Issue> issues, List<Warning> warnings) {
+	}
+
+	/**
+	 * A commune row as read, before rows of former communes of one current commune are
+	 * combined.
+	 */
+	private record CommuneRow(long line, String code, String current, @Nullable String name, @Nullable Long population,
+			Map<String, Double> figures) {
 	}
 
 	private FragilityCsv() {
 	}
 
+	/** {@link #parse(String, Function, Function)} with no population known. */
+	public static Parsed parse(String text, Function<String, Optional<String>> currentCommune) {
+		return parse(text, currentCommune, code -> OptionalLong.empty());
+	}
+
 	/**
 	 * @param currentCommune the current INSEE code of a commune code (following former
 	 * codes), empty when unknown
+	 * @param lastKnownPopulation the last population of a commune that merged since, to
+	 * weigh its figures when the file gives several former communes of one current
+	 * commune
 	 */
-	public static Parsed parse(String text, Function<String, Optional<String>> currentCommune) {
+	public static Parsed parse(String text, Function<String, Optional<String>> currentCommune,
+			Function<String, OptionalLong> lastKnownPopulation) {
 		String firstLine = text.lines().findFirst().orElse("");
 		char delimiter = count(firstLine, ';') > count(firstLine, ',') ? ';' : ',';
 		CSVFormat format = CSVFormat.RFC4180.builder()
@@ -67,9 +95,9 @@ public final class FragilityCsv {
 				columns.put(header.strip().toLowerCase(Locale.ROOT), header);
 			}
 			if (columns.containsKey("division") && columns.containsKey("total") && columns.containsKey("code")) {
-				return parsePublished(parser, columns, currentCommune);
+				return parsePublished(parser, columns, currentCommune, lastKnownPopulation);
 			}
-			return parseValues(parser, columns, currentCommune);
+			return parseValues(parser, columns, currentCommune, lastKnownPopulation);
 		}
 		catch (IOException | UncheckedIOException e) {
 			throw new FragilityImportRefusedException("fichier_illisible",
@@ -78,7 +106,7 @@ public final class FragilityCsv {
 	}
 
 	private static Parsed parsePublished(CSVParser parser, Map<String, String> columns,
-			Function<String, Optional<String>> currentCommune) {
+			Function<String, Optional<String>> currentCommune, Function<String, OptionalLong> lastKnownPopulation) {
 		Map<String, String> scoreColumns = new LinkedHashMap<>();
 		List<String> ignored = new ArrayList<>();
 		for (String column : columns.keySet()) {
@@ -93,7 +121,9 @@ public final class FragilityCsv {
 			}
 		}
 		List<PublishedRow> rows = new ArrayList<>();
+		List<CommuneRow> communes = new ArrayList<>();
 		List<Issue> issues = new ArrayList<>();
+		Map<String, Long> firstLines = new HashMap<>();
 		int read = 0;
 		int accepted = 0;
 		for (CSVRecord record : parser) {
@@ -111,21 +141,27 @@ public final class FragilityCsv {
 				continue;
 			}
 			String code = get(record, columns, "code");
+			String current = code;
 			if (division.equals("commune")) {
-				String padded = code.length() == 4 ? "0" + code : code;
-				Optional<String> current = currentCommune.apply(padded);
-				if (current.isEmpty()) {
+				code = code.length() == 4 ? "0" + code : code;
+				Optional<String> found = currentCommune.apply(code);
+				if (found.isEmpty()) {
 					issues.add(new Issue(line, "code", code, "Commune inconnue du Code officiel géographique 2026."));
 					continue;
 				}
-				code = current.get();
+				current = found.get();
 			}
 			else if (!code.matches("\\d{9}")) {
 				issues.add(new Issue(line, "code", code, "Un EPCI est désigné par son SIREN (9 chiffres)."));
 				continue;
 			}
+			Long first = firstLines.putIfAbsent(division + ":" + code, line);
+			if (first != null) {
+				issues.add(new Issue(line, "code", code, "Code déjà donné ligne " + first + " : ligne écartée."));
+				continue;
+			}
 			String name = get(record, columns, "name");
-			int kept = 0;
+			Map<String, Double> figures = new LinkedHashMap<>();
 			for (Map.Entry<String, String> column : scoreColumns.entrySet()) {
 				String raw = get(record, columns, column.getKey());
 				if (raw.isEmpty()) {
@@ -139,20 +175,98 @@ public final class FragilityCsv {
 							"Score attendu : un nombre entre 0 et 10."));
 					continue;
 				}
-				rows.add(
-						new PublishedRow(division, code, name.isEmpty() ? null : name, column.getValue(), score.get()));
-				kept++;
+				figures.put(column.getValue(), score.get());
 			}
-			if (kept > 0) {
-				accepted++;
+			if (figures.isEmpty()) {
+				if (issues.isEmpty() || issues.get(issues.size() - 1).ligne() != line) {
+					// La Mednum publishes Marseille (13055) without any score
+					issues.add(new Issue(line, "code", code, "Aucun score sur cette ligne : ligne écartée."));
+				}
+				continue;
+			}
+			accepted++;
+			if (division.equals("commune")) {
+				communes.add(new CommuneRow(line, code, current, name.isEmpty() ? null : name, null, figures));
+			}
+			else {
+				String epci = code;
+				String epciName = name.isEmpty() ? null : name;
+				figures.forEach(
+						(indicator, score) -> rows.add(new PublishedRow("epci", epci, epciName, indicator, score)));
 			}
 		}
+		List<Warning> warnings = new ArrayList<>();
+		for (CommuneRow commune : combineMergedCommunes(communes, lastKnownPopulation, warnings)) {
+			commune.figures()
+				.forEach((indicator, score) -> rows
+					.add(new PublishedRow("commune", commune.current(), commune.name(), indicator, score)));
+		}
 		List<String> indicators = scoreColumns.values().stream().filter(code -> !code.equals("total")).toList();
-		return new Parsed("scores_publies", read, accepted, List.of(), rows, indicators, ignored, issues);
+		return new Parsed("scores_publies", read, accepted, List.of(), rows, indicators, ignored, issues, warnings);
+	}
+
+	/**
+	 * One row per current commune: rows of former communes that merged since are combined
+	 * ({@link MergedCommuneScores}), with one warning per current commune.
+	 */
+	private static List<CommuneRow> combineMergedCommunes(List<CommuneRow> rows,
+			Function<String, OptionalLong> lastKnownPopulation, List<Warning> warnings) {
+		Map<String, List<CommuneRow>> byCurrent = rows.stream()
+			.collect(Collectors.groupingBy(CommuneRow::current, LinkedHashMap::new, Collectors.toList()));
+		List<CommuneRow> combined = new ArrayList<>();
+		for (List<CommuneRow> group : byCurrent.values()) {
+			if (group.size() == 1) {
+				combined.add(group.get(0));
+				continue;
+			}
+			List<FormerCommune> formers = new ArrayList<>();
+			Map<String, Long> populations = new LinkedHashMap<>();
+			for (CommuneRow row : group) {
+				Long population = row.population();
+				if (population == null) {
+					OptionalLong known = lastKnownPopulation.apply(row.code());
+					population = known.isPresent() ? known.getAsLong() : null;
+				}
+				populations.put(row.code(), population);
+				formers.add(new FormerCommune(row.code(), population, row.figures()));
+			}
+			Merged merged = MergedCommuneScores.merge(formers);
+			String current = group.get(0).current();
+			String names = group.stream()
+				.map(row -> row.name() == null ? row.code() : row.name())
+				.collect(Collectors.joining(" + "));
+			Long population = merged.populationWeighted()
+					? populations.values().stream().mapToLong(Long::longValue).sum() : null;
+			combined.add(new CommuneRow(group.get(0).line(), group.get(0).code(), current, names, population,
+					merged.figures()));
+			warnings.add(mergeWarning(current, group, populations, merged));
+		}
+		return combined;
+	}
+
+	private static Warning mergeWarning(String current, List<CommuneRow> group, Map<String, Long> populations,
+			Merged merged) {
+		NumberFormat integer = NumberFormat.getIntegerInstance(Locale.FRANCE);
+		List<String> described = new ArrayList<>();
+		for (CommuneRow row : group) {
+			Long population = populations.get(row.code());
+			described.add(row.code() + (row.name() == null ? "" : " " + row.name()) + " ("
+					+ (population == null ? "population inconnue" : integer.format(population) + " hab.") + ", poids "
+					+ Math.round(100 * merged.weights().get(row.code())) + " %)");
+		}
+		String formers = String.join(", ", described.subList(0, described.size() - 1)) + " et "
+				+ described.get(described.size() - 1);
+		String message = "Communes fusionnées depuis ce fichier : " + formers + " forment aujourd'hui la commune "
+				+ current + ". Ses chiffres sont la moyenne des leurs, "
+				+ (merged.populationWeighted() ? "pondérée par leur dernière population connue."
+						: "à poids égaux, car une population est inconnue.");
+		return new Warning(current, group.stream().map(CommuneRow::code).toList(), merged.weights(),
+				merged.populationWeighted() ? "population" : "egale", group.stream().map(CommuneRow::line).toList(),
+				message);
 	}
 
 	private static Parsed parseValues(CSVParser parser, Map<String, String> columns,
-			Function<String, Optional<String>> currentCommune) {
+			Function<String, Optional<String>> currentCommune, Function<String, OptionalLong> lastKnownPopulation) {
 		String irisColumn = IRIS_COLUMNS.stream().filter(columns::containsKey).findFirst().orElse(null);
 		String communeColumn = COMMUNE_COLUMNS.stream().filter(columns::containsKey).findFirst().orElse(null);
 		if (irisColumn == null && communeColumn == null) {
@@ -179,7 +293,9 @@ public final class FragilityCsv {
 							+ ".");
 		}
 		List<ValueRow> rows = new ArrayList<>();
+		List<CommuneRow> communes = new ArrayList<>();
 		List<Issue> issues = new ArrayList<>();
+		Map<String, Long> firstLines = new HashMap<>();
 		int read = 0;
 		int accepted = 0;
 		String level = irisColumn != null ? "iris" : "commune";
@@ -200,6 +316,13 @@ public final class FragilityCsv {
 						"Commune inconnue du Code officiel géographique 2026."));
 				continue;
 			}
+			String unitCode = level.equals("iris") ? code : communeCode;
+			Long first = firstLines.putIfAbsent(unitCode, line);
+			if (first != null) {
+				issues.add(new Issue(line, columns.get(codeColumn), code,
+						"Code déjà donné ligne " + first + " : ligne écartée."));
+				continue;
+			}
 			Long population = null;
 			if (columns.containsKey("population")) {
 				String raw = get(record, columns, "population");
@@ -212,8 +335,7 @@ public final class FragilityCsv {
 							"Population attendue : un nombre positif ; ignorée."));
 				}
 			}
-			String unitCode = level.equals("iris") ? code : commune.get();
-			int kept = 0;
+			Map<String, Double> figures = new LinkedHashMap<>();
 			for (Map.Entry<String, FragilityIndicator> column : indicatorColumns.entrySet()) {
 				String raw = get(record, columns, column.getKey());
 				if (raw.isEmpty()) {
@@ -226,16 +348,29 @@ public final class FragilityCsv {
 							isShare ? "Part attendue en % : un nombre entre 0 et 100." : "Durée attendue en minutes."));
 					continue;
 				}
-				rows.add(new ValueRow(level, unitCode, commune.get(), column.getValue().code(), value.get(),
-						population));
-				kept++;
+				figures.put(column.getValue().code(), value.get());
 			}
-			if (kept > 0) {
-				accepted++;
+			if (figures.isEmpty()) {
+				continue;
+			}
+			accepted++;
+			if (level.equals("iris")) {
+				Long irisPopulation = population;
+				figures.forEach((indicator, value) -> rows
+					.add(new ValueRow("iris", code, commune.get(), indicator, value, irisPopulation)));
+			}
+			else {
+				communes.add(new CommuneRow(line, communeCode, commune.get(), null, population, figures));
 			}
 		}
+		List<Warning> warnings = new ArrayList<>();
+		for (CommuneRow commune : combineMergedCommunes(communes, lastKnownPopulation, warnings)) {
+			commune.figures()
+				.forEach((indicator, value) -> rows.add(new ValueRow("commune", commune.current(), commune.current(),
+						indicator, value, commune.population())));
+		}
 		return new Parsed("indicateurs", read, accepted, rows, List.of(),
-				indicatorColumns.values().stream().map(FragilityIndicator::code).toList(), ignored, issues);
+				indicatorColumns.values().stream().map(FragilityIndicator::code).toList(), ignored, issues, warnings);
 	}
 
 	private static String get(CSVRecord record, Map<String, String> columns, String column) {
