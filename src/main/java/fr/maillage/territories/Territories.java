@@ -101,7 +101,8 @@ public class Territories {
 	 * weigh figures of files made before the merge: for a former code, its population
 	 * before it disappeared; for a current commune that kept its code through a merge
 	 * (Oullins 69149 in Oullins-Pierre-Bénite), its population before that merge. Empty
-	 * when no reference gives it, and for communes that never merged since 2019.
+	 * for communes of no recent merge and when the older COG extracts read do not give it
+	 * ({@code scripts/territoires/populations-anciennes.mjs}).
 	 */
 	public OptionalLong findLastKnownPopulation(String codeInsee) {
 		Long population = lastKnownPopulations.get(codeInsee);
