@@ -15,6 +15,7 @@ import fr.maillage.opendata.importing.RecordNormalizer;
 import fr.maillage.opendata.importing.RecordOutcome;
 import fr.maillage.opendata.importing.TerritoryCommunes;
 import fr.maillage.opendata.merging.DuplicateDetector;
+import fr.maillage.opendata.merging.MergePolicy;
 import fr.maillage.opendata.persistence.JdbcDuplicateRepository;
 import fr.maillage.opendata.publishing.SchemaRecords;
 import fr.maillage.places.Place;
@@ -41,7 +42,7 @@ import tools.jackson.databind.ObjectMapper;
 @Service
 public class PlaceEditing {
 
-	public static final String SOURCE = "saisie-maillage";
+	public static final String SOURCE = MergePolicy.EDIT_SOURCE;
 
 	private final PlaceDirectory places;
 

@@ -30,6 +30,9 @@ import org.jspecify.annotations.Nullable;
  * Maillage placed it
  * @param receivedAt when Maillage first received this record; {@code null} before it is
  * saved
+ * @param changedAt when its content last changed in Maillage (received with other values,
+ * or edited); {@code null} before it is saved. The merge orders an edit against
+ * producers' records by this instant, not by the producers' dates (ADR 0011).
  */
 public record Place(PlaceOrigin origin, @Nullable String pivot, String name, String commune, String postalCode,
 		@Nullable String codeInsee, String address, @Nullable String addressComplement,
@@ -40,7 +43,24 @@ public record Place(PlaceOrigin origin, @Nullable String pivot, String name, Str
 		List<SpecificSupport> specificSupports, List<Fee> fees, List<NationalProgram> nationalPrograms,
 		List<TrainingLabel> trainingLabels, @Nullable String otherLabels, List<AccessMode> accessModes,
 		List<SupportMode> supportModes, @Nullable String accessibilitySheetUrl, @Nullable String appointmentUrl,
-		@Nullable Geocoding geocoding, @Nullable Instant receivedAt) {
+		@Nullable Geocoding geocoding, @Nullable Instant receivedAt, @Nullable Instant changedAt) {
+
+	/** A place whose content never changed since it was received (or not saved yet). */
+	public Place(PlaceOrigin origin, @Nullable String pivot, String name, String commune, String postalCode,
+			@Nullable String codeInsee, String address, @Nullable String addressComplement,
+			@Nullable Coordinates coordinates, List<String> typologies, @Nullable String phone, List<String> emails,
+			List<String> websites, @Nullable String openingHours, @Nullable String summary,
+			@Nullable String description, @Nullable String collectedBy, List<Itinerance> itinerance,
+			@Nullable String parentStructure, @Nullable LocalDate updatedOn, List<MediationService> services,
+			List<SpecificPublic> publics, List<SpecificSupport> specificSupports, List<Fee> fees,
+			List<NationalProgram> nationalPrograms, List<TrainingLabel> trainingLabels, @Nullable String otherLabels,
+			List<AccessMode> accessModes, List<SupportMode> supportModes, @Nullable String accessibilitySheetUrl,
+			@Nullable String appointmentUrl, @Nullable Geocoding geocoding, @Nullable Instant receivedAt) {
+		this(origin, pivot, name, commune, postalCode, codeInsee, address, addressComplement, coordinates, typologies,
+				phone, emails, websites, openingHours, summary, description, collectedBy, itinerance, parentStructure,
+				updatedOn, services, publics, specificSupports, fees, nationalPrograms, trainingLabels, otherLabels,
+				accessModes, supportModes, accessibilitySheetUrl, appointmentUrl, geocoding, receivedAt, receivedAt);
+	}
 
 	public Place {
 		typologies = List.copyOf(typologies);

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -16,9 +17,13 @@ import org.jspecify.annotations.Nullable;
  * <li>Blocking: same commune, or at most {@value #BLOCK_METRES} m apart.</li>
  * <li>Score 0–100 = 45 % name similarity (accents, case and generic words such as "mairie
  * de", "France Services", "espace", "MFS" removed; best of shared words and sorted-words
- * ratio) + 35 % street similarity (abbreviations expanded, postcode and commune removed;
- * × 0.6 when both give a different house number) + 20 % nearness (1 within 50 m, 0 at 300
- * m); +15 for the same SIRET (placeholders ignored).</li>
+ * ratio; a word that is the other name's initials, "FLEP" for "Foyer Laïque Éducation
+ * Permanente", stands for those words, and then one name's words all found in the other's
+ * are the same name; a word that begins another of at least {@value #VARIANT_PREFIX}
+ * letters, "Rouillac" and "Rouillacais", is the same word) + 35 % street similarity
+ * (abbreviations expanded, postcode and commune removed; × 0.6 when both give a different
+ * house number) + 20 % nearness (1 within 50 m, 0 at 300 m); +15 for the same SIRET
+ * (placeholders ignored).</li>
  * <li>At least {@value #MERGE_THRESHOLD}: the same place, merged automatically; from
  * {@value #REVIEW_THRESHOLD}: a person decides (review queue); below: distinct.</li>
  * </ul>
@@ -32,12 +37,22 @@ public final class DuplicateDetector {
 
 	static final double BLOCK_METRES = 300;
 
+	/** Shortest common beginning that makes two words variants of one. */
+	static final int VARIANT_PREFIX = 6;
+
+	/** Acronyms are read from 3 letters: two letters ("CC", "CA") match too much. */
+	private static final int SHORTEST_ACRONYM = 3;
+
 	// @formatter:off
 	/** Words that name a kind of place rather than this place. */
 	private static final Set<String> GENERIC_WORDS = Set.of("mairie", "de", "du", "la", "le", "les", "des", "d", "l",
 			"et", "a", "au", "aux", "en", "espace", "espaces", "france", "services", "service", "mfs", "maison",
 			"communaute", "communes", "commune", "cc", "ca", "association", "ass", "centre", "ville", "antenne", "pole",
 			"siege");
+
+	/** Small words an acronym skips: "CSCS" for "centre socio-culturel et sportif". */
+	private static final Set<String> ACRONYM_SKIPS = Set.of("de", "du", "la", "le", "les", "des", "d", "l", "et", "a",
+			"au", "aux", "en");
 
 	private static final Map<String, String> STREET_ABBREVIATIONS = Map.of("av", "avenue", "ave", "avenue", "bd",
 			"boulevard", "bld", "boulevard", "rte", "route", "pl", "place", "imp", "impasse", "ch", "chemin", "all",
@@ -125,6 +140,49 @@ public final class DuplicateDetector {
 		return pairs;
 	}
 
+	/**
+	 * Why a pair scored what it did, in plain French, for the person who decides: how the
+	 * names, addresses, positions and SIRET compare, and what the score leads to.
+	 */
+	public static List<String> explain(MergeCandidate a, MergeCandidate b) {
+		Features fa = Features.of(a);
+		Features fb = Features.of(b);
+		List<String> reasons = new ArrayList<>();
+		double name = nameSimilarity(fa, fb, Similarity::ratio);
+		reasons.add(name == 1 ? "Noms équivalents"
+				: (name >= 0.7 ? "Noms proches" : "Noms différents") + " (" + percent(name) + ")");
+		findAcronym(fa, fb).or(() -> findAcronym(fb, fa))
+			.ifPresent(acronym -> reasons.add("« " + acronym.acronym().toUpperCase(java.util.Locale.ROOT)
+					+ " » est le sigle de « " + String.join(" ", acronym.words()) + " »"));
+		double street = streetSimilarity(fa, fb, Similarity::ratio);
+		boolean otherNumber = fa.houseNumber() != null && fb.houseNumber() != null
+				&& !fa.houseNumber().equals(fb.houseNumber());
+		if (otherNumber && street >= 0.6) {
+			reasons.add("Même rue, numéros différents (" + fa.houseNumber() + " et " + fb.houseNumber() + ")");
+		}
+		else {
+			reasons.add(street == 1 ? "Même adresse"
+					: (street >= 0.7 ? "Adresses proches" : "Adresses différentes") + " (" + percent(street) + ")");
+		}
+		double metres = fa.metresTo(fb);
+		reasons.add(metres < 1000 ? "À " + Math.round(metres) + " m l'un de l'autre"
+				: String.format(java.util.Locale.FRENCH, "À %.1f km l'un de l'autre", metres / 1000));
+		if (fa.pivot() != null && fb.pivot() != null) {
+			reasons.add(fa.pivot().equals(fb.pivot()) ? "Même SIRET" : "SIRET différents");
+		}
+		long score = Math.round(score(fa, fb));
+		reasons.add(
+				"Score " + score + " sur 100 : "
+						+ (score >= MERGE_THRESHOLD ? "fusionnés automatiquement" : score >= REVIEW_THRESHOLD
+								? "proposés à une personne (fusion automatique à partir de " + MERGE_THRESHOLD + ")"
+								: "considérés comme distincts"));
+		return reasons;
+	}
+
+	private static String percent(double similarity) {
+		return Math.round(100 * similarity) + " %";
+	}
+
 	static double nameSimilarity(MergeCandidate a, MergeCandidate b) {
 		return nameSimilarity(Features.of(a), Features.of(b), Similarity::ratio);
 	}
@@ -136,7 +194,7 @@ public final class DuplicateDetector {
 	private static double nameSimilarity(Features a, Features b, TextRatio ratio) {
 		int shared = 0;
 		for (String word : a.nameWords()) {
-			if (b.nameWords().contains(word)) {
+			if (b.nameWords().contains(word) || hasVariant(word, b.nameWords())) {
 				shared++;
 			}
 		}
@@ -145,7 +203,68 @@ public final class DuplicateDetector {
 		if (sharedWords == 1) {
 			return 1;
 		}
-		return Math.max(sharedWords, ratio.ratio(a.sortedName(), b.sortedName()) / 100);
+		double similarity = Math.max(sharedWords, ratio.ratio(a.sortedName(), b.sortedName()) / 100);
+		return Math.max(similarity, Math.max(acronymSimilarity(a, b), acronymSimilarity(b, a)));
+	}
+
+	/** Whether a word begins another of these (or is begun by it) on enough letters. */
+	private static boolean hasVariant(String word, Set<String> words) {
+		if (word.length() < VARIANT_PREFIX) {
+			return false;
+		}
+		for (String other : words) {
+			if (other.length() >= VARIANT_PREFIX && (other.startsWith(word) || word.startsWith(other))) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * When a word of {@code a} is the initials of consecutive words of {@code b}: the
+	 * share of the shorter name's words found in the other once the acronym stands for
+	 * the words it abbreviates; 0 when no word of {@code a} is such an acronym.
+	 */
+	private static double acronymSimilarity(Features a, Features b) {
+		Optional<Acronym> acronym = findAcronym(a, b);
+		if (acronym.isEmpty()) {
+			return 0;
+		}
+		Set<String> expanded = new TreeSet<>(b.nameWords());
+		expanded.removeAll(acronym.get().words());
+		expanded.add(acronym.get().acronym());
+		int shared = 0;
+		for (String word : a.nameWords()) {
+			if (expanded.contains(word)) {
+				shared++;
+			}
+		}
+		return (double) shared / Math.min(a.nameWords().size(), expanded.size());
+	}
+
+	/** A word of one name that abbreviates consecutive words of the other. */
+	record Acronym(String acronym, List<String> words) {
+	}
+
+	static Optional<Acronym> findAcronym(Features a, Features b) {
+		String initials = b.initials();
+		for (String word : a.nameWords()) {
+			if (word.length() < SHORTEST_ACRONYM || !word.chars().allMatch(Character::isLetter)
+					|| b.nameWords().contains(word)) {
+				continue;
+			}
+			int at = initials.indexOf(word);
+			if (at >= 0) {
+				return Optional.of(new Acronym(word, b.acronymWords().subList(at, at + word.length())));
+			}
+		}
+		return Optional.empty();
+	}
+
+	static Optional<Acronym> findAcronym(MergeCandidate a, MergeCandidate b) {
+		Features fa = Features.of(a);
+		Features fb = Features.of(b);
+		return findAcronym(fa, fb).or(() -> findAcronym(fb, fa));
 	}
 
 	private static double streetSimilarity(Features a, Features b, TextRatio ratio) {
@@ -158,15 +277,20 @@ public final class DuplicateDetector {
 	 * What the score reads of a candidate, folded once: scoring a pair is then string
 	 * comparisons only.
 	 */
-	record Features(String communeKey, Set<String> nameWords, String sortedName, String streetName,
-			@Nullable String houseNumber, double latitude, double longitude, double cosLatitude,
-			@Nullable String pivot) {
+	record Features(String communeKey, Set<String> nameWords, List<String> acronymWords, String initials,
+			String sortedName, String streetName, @Nullable String houseNumber, double latitude, double longitude,
+			double cosLatitude, @Nullable String pivot) {
 
 		static Features of(MergeCandidate candidate) {
 			Set<String> nameWords = new TreeSet<>(significantWords(candidate.name()));
 			List<String> address = addressWords(candidate);
-			return new Features(candidate.communeKey(), nameWords, String.join(" ", nameWords),
-					DuplicateDetector.streetName(address),
+			List<String> acronymWords = words(candidate.name()).stream()
+				.filter(word -> !ACRONYM_SKIPS.contains(word))
+				.toList();
+			StringBuilder initials = new StringBuilder(acronymWords.size());
+			acronymWords.forEach(word -> initials.append(word.charAt(0)));
+			return new Features(candidate.communeKey(), nameWords, acronymWords, initials.toString(),
+					String.join(" ", nameWords), DuplicateDetector.streetName(address),
 					address.stream().filter(DuplicateDetector::isNumber).findFirst().orElse(null), candidate.latitude(),
 					candidate.longitude(), Math.cos(Math.toRadians(candidate.latitude())),
 					candidate.hasPivot() ? candidate.pivot() : null);

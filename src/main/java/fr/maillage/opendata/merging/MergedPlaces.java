@@ -45,7 +45,8 @@ public final class MergedPlaces {
 		if (place.collectedBy() == null) {
 			fields.put(SchemaField.SOURCE.columnName(), "");
 		}
-		return new SourceRecord(place.origin().importSource(), place.origin().sourceId(), place.updatedOn(), fields);
+		return new SourceRecord(place.origin().importSource(), place.origin().sourceId(), place.updatedOn(),
+				place.changedAt(), fields);
 	}
 
 	/**

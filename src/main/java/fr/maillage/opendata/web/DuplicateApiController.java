@@ -6,6 +6,8 @@ import java.util.Map;
 
 import fr.maillage.opendata.DuplicateReview;
 import fr.maillage.opendata.DuplicateReview.ReviewedPair;
+import fr.maillage.opendata.merging.DirectoryMerge;
+import fr.maillage.opendata.merging.DuplicateDetector;
 import fr.maillage.places.Place;
 import fr.maillage.shared.web.BadRequestException;
 import org.jspecify.annotations.Nullable;
@@ -104,6 +106,9 @@ class DuplicateApiController {
 		pair.put("decide_le", reviewed.pair().decidedAt());
 		pair.put("detecte_le", reviewed.pair().detectedAt());
 		pair.put("lieux", List.of(record(reviewed.recordA()), record(reviewed.recordB())));
+		// why the score put the pair here: what a person reads before deciding
+		pair.put("raisons", DuplicateDetector.explain(DirectoryMerge.asCandidate(reviewed.recordA()),
+				DirectoryMerge.asCandidate(reviewed.recordB())));
 		return pair;
 	}
 

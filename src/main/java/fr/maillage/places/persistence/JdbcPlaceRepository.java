@@ -114,7 +114,7 @@ public class JdbcPlaceRepository {
 	private static final String ROW = "l.id, l.import_source, l.source_id, l.pivot, l.nom, l.commune, l.code_postal, "
 			+ "l.code_insee, l.departement, l.adresse, l.complement_adresse, l.latitude, l.longitude, l.telephone, "
 			+ "l.horaires, l.presentation_resume, l.presentation_detail, l.source, l.structure_parente, l.date_maj, "
-			+ "l.autres_formations_labels, l.fiche_acces_libre, l.prise_rdv, l.geocodage, l.received_at, "
+			+ "l.autres_formations_labels, l.fiche_acces_libre, l.prise_rdv, l.geocodage, l.received_at, l.updated_at, "
 			+ String.join(", ",
 					ARRAY_COLUMNS.stream()
 						.map(column -> "array_to_string(l." + column + ", chr(31)) as " + column)
@@ -648,6 +648,7 @@ public class JdbcPlaceRepository {
 		Coordinates point = rs.wasNull() ? null : new Coordinates(latitude, rs.getDouble("longitude"));
 		Date updatedOn = rs.getDate("date_maj");
 		Timestamp receivedAt = rs.getTimestamp("received_at");
+		Timestamp changedAt = rs.getTimestamp("updated_at");
 		return new Place(new PlaceOrigin(rs.getString("import_source"), rs.getString("source_id")),
 				rs.getString("pivot"), rs.getString("nom"), rs.getString("commune"), rs.getString("code_postal"),
 				rs.getString("code_insee"), rs.getString("adresse"), rs.getString("complement_adresse"), point,
@@ -666,7 +667,7 @@ public class JdbcPlaceRepository {
 				vocabulary(array(rs, "modalites_accompagnement"), SupportMode.class), rs.getString("fiche_acces_libre"),
 				rs.getString("prise_rdv"),
 				rs.getString("geocodage") == null ? null : Geocoding.ofCode(rs.getString("geocodage")),
-				receivedAt == null ? null : receivedAt.toInstant());
+				receivedAt == null ? null : receivedAt.toInstant(), changedAt == null ? null : changedAt.toInstant());
 	}
 
 	private static List<String> strings(String[] array) {

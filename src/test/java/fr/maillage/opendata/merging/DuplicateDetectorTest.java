@@ -32,6 +32,38 @@ class DuplicateDetectorTest {
 	}
 
 	@Test
+	void aCentreKnownByItsInitialsInOneSourceAndByItsFullNameInAnotherIsOnePlace() {
+		MergeCandidate initials = place("CSCS FLEP", "9 boulevard Léon Blum 16800 SOYAUX", 45.64, "78125600300034");
+		MergeCandidate fullName = place("FOYER LAIQUE EDUCATION PERMANENTE", "7 Boulevard Leon Blum", 45.6402,
+				"78125600300034");
+		assertThat(decide(initials, fullName)).isEqualTo(Decision.SAME_PLACE);
+		assertThat(DuplicateDetector.explain(initials, fullName)).contains(
+				"« FLEP » est le sigle de « foyer laique education permanente »",
+				"Même rue, numéros différents (9 et 7)", "Même SIRET");
+	}
+
+	@Test
+	void initialsOfTwoLettersAreNotReadAsAnAcronym() {
+		MergeCandidate a = place("CC Porte", "1 rue du Port", 45.64, null);
+		MergeCandidate b = place("Centre Culturel", "8 rue de la Gare", 45.64, null);
+		assertThat(DuplicateDetector.findAcronym(a, b)).isEmpty();
+	}
+
+	@Test
+	void aNetworksPlaceUnderTwoNameVariantsAtTwoAddressesIsProposedWithItsReasons() {
+		// as the Charente file gives them, 245 m apart
+		MergeCandidate a = new MergeCandidate("fs-2009", "france-services", "France services Rouillacais",
+				"Boulevard d’Encamp", "16170", "rouillac", "Rouillac", 45.7760, -0.0617, null);
+		MergeCandidate b = new MergeCandidate("ac-1738", "aidants-connect", "Espace France Services Rouillac",
+				"314 Avenue Jean Monnet 16170 Rouillac", "16170", "rouillac", "Rouillac", 45.7782, -0.0617,
+				"24160030300051");
+		assertThat(decide(a, b)).isEqualTo(Decision.TO_REVIEW);
+		assertThat(DuplicateDetector.explain(a, b)).contains("Noms équivalents")
+			.anySatisfy(reason -> assertThat(reason).startsWith("Adresses différentes"))
+			.anySatisfy(reason -> assertThat(reason).contains("proposés à une personne"));
+	}
+
+	@Test
 	void twoOrganisationsInTheSameBuildingAreNotMergedWithoutAPerson() {
 		assertThat(decide(place("Espace Intérim", "142 rue Henri Fichon", 45.69, "43529334500011"),
 				place("ADRESSE", "142 Rue Henri FICHON", 45.69, "34285725700014")))

@@ -3,6 +3,10 @@ package fr.maillage.opendata.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -12,6 +16,7 @@ import fr.maillage.testing.Fixtures;
 import fr.maillage.testing.WebSession;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -78,6 +83,45 @@ class PlaceEditIT extends EmptyDirectoryApiTest {
 		assertThat(WebSession.signedIn(port, jdbc, "coordinateur", "departement:69")
 			.get("/espace/lieux/" + lieuId + "/historique")
 			.statusCode()).isEqualTo(403);
+	}
+
+	@Test
+	void anEditBeatsASameDayRecordOfAnotherSourceAndAFieldItEmptiedStaysEmpty(@Autowired Clock clock) throws Exception {
+		String today = LocalDate.now(clock.withZone(ZoneId.of("Europe/Paris"))).toString();
+		// another source gives the same place, dated today; by its name it sorts before
+		// the edits' source, so a merge by date then source name would make it win
+		String other = """
+				[{"id": "autre-1", "nom": "Service Info 16", "commune": "COGNAC", "code_postal": "16100",
+				  "adresse": "53 Rue d'Angoulême", "latitude": 45.694815, "longitude": -0.326982,
+				  "telephone": "+33545000009", "date_maj": "%s", "source": "Autre", "pivot": "00000000000000",
+				  "services": "Compréhension du monde numérique"}]""".formatted(today);
+		assertThat(api.importFile("aaa-autre", "autre.json", other.getBytes(StandardCharsets.UTF_8)).status())
+			.isEqualTo(201);
+		assertThat(api.get("/api/v1/lieux/" + lieuId).json().get("sources").toString()).contains("aaa-autre");
+
+		WebSession charente = WebSession.signedIn(port, jdbc, "coordinateur", "departement:16");
+		HttpResponse<String> saved = edit(charente, charente.get(formPath(lieuId)).body(),
+				Map.of("nom", "Service Info 16 — Cognac", "telephone", ""));
+		assertThat(saved.statusCode()).as(saved.body()).isEqualTo(302);
+
+		JsonNode lieu = api.get("/api/v1/lieux/" + lieuId).json();
+		assertThat(lieu.get("nom").asString()).isEqualTo("Service Info 16 — Cognac");
+		assertThat(lieu.toString()).doesNotContain("+33545000009", "+33545826200");
+		// the provenance still shows the phones the sources give, not kept
+		assertThat(api.get("/api/v1/lieux/" + lieuId + "/provenance").json().get("champs").get("telephone").toString())
+			.contains("+33545000009", "+33545826200")
+			.doesNotContain("true");
+
+		// the same file again changes nothing: the edit still wins
+		api.importFile("aaa-autre", "autre.json", other.getBytes(StandardCharsets.UTF_8));
+		lieu = api.get("/api/v1/lieux/" + lieuId).json();
+		assertThat(lieu.get("nom").asString()).isEqualTo("Service Info 16 — Cognac");
+		assertThat(lieu.toString()).doesNotContain("+33545000009");
+
+		// new values received after the edit win over it
+		api.importFile("aaa-autre", "autre.json",
+				other.replace("+33545000009", "+33545000010").getBytes(StandardCharsets.UTF_8));
+		assertThat(api.get("/api/v1/lieux/" + lieuId).json().toString()).contains("+33545000010");
 	}
 
 	@Test
