@@ -2,6 +2,18 @@
 // own data, so the map reads even without a tile server.
 (function () {
   'use strict';
+  // the popup's link is built as elements, never as HTML: a name is text, and only a link to this site is kept
+  function popupLink(href, name, target) {
+    var link = document.createElement('a');
+    if (/^\/(?![\/\\])/.test(href || '')) {
+      link.setAttribute('href', href);
+    }
+    if (target) {
+      link.setAttribute('target', target);
+    }
+    link.textContent = name;
+    return link;
+  }
   var element = document.getElementById('carte');
   if (!element || typeof L === 'undefined') {
     return;
@@ -18,8 +30,7 @@
     var link = item.querySelector('a');
     var point = [parseFloat(item.getAttribute('data-lat')), parseFloat(item.getAttribute('data-lon'))];
     var marker = L.marker(point, { title: link.textContent, alt: link.textContent, keyboard: true });
-    marker.bindPopup('<a target="_top" href="' + link.getAttribute('href') + '">' +
-      link.textContent.replace(/</g, '&lt;') + '</a>');
+    marker.bindPopup(popupLink(link.getAttribute('href'), link.textContent, '_top'));
     cluster.addLayer(marker);
     points.push(point);
   });

@@ -3,6 +3,15 @@
 // the list opens its marker. Tiles come from the configured server only (none by default: markers alone).
 (function () {
   'use strict';
+  // the popup's link is built as elements, never as HTML: a name is text, and only a link to this site is kept
+  function popupLink(href, name) {
+    var link = document.createElement('a');
+    if (/^\/(?![\/\\])/.test(href || '')) {
+      link.setAttribute('href', href);
+    }
+    link.textContent = name;
+    return link;
+  }
   var element = document.getElementById('carte');
   if (!element || typeof L === 'undefined') {
     return;
@@ -25,8 +34,7 @@
     var point = [parseFloat(item.getAttribute('data-lat')), parseFloat(item.getAttribute('data-lon'))];
     var name = item.querySelector('h2 a').textContent;
     var marker = L.marker(point, { title: name, alt: name, keyboard: true });
-    marker.bindPopup('<a href="' + item.querySelector('h2 a').getAttribute('href') + '">' +
-      name.replace(/</g, '&lt;') + '</a>');
+    marker.bindPopup(popupLink(item.querySelector('h2 a').getAttribute('href'), name));
     marker.on('click', function () {
       items.forEach(function (other) { other.classList.remove('choisi'); });
       item.classList.add('choisi');

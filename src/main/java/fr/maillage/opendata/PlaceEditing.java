@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import fr.maillage.accounts.AccountPrincipal;
+import fr.maillage.opendata.importing.EditedValues;
 import fr.maillage.opendata.importing.ImportIssue;
 import fr.maillage.opendata.importing.RawRecord;
 import fr.maillage.opendata.importing.RecordNormalizer;
@@ -76,7 +77,13 @@ public class PlaceEditing {
 	 * The lieu with the new values, as the import would take it: Maillage's record of the
 	 * lieu, dated today.
 	 */
-	private RecordOutcome validate(Place current, Map<String, String> values) {
+	private RecordOutcome validate(Place current, Map<String, String> values, @Nullable String reason) {
+		// what an import would drop with a warning is refused here: the editor can fix it
+		List<ImportIssue> refused = new java.util.ArrayList<>(EditedValues.check(values));
+		EditedValues.checkReason(reason).ifPresent(refused::add);
+		if (!refused.isEmpty()) {
+			return new RecordOutcome.Rejected(refused, List.of());
+		}
 		Map<String, Object> record = new LinkedHashMap<>(SchemaRecords.asText(current));
 		record.putAll(values);
 		record.put("id", current.id());
@@ -134,7 +141,7 @@ public class PlaceEditing {
 			AccountPrincipal author) {
 		Place current = places.getPlace(lieuId);
 		Map<String, String> before = SchemaRecords.asText(current);
-		if (validate(current, values) instanceof RecordOutcome.Rejected rejected) {
+		if (validate(current, values, reason) instanceof RecordOutcome.Rejected rejected) {
 			return rejected.errors();
 		}
 		jdbc.sql("insert into proposition_lieu (id, lieu_id, auteur_id, auteur, courriel, moment, avant, valeurs, "
@@ -172,7 +179,7 @@ public class PlaceEditing {
 			throw new EditConflictException(current, version);
 		}
 		Map<String, String> before = SchemaRecords.asText(current);
-		RecordOutcome outcome = validate(current, values);
+		RecordOutcome outcome = validate(current, values, reason);
 		if (outcome instanceof RecordOutcome.Rejected rejected) {
 			return new Outcome(null, rejected.errors(), rejected.warnings());
 		}

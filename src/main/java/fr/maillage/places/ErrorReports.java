@@ -52,7 +52,8 @@ public class ErrorReports {
 					"Votre message est trop long (" + ErrorReport.MAX_MESSAGE_LENGTH + " caractères au plus).");
 		}
 		String address = email == null || email.isBlank() ? null : email.strip();
-		if (address != null && !EMAIL.matcher(address).matches()) {
+		// 254: the longest address mail can carry (RFC 5321)
+		if (address != null && (address.length() > 254 || !EMAIL.matcher(address).matches())) {
 			throw new ErrorReportRefusedException(
 					"L'adresse électronique n'est pas valide. Vous pouvez aussi la laisser vide.");
 		}

@@ -203,7 +203,12 @@ class TerritoryPageController {
 
 	/** JSON for a {@code <script type="application/json">}: no way out of the element. */
 	private String safeJson(Object value) {
-		return json.writeValueAsString(value).replace("</", "<\\/");
+		// inside <script type="application/json">, which the page writes unescaped: no
+		// "<"
+		// (neither "</script" nor "<!--" can then change where the element ends), and
+		// JSON
+		// reads each escape back as the character
+		return json.writeValueAsString(value).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026");
 	}
 
 }

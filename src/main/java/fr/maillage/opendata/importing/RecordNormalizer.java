@@ -34,6 +34,7 @@ import fr.maillage.places.vocabulary.Typologies;
 import fr.maillage.places.vocabulary.Vocabulary;
 import fr.maillage.shared.geo.Coordinates;
 import fr.maillage.shared.text.TextFolding;
+import fr.maillage.shared.text.WebAddresses;
 import fr.maillage.territories.CommuneRef;
 import org.jspecify.annotations.Nullable;
 
@@ -59,8 +60,6 @@ public final class RecordNormalizer {
 
 	private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
 
-	private static final Pattern URL = Pattern.compile("^https?://[^\\s/$.?#][^\\s]*$", Pattern.CASE_INSENSITIVE);
-
 	private static final Pattern PIVOT_SEPARATORS = Pattern.compile("[\\s.]");
 
 	private static final Pattern SPACES = Pattern.compile("[\\s\\u00a0]+");
@@ -74,6 +73,18 @@ public final class RecordNormalizer {
 	 * as doubtful.
 	 */
 	static final double FAR_FROM_COMMUNE_KM = 20;
+
+	/**
+	 * Longest value an issue repeats: enough to find it in the file, without copying a
+	 * value that was refused for its size into the report.
+	 */
+	static final int ISSUE_VALUE_LENGTH = 500;
+
+	/**
+	 * Limit of the v0.1 list columns translated into v1 lists (and of the coordinates of
+	 * a GeoJSON geometry).
+	 */
+	private static final int OTHER_COLUMN_LIMIT = 1_000;
 
 	private final Clock clock;
 
@@ -93,12 +104,68 @@ public final class RecordNormalizer {
 
 		private final RawRecord record;
 
+		/** The record's values but those over their length limit. */
+		private final Map<String, Object> values;
+
+		/** Required fields refused for their length (reported once). */
+		private final Set<String> tooLong = new java.util.HashSet<>();
+
 		private final List<ImportIssue> warnings = new ArrayList<>();
 
 		private final List<ImportIssue> errors = new ArrayList<>();
 
 		Check(RawRecord record) {
 			this.record = record;
+			this.values = withinLimits(record.values());
+		}
+
+		/**
+		 * Leaves out every value over its field's limit (ADR 0004: an optional one is
+		 * dropped with a warning, a required one rejects the record), before any other
+		 * rule reads — and copies — it.
+		 */
+		private Map<String, Object> withinLimits(Map<String, Object> raw) {
+			Map<String, Object> kept = null;
+			for (Map.Entry<String, Object> entry : raw.entrySet()) {
+				int limit = limitOf(entry.getKey());
+				if (entry.getValue() == null || limit == Integer.MAX_VALUE) {
+					continue;
+				}
+				String text = asText(entry.getValue());
+				if (text.strip().length() <= limit) {
+					continue;
+				}
+				if (kept == null) {
+					kept = new java.util.LinkedHashMap<>(raw);
+				}
+				kept.remove(entry.getKey());
+				String message = "Texte trop long : " + text.strip().length() + " caractères, au plus " + limit
+						+ " pour « " + entry.getKey() + " »";
+				SchemaField field = SchemaField.findByColumnName(entry.getKey()).orElse(null);
+				if (field != null && field.required()) {
+					tooLong.add(field.columnName());
+					error(entry.getKey(), text, message + ".");
+				}
+				else {
+					warn(entry.getKey(), text, message + " : ignoré.");
+				}
+			}
+			return kept == null ? raw : kept;
+		}
+
+		private int limitOf(String column) {
+			String v1Name = LegacyMapping.RENAMED_COLUMNS.getOrDefault(column, column);
+			Optional<SchemaField> field = SchemaField.findByColumnName(v1Name);
+			if (field.isPresent()) {
+				// a too-long summary is shortened, not dropped (ADR 0004, rule 1)
+				return field.get() == SchemaField.PRESENTATION_RESUME ? SchemaField.PRESENTATION_DETAIL.lengthLimit()
+						: field.get().lengthLimit();
+			}
+			if (LegacyMapping.TRANSLATED_COLUMNS.contains(column) || column.startsWith("__geometry_")) {
+				return OTHER_COLUMN_LIMIT;
+			}
+			// not read by the normaliser
+			return Integer.MAX_VALUE;
 		}
 
 		RecordOutcome run(String importSource) {
@@ -162,7 +229,7 @@ public final class RecordNormalizer {
 					lists.vocabulary(SchemaField.MODALITES_ACCES, Vocabularies.ACCESS_MODES, AccessMode.class),
 					lists.vocabulary(SchemaField.MODALITES_ACCOMPAGNEMENT, Vocabularies.SUPPORT_MODES,
 							SupportMode.class),
-					text("fiche_acces_libre", false), text("prise_rdv", false), geocoding, null);
+					webAddress(SchemaField.FICHE_ACCES_LIBRE), webAddress(SchemaField.PRISE_RDV), geocoding, null);
 			return new RecordOutcome.Accepted(place, warnings);
 		}
 
@@ -174,13 +241,13 @@ public final class RecordNormalizer {
 		 * name it was found under.
 		 */
 		private @Nullable Column column(String v1Name) {
-			Object value = record.values().get(v1Name);
+			Object value = values.get(v1Name);
 			if (value != null) {
 				return new Column(v1Name, value);
 			}
 			for (Map.Entry<String, String> renamed : LegacyMapping.RENAMED_COLUMNS.entrySet()) {
-				if (renamed.getValue().equals(v1Name) && record.values().get(renamed.getKey()) != null) {
-					return new Column(renamed.getKey(), record.values().get(renamed.getKey()));
+				if (renamed.getValue().equals(v1Name) && values.get(renamed.getKey()) != null) {
+					return new Column(renamed.getKey(), values.get(renamed.getKey()));
 				}
 			}
 			return null;
@@ -210,6 +277,9 @@ public final class RecordNormalizer {
 		private String required(SchemaField field) {
 			Column column = column(field.columnName());
 			String value = column == null ? null : clean(column, false);
+			if (value == null && tooLong.contains(field.columnName())) {
+				return "";
+			}
 			if (value == null) {
 				error(field.columnName(), column == null ? null : asText(column.value()),
 						"Champ obligatoire manquant : « " + field.columnName() + " ».");
@@ -224,6 +294,9 @@ public final class RecordNormalizer {
 		private String postalCode() {
 			Column column = column("code_postal");
 			String value = column == null ? null : clean(column, false);
+			if (value == null && tooLong.contains("code_postal")) {
+				return "";
+			}
 			if (value == null) {
 				error("code_postal", null, "Champ obligatoire manquant : « code_postal ».");
 				return "";
@@ -335,6 +408,9 @@ public final class RecordNormalizer {
 		private LocalDate updatedOn() {
 			Column column = column("date_maj");
 			String value = column == null ? null : clean(column, false);
+			if (value == null && tooLong.contains("date_maj")) {
+				return null;
+			}
 			if (value == null) {
 				error("date_maj", null, "Champ obligatoire manquant : « date_maj ».");
 				return null;
@@ -403,7 +479,7 @@ public final class RecordNormalizer {
 		}
 
 		private @Nullable Column geometry(String key) {
-			Object value = record.values().get(key);
+			Object value = values.get(key);
 			return value == null ? null : new Column(key, value);
 		}
 
@@ -444,7 +520,7 @@ public final class RecordNormalizer {
 				return null;
 			}
 			Optional<String> phone = PhoneNumbers.normalise(value,
-					record.values().get("code_postal") == null ? "" : asText(record.values().get("code_postal")));
+					values.get("code_postal") == null ? "" : asText(values.get("code_postal")));
 			if (phone.isEmpty()) {
 				warn("telephone", value, "Numéro de téléphone non reconnu (format +33… attendu) : ignoré.");
 				return null;
@@ -474,18 +550,35 @@ public final class RecordNormalizer {
 			Column column = column("site_web");
 			List<String> kept = new ArrayList<>();
 			for (String site : split(column)) {
-				if (URL.matcher(site).matches()) {
-					kept.add(site);
-				}
-				else if (site.regionMatches(true, 0, "www.", 0, 4) && URL.matcher("https://" + site).matches()) {
-					warn(column.name(), site, "Adresse web sans « https:// » : complétée.");
-					kept.add("https://" + site);
-				}
-				else {
-					warn(column.name(), site, "Adresse web invalide : ignorée.");
+				String address = webAddress(column.name(), site);
+				if (address != null) {
+					kept.add(address);
 				}
 			}
 			return List.copyOf(new LinkedHashSet<>(kept));
+		}
+
+		private @Nullable String webAddress(SchemaField field) {
+			Column column = column(field.columnName());
+			String value = column == null ? null : clean(column, false);
+			return value == null ? null : webAddress(column.name(), value);
+		}
+
+		/**
+		 * An {@code http(s)} address, completed when it only lacks {@code https://}; any
+		 * other scheme is dropped (a link to it could run a script).
+		 */
+		private @Nullable String webAddress(String field, String value) {
+			if (WebAddresses.isHttp(value)) {
+				return value;
+			}
+			if (value.regionMatches(true, 0, "www.", 0, 4) && WebAddresses.isHttp("https://" + value)) {
+				warn(field, value, "Adresse web sans « https:// » : complétée.");
+				return "https://" + value;
+			}
+			warn(field, value, "Adresse web invalide (seules les adresses http:// ou https:// complètes sont "
+					+ "acceptées) : ignorée.");
+			return null;
 		}
 
 		private @Nullable String openingHours() {
@@ -552,7 +645,7 @@ public final class RecordNormalizer {
 			}
 
 			private void translate(String legacyColumn, Set<SchemaField> allowed) {
-				Object raw = record.values().get(legacyColumn);
+				Object raw = values.get(legacyColumn);
 				if (raw == null) {
 					return;
 				}
@@ -615,11 +708,11 @@ public final class RecordNormalizer {
 		// ------------------------------------------------------------------------------------------
 
 		private void warn(String field, @Nullable String value, String message) {
-			warnings.add(new ImportIssue(record.line(), field, value, message));
+			warnings.add(new ImportIssue(record.line(), field, excerpt(value), message));
 		}
 
 		private void error(String field, @Nullable String value, String message) {
-			errors.add(new ImportIssue(record.line(), field, value, message));
+			errors.add(new ImportIssue(record.line(), field, excerpt(value), message));
 		}
 
 	}
@@ -657,6 +750,11 @@ public final class RecordNormalizer {
 			}
 		}
 		return clean ? stripped : SPACES.matcher(stripped).replaceAll(" ").strip();
+	}
+
+	private static @Nullable String excerpt(@Nullable String value) {
+		return value == null || value.length() <= ISSUE_VALUE_LENGTH ? value
+				: value.substring(0, ISSUE_VALUE_LENGTH - 1) + "…";
 	}
 
 	private static String shorten(String text, int maxLength) {

@@ -120,6 +120,39 @@ public enum SchemaField {
 		return maxLength;
 	}
 
+	/**
+	 * The most characters Maillage keeps in this field: the schema's {@code maxLength}
+	 * when it has one, else a bound well above any real value (the longest commune name
+	 * has 45 characters). Without one, a single record could weigh megabytes on every
+	 * page that lists it.
+	 */
+	public int lengthLimit() {
+		if (maxLength != null) {
+			return maxLength;
+		}
+		return switch (this) {
+			case PRESENTATION_DETAIL -> 5_000;
+			case HORAIRES, SITE_WEB, COURRIELS, PRISE_RDV, FICHE_ACCES_LIBRE -> 2_000;
+			case TYPOLOGIE, AUTRES_FORMATIONS_LABELS -> 1_000;
+			case LATITUDE, LONGITUDE, PIVOT, CODE_POSTAL, CODE_INSEE, TELEPHONE, DATE_MAJ -> 50;
+			case COMMUNE -> 150;
+			// lists of the standard's vocabularies: every label, spelled out
+			case SERVICES, PUBLICS_SPECIFIQUEMENT_ADRESSES, PRISE_EN_CHARGE_SPECIFIQUE, FRAIS_A_CHARGE,
+					DISPOSITIF_PROGRAMMES_NATIONAUX, FORMATIONS_LABELS, MODALITES_ACCES, MODALITES_ACCOMPAGNEMENT,
+					ITINERANCE ->
+				1_000;
+			default -> 250;
+		};
+	}
+
+	/**
+	 * A web address the public pages turn into a link: only {@code http(s)} is kept
+	 * ({@code WebAddresses}).
+	 */
+	public boolean webAddress() {
+		return this == SITE_WEB || this == PRISE_RDV || this == FICHE_ACCES_LIBRE;
+	}
+
 	/** Multi-valued: values separated by {@code |} in the schema's string form. */
 	public boolean list() {
 		return list;

@@ -108,8 +108,9 @@ class PlaceEditController {
 				return "opendata/proposition-envoyee";
 			}
 			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-			model.addAttribute("erreurs", errors);
+			addErrors(model, errors);
 			model.addAttribute("proposition", true);
+			model.addAttribute("motif", form.getFirst("motif"));
 			return show(place, values, version, model);
 		}
 		try {
@@ -118,7 +119,8 @@ class PlaceEditController {
 				return "redirect:/lieux/" + outcome.saved().id() + "?modifie";
 			}
 			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-			model.addAttribute("erreurs", outcome.errors());
+			addErrors(model, outcome.errors());
+			model.addAttribute("motif", form.getFirst("motif"));
 			return show(places.getPlace(id), values, version, model);
 		}
 		catch (PlaceEditing.EditConflictException conflict) {
@@ -138,6 +140,19 @@ class PlaceEditController {
 		model.addAttribute("evenements", history.listEvents(place.id(), account));
 		model.addAttribute("lieu", place);
 		return "opendata/historique";
+	}
+
+	/**
+	 * The errors, listed at the top and each next to its field (the form keeps what was
+	 * typed).
+	 */
+	private static void addErrors(Model model, List<fr.maillage.opendata.importing.ImportIssue> errors) {
+		Map<String, List<String>> byField = new LinkedHashMap<>();
+		errors.forEach(error -> byField
+			.computeIfAbsent(error.champ() == null ? "" : error.champ(), field -> new java.util.ArrayList<>())
+			.add(error.message()));
+		model.addAttribute("erreurs", errors);
+		model.addAttribute("erreursParChamp", byField);
 	}
 
 	private static String show(Place place, Map<String, String> values, String version, Model model) {

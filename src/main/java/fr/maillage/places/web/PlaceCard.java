@@ -11,6 +11,7 @@ import fr.maillage.places.hours.OpeningHours;
 import fr.maillage.places.hours.OpeningHoursEvaluator;
 import fr.maillage.places.hours.OpeningStatus;
 import fr.maillage.places.vocabulary.Vocabulary;
+import fr.maillage.shared.text.WebAddresses;
 import org.jspecify.annotations.Nullable;
 
 /** What the public pages show of a place, in plain French. */
@@ -50,11 +51,21 @@ public record PlaceCard(String id, String nom, String adresse, String commune, @
 				distanceKm == null ? null : formatDistance(distanceKm), labels(place.services()),
 				labels(place.publics()), labels(place.specificSupports()), labels(place.fees()),
 				labels(place.supportModes()), labels(place.nationalPrograms()), labels(place.accessModes()),
-				place.phone(), place.emails(), place.websites(), place.appointmentUrl(), opening, status, week,
-				rawHours, place.summary(), place.description(), updated == null ? null : FRENCH_DATE.format(updated),
+				place.phone(), place.emails(), safeAddresses(place.websites()),
+				WebAddresses.safe(place.appointmentUrl()), opening, status, week, rawHours, place.summary(),
+				place.description(), updated == null ? null : FRENCH_DATE.format(updated),
 				updated != null && !updated.isBefore(now.toLocalDate().minusMonths(FRESH_MONTHS)),
 				place.geocoding() != null, place.coordinates() == null ? null : place.coordinates().latitude(),
 				place.coordinates() == null ? null : place.coordinates().longitude());
+	}
+
+	/**
+	 * Only {@code http(s)} addresses become links, whatever the database holds: imports
+	 * and edits refuse the others, this is the second lock (rows written before that rule
+	 * or straight into the database).
+	 */
+	private static List<String> safeAddresses(List<String> addresses) {
+		return addresses.stream().filter(WebAddresses::isHttp).toList();
 	}
 
 	private static List<String> labels(List<? extends Vocabulary> values) {

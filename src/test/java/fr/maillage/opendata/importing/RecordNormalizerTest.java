@@ -447,4 +447,92 @@ class RecordNormalizerTest {
 			.satisfies(w -> assertThat(w.message()).contains("approximative"));
 	}
 
+	// --- issue 14: web addresses take http(s) only, every field has a length limit
+
+	@org.junit.jupiter.params.ParameterizedTest
+	@org.junit.jupiter.params.provider.ValueSource(strings = { "javascript:alert(1)", "JavaScript:alert(1)",
+			"  javascript:alert(1)", "\t\njavascript:alert(1)", "data:text/html,<script>alert(1)</script>",
+			"vbscript:msgbox(1)", "//evil.example/rdv", "javascript&#58;alert(1)", "%6Aavascript:alert(1)" })
+	void dropsEveryWebAddressThatIsNotHttpAndSaysSo(String address) {
+		for (String field : List.of("prise_rdv", "site_web", "fiche_acces_libre")) {
+			Map<String, Object> values = validRecord();
+			values.put(field, address);
+			RecordOutcome outcome = normalize(values);
+			Place place = accepted(outcome);
+			assertThat(place.appointmentUrl()).isNull();
+			assertThat(place.websites()).isEmpty();
+			assertThat(place.accessibilitySheetUrl()).isNull();
+			assertThat(outcome.warnings()).filteredOn(w -> w.champ().equals(field)).anySatisfy(w -> {
+				assertThat(w.ligne()).isEqualTo(2L);
+				assertThat(w.message()).contains("Adresse web invalide");
+				assertThat(w.valeur()).isNotBlank();
+			});
+		}
+	}
+
+	@Test
+	void keepsHttpAppointmentAndAccessibilityAddresses() {
+		Map<String, Object> values = validRecord();
+		values.put("prise_rdv", "https://rdv.anct.gouv.fr/lieu/12");
+		values.put("fiche_acces_libre", "https://acceslibre.beta.gouv.fr/app/69-lyon/a/mairie/erp/mairie/");
+		values.put("site_web", "https://www.example.fr|javascript:alert(1)");
+		Place place = accepted(normalize(values));
+		assertThat(place.appointmentUrl()).isEqualTo("https://rdv.anct.gouv.fr/lieu/12");
+		assertThat(place.accessibilitySheetUrl()).startsWith("https://acceslibre.beta.gouv.fr/");
+		assertThat(place.websites()).containsExactly("https://www.example.fr");
+	}
+
+	@Test
+	void rejectsARecordWhoseRequiredFieldIsTooLongWithOneReason() {
+		for (String field : List.of("nom", "adresse", "commune", "id")) {
+			Map<String, Object> values = validRecord();
+			values.put(field, "x".repeat(5_000_000));
+			RecordOutcome outcome = normalize(values);
+			assertThat(outcome).as(field).isInstanceOf(RecordOutcome.Rejected.class);
+			assertThat(((RecordOutcome.Rejected) outcome).errors()).singleElement().satisfies(e -> {
+				assertThat(e.champ()).isEqualTo(field);
+				assertThat(e.message()).contains("Texte trop long").contains("5000000 caractères");
+				// the report does not copy megabytes
+				assertThat(e.valeur()).hasSize(RecordNormalizer.ISSUE_VALUE_LENGTH);
+			});
+		}
+	}
+
+	@Test
+	void keepsANameOfTheLimitAndRejectsOneCharacterMore() {
+		Map<String, Object> values = validRecord();
+		values.put("nom", "n".repeat(250));
+		assertThat(accepted(normalize(values)).name()).hasSize(250);
+		values.put("nom", "n".repeat(251));
+		assertThat(normalize(values)).isInstanceOf(RecordOutcome.Rejected.class);
+	}
+
+	@Test
+	void dropsATooLongOptionalFieldAndKeepsThePlace() {
+		Map<String, Object> values = validRecord();
+		values.put("presentation_detail", "d".repeat(5_001));
+		values.put("complement_adresse", "c".repeat(251));
+		values.put("horaires", "Mo-Fr 09:00-12:00; ".repeat(200));
+		values.put("publics_accueillis", "Jeunes;".repeat(1_000));
+		RecordOutcome outcome = normalize(values);
+		Place place = accepted(outcome);
+		assertThat(place.description()).isNull();
+		assertThat(place.addressComplement()).isNull();
+		assertThat(place.openingHours()).isNull();
+		assertThat(warnedFields(outcome)).contains("presentation_detail", "complement_adresse", "horaires",
+				"publics_accueillis");
+		assertThat(outcome.warnings()).allSatisfy(w -> assertThat(w.message()).contains("Texte trop long"));
+	}
+
+	@Test
+	void dropsASummaryTooLongEvenForTheDescription() {
+		Map<String, Object> values = validRecord();
+		values.put("presentation_resume", "r".repeat(5_001));
+		RecordOutcome outcome = normalize(values);
+		Place place = accepted(outcome);
+		assertThat(place.summary()).isNull();
+		assertThat(place.description()).isNull();
+		assertThat(warnedFields(outcome)).containsExactly("presentation_resume");
+	}
+
 }

@@ -221,4 +221,58 @@ class PlaceEditIT extends EmptyDirectoryApiTest {
 		assertThat(charente.get(formPath(lieuId)).body()).doesNotContain(payload);
 	}
 
+	@Test
+	void aScriptAddressOrATooLongValueIsRefusedNextToItsFieldKeepingWhatWasTyped() throws Exception {
+		WebSession charente = WebSession.signedIn(port, jdbc, "coordinateur", "departement:16");
+		for (String address : java.util.List.of("javascript:alert(1)", "  JavaScript:alert(1)", "data:text/html,x",
+				"//evil.example", "javascript&#58;alert(1)")) {
+			String form = charente.get(formPath(lieuId)).body();
+			HttpResponse<String> refused = edit(charente, form,
+					Map.of("prise_rdv", address, "site_web", "https://ok.example|vbscript:x", "nom", "N".repeat(251)));
+
+			assertThat(refused.statusCode()).as(address).isEqualTo(400);
+			String page = refused.body();
+			assertThat(page).contains("id=\"prise_rdv-erreur\"", "id=\"site_web-erreur\"", "id=\"nom-erreur\"",
+					"Adresse web invalide", "Texte trop long : 251 caractères, au plus 250");
+			// the field says where its error is, and keeps what was typed
+			assertThat(page).containsPattern("id=\"prise_rdv\"[^>]*aria-invalid=\"true\"");
+			assertThat(WebSession.formFields(page, Map.of()))
+				.containsEntry("prise_rdv", address.strip().isEmpty() ? "" : address)
+				.containsEntry("nom", "N".repeat(251));
+		}
+		assertThat(api.get("/api/v1/lieux/" + lieuId).json().path("prise_rdv").asString(""))
+			.doesNotContain("javascript");
+		assertThat(jdbc.sql("select count(*) from saisie_lieu").query(Long.class).single()).isZero();
+		assertThat(jdbc.sql("select count(*) from lieu_source where prise_rdv not like 'http%'")
+			.query(Long.class)
+			.single()).isZero();
+	}
+
+	@Test
+	void aMembersProposalWithAScriptAddressOrAnOverlongReasonIsRefusedToo() throws Exception {
+		WebSession member = WebSession.signedIn(port, jdbc, "membre");
+		String form = member.get(formPath(lieuId)).body();
+		assertThat(form).contains("proposée à la coordination");
+
+		HttpResponse<String> refused = edit(member, form,
+				Map.of("fiche_acces_libre", "javascript:alert(1)", "motif", "m".repeat(501)));
+
+		assertThat(refused.statusCode()).isEqualTo(400);
+		assertThat(refused.body()).contains("id=\"fiche_acces_libre-erreur\"", "id=\"motif-erreur\"",
+				"Adresse web invalide", "au plus 500 pour le motif");
+		assertThat(jdbc.sql("select count(*) from proposition_lieu").query(Long.class).single()).isZero();
+	}
+
+	@Test
+	void aPlainWebAddressIsStillSaved() throws Exception {
+		WebSession charente = WebSession.signedIn(port, jdbc, "coordinateur", "departement:16");
+		String form = charente.get(formPath(lieuId)).body();
+
+		HttpResponse<String> saved = edit(charente, form, Map.of("prise_rdv", "https://rdv.example.fr/lieu?id=16"));
+
+		assertThat(saved.statusCode()).as(saved.body()).isEqualTo(302);
+		assertThat(api.get("/api/v1/lieux/" + lieuId).json().path("prise_rdv").asString())
+			.isEqualTo("https://rdv.example.fr/lieu?id=16");
+	}
+
 }

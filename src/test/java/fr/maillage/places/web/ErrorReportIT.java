@@ -68,6 +68,10 @@ class ErrorReportIT extends EmptyDirectoryApiTest {
 				badEmail);
 		assertThat(refused.status()).isEqualTo(400);
 		assertThat(refused.body()).contains("adresse électronique n&#39;est pas valide").contains("Téléphone faux");
+		// issue 14: no field of unbounded length
+		badEmail.put("courriel", "a".repeat(300) + "@exemple.fr");
+		assertThat(api.postFormFromPage("/lieux/" + placeId, "/lieux/" + placeId + "/signalements", badEmail).status())
+			.isEqualTo(400);
 		assertThat(pending()).isZero();
 	}
 
