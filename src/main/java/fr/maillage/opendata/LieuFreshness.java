@@ -7,9 +7,12 @@ import java.time.LocalDate;
 import java.time.Period;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import fr.maillage.accounts.AccountPrincipal;
+import fr.maillage.places.Confirmations;
+import fr.maillage.places.Freshness;
 import fr.maillage.places.Place;
 import fr.maillage.places.PlaceDirectory;
 import fr.maillage.places.hours.OpeningHoursEvaluator;
@@ -21,11 +24,12 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Which lieux are "à jour" ({@link FreshnessPolicy}), per département, and the "toujours
- * exact" confirmation that vouches for a lieu without changing it.
+ * Which lieux are "à jour" ({@link Freshness}, the same rule as the public badge), per
+ * département, and the "toujours exact" confirmation that vouches for a lieu without
+ * changing it — which the public pages read through the {@link Confirmations} port.
  */
 @Service
-public class LieuFreshness {
+public class LieuFreshness implements Confirmations {
 
 	private final JdbcClient jdbc;
 
@@ -46,20 +50,33 @@ public class LieuFreshness {
 		this.validity = Period.ofMonths(validityMonths);
 	}
 
-	/** A lieu and when it was last vouched for. */
-	public record Vouched(String id, String name, String commune, @Nullable LocalDate lastVouched, boolean upToDate) {
+	/** The validity period, in months, of the one freshness rule. */
+	public int validityMonths() {
+		return validity.getMonths();
 	}
 
-	/** Number and share of lieux à jour. */
-	public record Indicator(String departement, int lieux, int upToDate, double share, int validityMonths,
-			LocalDate day) {
+	/** A lieu and when it was last vouched for. */
+	public record Vouched(String id, String name, String commune, @Nullable LocalDate lastVouched,
+			Freshness freshness) {
+
+		public boolean upToDate() {
+			return freshness == Freshness.UP_TO_DATE;
+		}
+
+	}
+
+	/** Number and share of lieux à jour, and how many have no known date. */
+	public record Indicator(String departement, int lieux, int upToDate, double share, int unknownDate,
+			int validityMonths, LocalDate day) {
 	}
 
 	public Indicator indicator(String departement) {
 		List<Vouched> all = listLieux(departement);
 		int upToDate = (int) all.stream().filter(Vouched::upToDate).count();
+		int unknown = (int) all.stream().filter(lieu -> lieu.freshness() == Freshness.UNKNOWN_DATE).count();
 		return new Indicator(departement, all.size(), upToDate,
-				all.isEmpty() ? 0 : Math.round(1000.0 * upToDate / all.size()) / 1000.0, validity.getMonths(), today());
+				all.isEmpty() ? 0 : Math.round(1000.0 * upToDate / all.size()) / 1000.0, unknown, validity.getMonths(),
+				today());
 	}
 
 	/** The lieux of a département, stale ones first (oldest first). */
@@ -73,11 +90,10 @@ public class LieuFreshness {
 			.query((rs, row) -> {
 				Date updated = rs.getDate("date_maj");
 				Timestamp confirmed = rs.getTimestamp("confirme");
-				LocalDate last = FreshnessPolicy.lastVouched(updated == null ? null : updated.toLocalDate(),
-						confirmed == null ? null
-								: confirmed.toInstant().atZone(OpeningHoursEvaluator.PARIS).toLocalDate());
+				LocalDate last = Freshness.lastVouched(updated == null ? null : updated.toLocalDate(), confirmed == null
+						? null : confirmed.toInstant().atZone(OpeningHoursEvaluator.PARIS).toLocalDate());
 				return new Vouched(rs.getString("id"), rs.getString("nom"), rs.getString("commune"), last,
-						FreshnessPolicy.isUpToDate(last, today, validity));
+						Freshness.of(last, today, validity));
 			})
 			.list());
 		lieux.sort(java.util.Comparator.comparing(Vouched::upToDate)
@@ -88,13 +104,25 @@ public class LieuFreshness {
 
 	/** Whether one lieu is à jour today. */
 	public boolean isUpToDate(Place place) {
-		java.time.LocalDate confirmed = jdbc.sql("select max(moment) from confirmation_lieu where lieu_id = :id")
-			.param("id", UUID.fromString(place.id()))
+		return Freshness.isUpToDate(
+				Freshness.lastVouched(place.updatedOn(), findLastConfirmation(place.id()).orElse(null)), today(),
+				validity);
+	}
+
+	@Override
+	public Optional<LocalDate> findLastConfirmation(String lieuId) {
+		UUID id;
+		try {
+			id = UUID.fromString(lieuId);
+		}
+		catch (IllegalArgumentException notAnId) {
+			return Optional.empty();
+		}
+		return jdbc.sql("select max(moment) from confirmation_lieu where lieu_id = :id")
+			.param("id", id)
 			.query(Timestamp.class)
 			.optional()
-			.map(moment -> moment.toInstant().atZone(OpeningHoursEvaluator.PARIS).toLocalDate())
-			.orElse(null);
-		return FreshnessPolicy.isUpToDate(FreshnessPolicy.lastVouched(place.updatedOn(), confirmed), today(), validity);
+			.map(moment -> moment.toInstant().atZone(OpeningHoursEvaluator.PARIS).toLocalDate());
 	}
 
 	/**

@@ -27,6 +27,9 @@ class FreshnessApiController {
 		body.put("lieux", indicator.lieux());
 		body.put("a_jour", indicator.upToDate());
 		body.put("part", indicator.share());
+		// connectors whose producer gives no date: never counted à jour, never dated by
+		// the import
+		body.put("date_inconnue", indicator.unknownDate());
 		body.put("validite_mois", indicator.validityMonths());
 		body.put("date", indicator.day());
 		return body;

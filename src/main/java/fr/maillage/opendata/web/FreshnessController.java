@@ -38,6 +38,7 @@ class FreshnessController {
 		Map<String, List<LieuFreshness.Vouched>> lieux = new LinkedHashMap<>();
 		departements.forEach(code -> lieux.put(code, freshness.listLieux(code)));
 		model.addAttribute("lieuxParDepartement", lieux);
+		model.addAttribute("validiteMois", freshness.validityMonths());
 		return "opendata/fraicheur";
 	}
 
@@ -45,8 +46,10 @@ class FreshnessController {
 	String confirm(@PathVariable String id, @AuthenticationPrincipal AccountPrincipal account,
 			@RequestParam(name = "retour", defaultValue = "/espace/fraicheur") String back) {
 		freshness.confirm(id, account);
-		// only a page of this site
-		return "redirect:" + (back.startsWith("/") && !back.startsWith("//") ? back : "/espace/fraicheur");
+		// only a page of this site: "//host" and "/\host" lead browsers elsewhere
+		boolean local = back.startsWith("/") && !back.startsWith("//") && !back.contains("\\")
+				&& back.chars().noneMatch(Character::isISOControl);
+		return "redirect:" + (local ? back : "/espace/fraicheur");
 	}
 
 	static String check(String departement) {

@@ -5,6 +5,7 @@ import java.time.ZonedDateTime;
 
 import fr.maillage.places.ErrorReportRefusedException;
 import fr.maillage.places.ErrorReports;
+import fr.maillage.places.Place;
 import fr.maillage.places.PlaceDirectory;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -31,7 +32,10 @@ class ErrorReportController {
 
 	private final Clock clock;
 
-	ErrorReportController(ErrorReports reports, PlaceDirectory directory, Clock clock) {
+	private final PlaceFreshness freshness;
+
+	ErrorReportController(ErrorReports reports, PlaceDirectory directory, Clock clock, PlaceFreshness freshness) {
+		this.freshness = freshness;
 		this.reports = reports;
 		this.directory = directory;
 		this.clock = clock;
@@ -58,7 +62,8 @@ class ErrorReportController {
 		}
 		catch (ErrorReportRefusedException refused) {
 			response.setStatus(HttpStatus.BAD_REQUEST.value());
-			model.addAttribute("place", PlaceCard.of(directory.getPlace(id), null, ZonedDateTime.now(clock)));
+			Place place = directory.getPlace(id);
+			model.addAttribute("place", PlaceCard.of(place, null, ZonedDateTime.now(clock), freshness.of(place)));
 			model.addAttribute("reportError", refused.getMessage());
 			model.addAttribute("report", new ReportForm(champ, message, courriel));
 			PlacePageModel.addFormAttributes(model, clock);

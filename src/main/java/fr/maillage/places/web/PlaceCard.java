@@ -6,6 +6,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 
+import fr.maillage.places.Freshness;
 import fr.maillage.places.Place;
 import fr.maillage.places.hours.OpeningHours;
 import fr.maillage.places.hours.OpeningHoursEvaluator;
@@ -20,15 +21,22 @@ public record PlaceCard(String id, String nom, String adresse, String commune, @
 		List<String> modalites, List<String> dispositifs, List<String> acces, @Nullable String telephone,
 		List<String> courriels, List<String> sitesWeb, @Nullable String priseRdv, @Nullable String ouverture,
 		@Nullable String statut, List<OpeningHoursEvaluator.DayHours> semaine, @Nullable String horairesBruts,
-		@Nullable String resume, @Nullable String description, @Nullable String miseAJour, boolean aJour,
+		@Nullable String resume, @Nullable String description, @Nullable String miseAJour, Freshness fraicheur,
 		boolean positionApprochee, @Nullable Double latitude, @Nullable Double longitude) {
 
 	private static final DateTimeFormatter FRENCH_DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.FRENCH);
 
-	/** Information older than this is flagged "à vérifier" (issue 4: freshness badge). */
-	static final int FRESH_MONTHS = 6;
-
+	/**
+	 * A card for a list of results, which shows no badge: its freshness rests on the
+	 * producer's date alone.
+	 */
 	static PlaceCard of(Place place, @Nullable Double distanceKm, ZonedDateTime now) {
+		return of(place, distanceKm, now, new PlaceFreshness.Badge(
+				Freshness.of(place.updatedOn(), now.toLocalDate(), Freshness.DEFAULT_VALIDITY), place.updatedOn()));
+	}
+
+	/** A place's page, with the badge of the one freshness rule. */
+	static PlaceCard of(Place place, @Nullable Double distanceKm, ZonedDateTime now, PlaceFreshness.Badge badge) {
 		String opening = null;
 		String status = null;
 		List<OpeningHoursEvaluator.DayHours> week = List.of();
@@ -45,7 +53,7 @@ public record PlaceCard(String id, String nom, String adresse, String commune, @
 				rawHours = place.openingHours();
 			}
 		}
-		LocalDate updated = place.updatedOn();
+		LocalDate vouched = badge.lastVouched();
 		String address = place.address() + (place.addressComplement() == null ? "" : ", " + place.addressComplement());
 		return new PlaceCard(place.id(), place.name(), address, place.postalCode() + " " + place.commune(),
 				distanceKm == null ? null : formatDistance(distanceKm), labels(place.services()),
@@ -53,8 +61,7 @@ public record PlaceCard(String id, String nom, String adresse, String commune, @
 				labels(place.supportModes()), labels(place.nationalPrograms()), labels(place.accessModes()),
 				place.phone(), place.emails(), safeAddresses(place.websites()),
 				WebAddresses.safe(place.appointmentUrl()), opening, status, week, rawHours, place.summary(),
-				place.description(), updated == null ? null : FRENCH_DATE.format(updated),
-				updated != null && !updated.isBefore(now.toLocalDate().minusMonths(FRESH_MONTHS)),
+				place.description(), vouched == null ? null : FRENCH_DATE.format(vouched), badge.freshness(),
 				place.geocoding() != null, place.coordinates() == null ? null : place.coordinates().latitude(),
 				place.coordinates() == null ? null : place.coordinates().longitude());
 	}

@@ -54,7 +54,11 @@ class PublicSearchController {
 
 	private final MapTiles tiles;
 
-	PublicSearchController(PlaceDirectory directory, Territories territories, Clock clock, MapTiles tiles) {
+	private final PlaceFreshness freshness;
+
+	PublicSearchController(PlaceDirectory directory, Territories territories, Clock clock, MapTiles tiles,
+			PlaceFreshness freshness) {
+		this.freshness = freshness;
 		this.directory = directory;
 		this.territories = territories;
 		this.clock = clock;
@@ -195,7 +199,7 @@ class PublicSearchController {
 		if (reported == null && ConsultationPolicy.countsAsConsultation(userAgent)) {
 			directory.countConsultation(place.id(), now.withZoneSameInstant(OpeningHoursEvaluator.PARIS).toLocalDate());
 		}
-		model.addAttribute("place", PlaceCard.of(place, null, now));
+		model.addAttribute("place", PlaceCard.of(place, null, now, freshness.of(place)));
 		return "places/place";
 	}
 
