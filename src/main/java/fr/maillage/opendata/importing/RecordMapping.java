@@ -11,6 +11,13 @@ import org.jspecify.annotations.Nullable;
  */
 public interface RecordMapping {
 
+	/**
+	 * The {@code date_maj} a mapping gives when its producer gives no date: the date is
+	 * unknown (« date inconnue »), never the day the file arrived, which would make the
+	 * record look fresh (issue 15).
+	 */
+	String UNKNOWN_DATE = "inconnue (source sans date)";
+
 	/** The schema columns the mapped records have (checked like a file's header). */
 	List<String> schemaColumns();
 

@@ -415,6 +415,10 @@ public final class RecordNormalizer {
 				error("date_maj", null, "Champ obligatoire manquant : « date_maj ».");
 				return null;
 			}
+			if (value.equals(RecordMapping.UNKNOWN_DATE)) {
+				// a connector whose producer gives no date: unknown, and nobody's mistake
+				return null;
+			}
 			LocalDate date = parseDate(value);
 			if (date == null) {
 				error("date_maj", value, "Date de mise à jour illisible : format AAAA-MM-JJ attendu.");

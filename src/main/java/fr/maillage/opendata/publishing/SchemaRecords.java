@@ -131,11 +131,15 @@ public final class SchemaRecords {
 		return place.geocoding() == null;
 	}
 
+	/**
+	 * The schema requires a date: an unknown one is written as the placeholder that
+	 * producers use and importers (Maillage's among them) read as unknown, never as the
+	 * day Maillage received the record (issue 15).
+	 */
+	public static final LocalDate UNKNOWN_DATE_PLACEHOLDER = LocalDate.of(1970, 1, 1);
+
 	private static LocalDate updatedOn(Place place) {
-		if (place.updatedOn() != null) {
-			return place.updatedOn();
-		}
-		return place.receivedAt() == null ? LocalDate.now(PARIS) : LocalDate.ofInstant(place.receivedAt(), PARIS);
+		return place.updatedOn() != null ? place.updatedOn() : UNKNOWN_DATE_PLACEHOLDER;
 	}
 
 }

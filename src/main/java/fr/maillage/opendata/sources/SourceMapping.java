@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import fr.maillage.opendata.importing.RecordMapping;
 import fr.maillage.shared.text.TextFolding;
 
 import org.jspecify.annotations.Nullable;
@@ -77,8 +78,9 @@ public record SourceMapping(String name, String label, Map<String, String> colum
 	}
 
 	/**
-	 * @param received when the file arrived: the {@code date_maj} of producers that give
-	 * none per record
+	 * @param received when the file arrived. Not a {@code date_maj}: a producer that
+	 * gives none per record has an unknown date ({@link RecordMapping#UNKNOWN_DATE}),
+	 * since the import day would make stale records look fresh (issue 15)
 	 */
 	public Outcome apply(Map<String, String> row, LocalDate received) {
 		for (Map.Entry<String, String> filter : keepOnly.entrySet()) {
@@ -128,7 +130,7 @@ public record SourceMapping(String name, String label, Map<String, String> colum
 			}
 		}
 		if (!fields.containsKey("date_maj")) {
-			fields.put("date_maj", received.toString());
+			fields.put("date_maj", RecordMapping.UNKNOWN_DATE);
 		}
 		return Outcome.of(fields);
 	}

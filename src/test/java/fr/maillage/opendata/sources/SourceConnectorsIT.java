@@ -88,6 +88,20 @@ class SourceConnectorsIT {
 		assertThat(flep.get("code_insee").asString()).isEqualTo("16374");
 		assertThat(jdbc.sql("select geocodage from lieu where nom = 'CSCS FLEP'").query(String.class).single())
 			.isNotNull();
+		// the export gives no date per record: unknown everywhere, never the import day
+		assertThat(report.toString()).doesNotContain("date_maj");
+		assertThat(jdbc.sql("select count(*) from lieu where date_maj is not null").query(Long.class).single())
+			.isZero();
+		assertThat(api.get("/lieux/" + flep.get("id").asString()).body()).contains("Date inconnue")
+			.doesNotContain("Informations à vérifier");
+		JsonNode indicator = api.get("/api/v1/indicateurs/fraicheur?departement=16").json();
+		assertThat(indicator.get("lieux").asInt()).isPositive();
+		assertThat(indicator.get("date_inconnue").asInt()).isEqualTo(indicator.get("lieux").asInt());
+		assertThat(indicator.get("a_jour").asInt()).isZero();
+		// the schema requires a date: exports give the placeholder importers read as
+		// unknown
+		assertThat(api.get("/api/v1/lieux/export.csv?departement=16").body()).contains("1970-01-01")
+			.doesNotContain(java.time.LocalDate.now(java.time.ZoneId.of("Europe/Paris")).toString());
 	}
 
 	@Test
