@@ -63,6 +63,7 @@ class AccessMatrixIT {
 		}
 		ROUTES.put("GET /espace", Access.SIGNED_IN);
 		ROUTES.put("POST /espace/jetons", Access.SIGNED_IN);
+		ROUTES.put("POST /espace/mot-de-passe", Access.SIGNED_IN);
 		// signed in, then EditingPolicy decides per lieu (PlaceEditIT)
 		ROUTES.put("GET /espace/lieux/{id}/modifier", Access.SIGNED_IN);
 		ROUTES.put("GET /espace/fraicheur", Access.SIGNED_IN);
