@@ -238,6 +238,18 @@ class AccessMatrixIT {
 		assertThat(RawHttp.get(port, "/api/v1/%6Cieux").status()).isEqualTo(200);
 		// the router is case-sensitive: no such route, whoever asks
 		assertThat(RawHttp.send(port, "GET", "/API/v1/signalements", admin, "").status()).isEqualTo(404);
+		// spellings the router would read differently from the rule are refused by the
+		// strict firewall, token or not
+		for (String refused : List.of("/api/v1/signalements;x=1", "/api;x=1/v1/signalements",
+				"/api/v1/lieux/../signalements", "/api/v1/./signalements", "/api/v1/lieux/%2e%2e/signalements",
+				"//api/v1/signalements", "/api//v1/signalements", "/api/v1%2Fsignalements",
+				"/api/v1/%5Csignalements")) {
+			assertThat(RawHttp.send(port, "GET", refused, admin, "").status()).as(refused).isEqualTo(400);
+			assertThat(RawHttp.get(port, refused).status()).as(refused).isEqualTo(400);
+		}
+		// a route the table does not know is the administrator's: closed to the others
+		assertThat(RawHttp.get(port, "/api/v1/signalements/").status()).isEqualTo(401);
+		assertThat(RawHttp.get(port, "/api/V1/signalements").status()).isEqualTo(401);
 	}
 
 	/** Other spellings of a path, as a client may send them. */
