@@ -37,6 +37,8 @@ public class Accounts {
 
 	static final Duration RESET_VALIDITY = Duration.ofHours(1);
 
+	private static final String RESET = "reinitialisation";
+
 	public static final int MIN_PASSWORD_LENGTH = 12;
 
 	private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
@@ -62,11 +64,20 @@ public class Accounts {
 
 	private final Clock clock;
 
+	/**
+	 * Compared against when the address has no usable password, so that signing in takes
+	 * as long for an unknown address as for a known one (the hash is the slow part).
+	 */
+	private final String dummyHash;
+
 	Accounts(JdbcAccountRepository repository, PasswordEncoder passwords, Mailer mailer, Clock clock) {
 		this.repository = repository;
 		this.passwords = passwords;
 		this.mailer = mailer;
 		this.clock = clock;
+		byte[] random = new byte[32];
+		RANDOM.nextBytes(random);
+		this.dummyHash = passwords.encode(Base64.getEncoder().encodeToString(random));
 	}
 
 	/**
@@ -112,22 +123,46 @@ public class Accounts {
 		return account;
 	}
 
+	/** What became of a reset request. */
+	public enum ResetRequest {
+
+		/** A link was sent if the address has an account (the caller cannot tell). */
+		ACCEPTED,
+
+		/** Too many requests for that address or from that client: nothing was sent. */
+		TOO_MANY
+
+	}
+
 	/**
 	 * Sends a reset link when the address has an account; says nothing otherwise, so that
-	 * nobody learns who has one.
+	 * nobody learns who has one. Throttled per address and per client
+	 * ({@link ResetThrottle}); a new link revokes the account's older ones.
+	 * @param client who asks (IP address), for the throttle
+	 * @param baseUrl the site's public address, for the link (never the request's)
 	 */
 	@Transactional
-	public void requestPasswordReset(String email, String baseUrl) {
-		Optional<Credentials> credentials = repository.findCredentials(normalise(email));
+	public ResetRequest requestPasswordReset(String email, String client, String baseUrl) {
+		String address = normalise(email);
+		Instant now = clock.instant();
+		JdbcAccountRepository.ResetRequests recent = repository.countResetRequestsSince(address, client,
+				now.minus(ResetThrottle.WINDOW));
+		if (ResetThrottle.isBlocked(recent.forAddress(), recent.fromClient())) {
+			return ResetRequest.TOO_MANY;
+		}
+		repository.recordResetRequest(address, client, now);
+		Optional<Credentials> credentials = repository.findCredentials(address);
 		if (credentials.isEmpty() || !credentials.get().account().active()) {
-			return;
+			return ResetRequest.ACCEPTED;
 		}
 		Account account = credentials.get().account();
-		String token = newLink(account.id(), "reinitialisation", clock.instant().plus(RESET_VALIDITY));
+		repository.revokeLinks(account.id(), RESET, now);
+		String token = newLink(account.id(), RESET, now.plus(RESET_VALIDITY));
 		mailer.send(account.email(), "Maillage : nouveau mot de passe",
 				"Bonjour " + account.name() + ",\n\nPour choisir un nouveau mot de passe, ouvrez ce lien (valable "
 						+ "1 heure) :\n" + baseUrl + "/reinitialisation/" + token
 						+ "\n\nSi vous n'avez rien demandé, ignorez ce message : votre mot de passe ne change pas.");
+		return ResetRequest.ACCEPTED;
 	}
 
 	/** Whether the link can still be used (to show the form or say why not). */
@@ -151,6 +186,47 @@ public class Accounts {
 		if (problem.isPresent()) {
 			throw new BadRequestException("lien_invalide", problem.get());
 		}
+		checkNewPassword(password, confirmation);
+		repository.setPassword(link.accountId(), passwords.encode(password));
+		repository.markLinkUsed(hash(token), clock.instant());
+		Account account = repository.findById(link.accountId()).orElseThrow();
+		repository.clearFailures(account.email());
+		// whoever held the old password, or a session opened with it, is out
+		repository.revokeLinks(account.id(), RESET, clock.instant());
+		repository.deleteSessions(account.email(), null);
+		return account;
+	}
+
+	/**
+	 * Changes a signed-in account's password; its other sessions end, the current one
+	 * stays.
+	 * @param currentSessionId the session to keep
+	 * @throws BadRequestException with a French message when refused
+	 */
+	@Transactional(noRollbackFor = BadRequestException.class)
+	public void changePassword(String accountId, String currentPassword, String password, String confirmation,
+			@Nullable String currentSessionId) {
+		Account account = repository.findById(accountId).orElseThrow();
+		Instant now = clock.instant();
+		if (LoginThrottle.isBlocked(repository.listFailuresSince(account.email(), now.minus(LoginThrottle.WINDOW)),
+				now)) {
+			throw new BadRequestException("trop_de_tentatives",
+					"Trop de tentatives. Réessayez dans quelques minutes, ou choisissez un nouveau mot de passe "
+							+ "par « Mot de passe oublié ».");
+		}
+		String current = repository.findCredentials(account.email()).map(Credentials::passwordHash).orElse(null);
+		if (current == null || !passwords.matches(currentPassword == null ? "" : currentPassword, current)) {
+			repository.recordFailure(account.email(), now);
+			throw new BadRequestException("mot_de_passe_incorrect", "Le mot de passe actuel n'est pas le bon.");
+		}
+		checkNewPassword(password, confirmation);
+		repository.setPassword(accountId, passwords.encode(password));
+		repository.clearFailures(account.email());
+		repository.revokeLinks(accountId, RESET, now);
+		repository.deleteSessions(account.email(), currentSessionId);
+	}
+
+	private static void checkNewPassword(@Nullable String password, @Nullable String confirmation) {
 		if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
 			throw new BadRequestException("mot_de_passe_court",
 					"Le mot de passe doit compter au moins " + MIN_PASSWORD_LENGTH + " caractères.");
@@ -158,11 +234,6 @@ public class Accounts {
 		if (!password.equals(confirmation)) {
 			throw new BadRequestException("mot_de_passe_different", "Les deux mots de passe ne sont pas identiques.");
 		}
-		repository.setPassword(link.accountId(), passwords.encode(password));
-		repository.markLinkUsed(hash(token), clock.instant());
-		Account account = repository.findById(link.accountId()).orElseThrow();
-		repository.clearFailures(account.email());
-		return account;
 	}
 
 	/**
@@ -181,9 +252,10 @@ public class Accounts {
 					+ " minute" + (minutes > 1 ? "s" : "") + ", ou choisissez un nouveau mot de passe.");
 		}
 		Optional<Credentials> credentials = repository.findCredentials(address);
-		boolean valid = credentials.isPresent() && credentials.get().account().active()
-				&& credentials.get().passwordHash() != null
-				&& passwords.matches(password == null ? "" : password, credentials.get().passwordHash());
+		String hash = credentials.filter(found -> found.account().active()).map(Credentials::passwordHash).orElse(null);
+		// always one comparison, so the answer takes as long whether the address is known
+		boolean matches = passwords.matches(password == null ? "" : password, hash == null ? dummyHash : hash);
+		boolean valid = hash != null && matches;
 		if (!valid) {
 			repository.recordFailure(address, now);
 			throw new SignInRefusedException(false, "Adresse électronique ou mot de passe incorrect.");
@@ -293,6 +365,10 @@ public class Accounts {
 		}
 		if (link.usedAt() != null) {
 			return Optional.of("Ce lien a déjà servi. Pour changer de mot de passe, demandez un nouveau lien.");
+		}
+		if (link.revokedAt() != null) {
+			return Optional.of("Ce lien a été remplacé par un lien plus récent : utilisez le dernier reçu, "
+					+ "ou demandez-en un nouveau.");
 		}
 		if (!link.expiresAt().isAfter(clock.instant())) {
 			return Optional.of("Ce lien a expiré. Demandez un nouveau lien.");

@@ -16,7 +16,8 @@ import org.springframework.stereotype.Repository;
 
 /**
  * Accounts and what goes with them (tables {@code compte}, {@code compte_territoire},
- * {@code lien_unique}, {@code connexion_echec}, {@code courriel_sortant}).
+ * {@code lien_unique}, {@code connexion_echec}, {@code demande_reinitialisation},
+ * {@code courriel_sortant}) and the account's sessions ({@code spring_session}).
  */
 @Repository
 public class JdbcAccountRepository {
@@ -36,7 +37,8 @@ public class JdbcAccountRepository {
 	}
 
 	/** A one-time link's state. */
-	public record Link(String accountId, String usage, Instant expiresAt, @Nullable Instant usedAt) {
+	public record Link(String accountId, String usage, Instant expiresAt, @Nullable Instant usedAt,
+			@Nullable Instant revokedAt) {
 	}
 
 	/** An e-mail kept in the outbox. */
@@ -114,8 +116,10 @@ public class JdbcAccountRepository {
 			.param("hash", tokenHash)
 			.query((rs, row) -> {
 				Timestamp used = rs.getTimestamp("utilise_le");
+				Timestamp revoked = rs.getTimestamp("revoque_le");
 				return new Link(rs.getString("compte_id"), rs.getString("usage"),
-						rs.getTimestamp("expire_le").toInstant(), used == null ? null : used.toInstant());
+						rs.getTimestamp("expire_le").toInstant(), used == null ? null : used.toInstant(),
+						revoked == null ? null : revoked.toInstant());
 			})
 			.optional();
 	}
@@ -125,6 +129,59 @@ public class JdbcAccountRepository {
 			.param("hash", tokenHash)
 			.param("now", Timestamp.from(now))
 			.update();
+	}
+
+	/** Revokes the account's links of that usage that are still usable. */
+	public void revokeLinks(String accountId, String usage, Instant now) {
+		jdbc.sql("update lien_unique set revoque_le = :now where compte_id = :id and usage = :usage "
+				+ "and utilise_le is null and revoque_le is null")
+			.param("id", UUID.fromString(accountId))
+			.param("usage", usage)
+			.param("now", Timestamp.from(now))
+			.update();
+	}
+
+	/**
+	 * Ends the sessions of that login (Spring Session JDBC indexes them by principal
+	 * name), except the one given.
+	 * @return how many were ended
+	 */
+	public int deleteSessions(String email, @Nullable String keptSessionId) {
+		if (keptSessionId == null) {
+			return jdbc.sql("delete from spring_session where principal_name = :email").param("email", email).update();
+		}
+		return jdbc.sql("delete from spring_session where principal_name = :email and session_id <> :kept")
+			.param("email", email)
+			.param("kept", keptSessionId)
+			.update();
+	}
+
+	public void recordResetRequest(String email, String client, Instant now) {
+		jdbc.sql("insert into demande_reinitialisation (courriel, client, moment) values (:email, :client, :now)")
+			.param("email", email)
+			.param("client", client)
+			.param("now", Timestamp.from(now))
+			.update();
+	}
+
+	/** Reset requests since that moment, for that address and from that client. */
+	public record ResetRequests(long forAddress, long fromClient) {
+	}
+
+	public ResetRequests countResetRequestsSince(String email, String client, Instant since) {
+		// older requests no longer count: forget them
+		jdbc.sql("delete from demande_reinitialisation where moment <= :since")
+			.param("since", Timestamp.from(since))
+			.update();
+		return jdbc
+			.sql("select count(*) filter (where courriel = :email) as adresse, "
+					+ "count(*) filter (where client = :client) as client from demande_reinitialisation "
+					+ "where moment > :since and (courriel = :email or client = :client)")
+			.param("email", email)
+			.param("client", client)
+			.param("since", Timestamp.from(since))
+			.query((rs, row) -> new ResetRequests(rs.getLong("adresse"), rs.getLong("client")))
+			.single();
 	}
 
 	public void recordFailure(String email, Instant now) {

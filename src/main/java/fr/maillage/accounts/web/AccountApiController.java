@@ -18,7 +18,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Accounts through the API (administrator token, {@link ApiAccessInterceptor}): the first
+ * Accounts through the API (administrator token, {@link ApiAccessRules}): the first
  * accounts of a platform are invited this way.
  */
 @RestController

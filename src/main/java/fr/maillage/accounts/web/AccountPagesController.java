@@ -4,6 +4,8 @@ import fr.maillage.accounts.AccountPrincipal;
 import fr.maillage.accounts.Accounts;
 import fr.maillage.shared.web.PublicAddress;
 import fr.maillage.shared.web.BadRequestException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -51,9 +53,17 @@ class AccountPagesController {
 	}
 
 	@PostMapping("/mot-de-passe-oublie")
-	String forgotten(@RequestParam(name = "courriel", defaultValue = "") String email, Model model) {
-		accounts.requestPasswordReset(email, address.get());
-		model.addAttribute("envoye", true);
+	String forgotten(@RequestParam(name = "courriel", defaultValue = "") String email, HttpServletRequest request,
+			Model model) {
+		// the client as the trusted proxy saw it (server.forward-headers-strategy)
+		Accounts.ResetRequest outcome = accounts.requestPasswordReset(email, request.getRemoteAddr(), address.get());
+		if (outcome == Accounts.ResetRequest.TOO_MANY) {
+			model.addAttribute("erreur", "Trop de demandes de lien ont été faites récemment pour cette adresse ou "
+					+ "depuis votre connexion. Réessayez dans une heure ; le dernier lien reçu reste valable.");
+		}
+		else {
+			model.addAttribute("envoye", true);
+		}
 		return "accounts/oubli";
 	}
 
@@ -141,6 +151,28 @@ class AccountPagesController {
 		model.addAttribute("compte", principal);
 		model.addAttribute("jetons", accounts.listApiTokens(principal.id()).stream().map(TokenRow::of).toList());
 		return "accounts/espace";
+	}
+
+	/**
+	 * A new password for the signed-in account: its other sessions end (a stolen session
+	 * with them), this one stays.
+	 */
+	@PostMapping("/espace/mot-de-passe")
+	String changePassword(@AuthenticationPrincipal AccountPrincipal principal,
+			@RequestParam(name = "mot_de_passe_actuel", defaultValue = "") String currentPassword,
+			@RequestParam(name = "mot_de_passe", defaultValue = "") String password,
+			@RequestParam(name = "confirmation", defaultValue = "") String confirmation, HttpServletRequest request,
+			Model model) {
+		HttpSession session = request.getSession(false);
+		try {
+			accounts.changePassword(principal.id(), currentPassword, password, confirmation,
+					session == null ? null : session.getId());
+			model.addAttribute("motDePasseChange", true);
+		}
+		catch (BadRequestException refused) {
+			model.addAttribute("erreurMotDePasse", refused.getMessage());
+		}
+		return space(principal, model);
 	}
 
 	/** A personal API token for scripts; its value is shown this once. */

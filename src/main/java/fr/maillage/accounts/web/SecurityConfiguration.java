@@ -4,6 +4,9 @@ import java.util.List;
 
 import fr.maillage.accounts.AccountPrincipal;
 import fr.maillage.accounts.Accounts;
+import fr.maillage.accounts.AdminToken;
+import fr.maillage.accounts.Role;
+import jakarta.servlet.DispatcherType;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -18,16 +21,23 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.header.writers.frameoptions.XFrameOptionsHeaderWriter;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+import tools.jackson.databind.ObjectMapper;
 
 /**
- * Who may reach what, for pages (issue 6). The API keeps its own rule, bearer tokens
- * checked by {@link ApiAccessInterceptor} (ADR 0006), so its chain is stateless and
- * without CSRF (no cookie authenticates it). Pages: public unless listed; sessions live
- * in PostgreSQL (Spring Session JDBC) so several instances share them; CSRF tokens travel
- * in a cookie so that a visitor of the public pages gets no session.
+ * Who may reach what (issue 6, issue 14), all in Spring Security, which sees every
+ * request after its strict firewall (dot segments, encoded or doubled slashes,
+ * semicolons: 400) and matches paths as Spring MVC routes them. The API: bearer tokens
+ * ({@link ApiTokenAuthentication}) and the table of {@link ApiAccessRules}; stateless and
+ * without CSRF (no cookie authenticates it), sessions do not open it. Pages: public
+ * unless listed; sessions live in PostgreSQL (Spring Session JDBC) so several instances
+ * share them; CSRF tokens travel in a cookie so that a visitor of the public pages gets
+ * no session.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -37,11 +47,31 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(1)
-	SecurityFilterChain api(HttpSecurity http) throws Exception {
-		return http.securityMatcher("/api/**")
-			.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+	SecurityFilterChain api(HttpSecurity http, AdminToken adminToken, Accounts accounts, ObjectMapper json)
+			throws Exception {
+		return http.securityMatcher(PathPatternRequestMatcher.withDefaults().matcher(ApiAccessRules.API))
+			.addFilterBefore(new ApiTokenAuthentication(adminToken, accounts), AnonymousAuthenticationFilter.class)
+			.authorizeHttpRequests(requests -> {
+				// the error page and the second half of a streamed answer come after a
+				// request that was already let in or refused
+				requests.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.ASYNC).permitAll();
+				for (ApiAccessRules.Rule rule : ApiAccessRules.RULES) {
+					var matched = requests.requestMatchers(rule.requestMatcher());
+					switch (rule.who()) {
+						case EVERYONE -> matched.permitAll();
+						case IMPORTER -> matched.hasAnyRole(Role.ADMINISTRATEUR.name(), Role.COORDINATEUR.name());
+						case ADMINISTRATOR -> matched.hasRole(Role.ADMINISTRATEUR.name());
+					}
+				}
+				requests.anyRequest().hasRole(Role.ADMINISTRATEUR.name());
+			})
+			.exceptionHandling(
+					errors -> errors.authenticationEntryPoint(ApiTokenAuthentication.entryPoint(adminToken, json))
+						.accessDeniedHandler(ApiTokenAuthentication.accessDenied(json)))
 			.csrf(csrf -> csrf.disable())
 			.sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.securityContext(
+					context -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
 			.requestCache(cache -> cache.disable())
 			.build();
 	}

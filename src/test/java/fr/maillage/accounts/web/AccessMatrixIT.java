@@ -63,6 +63,7 @@ class AccessMatrixIT {
 		}
 		ROUTES.put("GET /espace", Access.SIGNED_IN);
 		ROUTES.put("POST /espace/jetons", Access.SIGNED_IN);
+		ROUTES.put("POST /espace/mot-de-passe", Access.SIGNED_IN);
 		// signed in, then EditingPolicy decides per lieu (PlaceEditIT)
 		ROUTES.put("GET /espace/lieux/{id}/modifier", Access.SIGNED_IN);
 		ROUTES.put("GET /espace/fraicheur", Access.SIGNED_IN);
@@ -185,6 +186,114 @@ class AccessMatrixIT {
 			}
 		}
 		assertThat(wrong).isEmpty();
+	}
+
+	/**
+	 * Issue 14: the access rule sees the path as the router does. Every protected route,
+	 * spelled every other way a client can write it (percent-encoded letters, doubled and
+	 * trailing slashes, {@code ;parameters}, dot segments, encoded separators, upper
+	 * case), is refused to a stranger (400 firewall, 401, 403, 404, 405, or sent to sign
+	 * in): never answered with data.
+	 */
+	@Test
+	void noSpellingOfAProtectedRouteLetsAStrangerIn() throws Exception {
+		CleanDatabase.empty(jdbc);
+		List<String> wrong = new ArrayList<>();
+		int tried = 0;
+		for (Map.Entry<String, Access> route : ROUTES.entrySet()) {
+			if (route.getValue() == Access.PUBLIC) {
+				continue;
+			}
+			String method = route.getKey().split(" ")[0];
+			String path = sample(route.getKey().split(" ")[1]);
+			String type = contentType(path);
+			for (String spelling : spellings(path)) {
+				RawHttp.Response response = RawHttp.send(port, method, spelling, Map.of("Content-Type", type),
+						WebSession.emptyBody(type));
+				tried++;
+				boolean toSignIn = response.status() == 302
+						&& response.header("Location").orElse("").endsWith("/connexion");
+				if (response.status() < 400 && !toSignIn) {
+					wrong.add(method + " " + spelling + " → " + response.status() + " "
+							+ response.body().substring(0, Math.min(120, response.body().length())));
+				}
+			}
+		}
+		assertThat(tried).isGreaterThan(ROUTES.size() * 10);
+		assertThat(wrong).isEmpty();
+	}
+
+	/**
+	 * A spelling the router understands gets the same rule as the route: the
+	 * administrator's token still opens an encoded spelling, and a public route stays
+	 * public.
+	 */
+	@Test
+	void anEncodedSpellingGetsTheRuleOfItsRoute() throws Exception {
+		CleanDatabase.empty(jdbc);
+		Map<String, String> admin = Map.of("Authorization", "Bearer " + ApiClient.ADMIN_TOKEN);
+		assertThat(RawHttp.send(port, "GET", "/api/v1/%73ignalements", admin, "").status()).isEqualTo(200);
+		assertThat(RawHttp.send(port, "GET", "/%61pi/v1/doublons", admin, "").status()).isEqualTo(200);
+		assertThat(RawHttp.get(port, "/api/v1/%73ignalements").status()).isEqualTo(401);
+		assertThat(RawHttp.get(port, "/api/v1/%6Cieux").status()).isEqualTo(200);
+		// the router is case-sensitive: no such route, whoever asks
+		assertThat(RawHttp.send(port, "GET", "/API/v1/signalements", admin, "").status()).isEqualTo(404);
+		// spellings the router would read differently from the rule are refused by the
+		// strict firewall, token or not
+		for (String refused : List.of("/api/v1/signalements;x=1", "/api;x=1/v1/signalements",
+				"/api/v1/lieux/../signalements", "/api/v1/./signalements", "/api/v1/lieux/%2e%2e/signalements",
+				"//api/v1/signalements", "/api//v1/signalements", "/api/v1%2Fsignalements",
+				"/api/v1/%5Csignalements")) {
+			assertThat(RawHttp.send(port, "GET", refused, admin, "").status()).as(refused).isEqualTo(400);
+			assertThat(RawHttp.get(port, refused).status()).as(refused).isEqualTo(400);
+		}
+		// a route the table does not know is the administrator's: closed to the others
+		assertThat(RawHttp.get(port, "/api/v1/signalements/").status()).isEqualTo(401);
+		assertThat(RawHttp.get(port, "/api/V1/signalements").status()).isEqualTo(401);
+	}
+
+	/** Other spellings of a path, as a client may send them. */
+	static List<String> spellings(String path) {
+		List<String> segments = List.of(path.substring(1).split("/"));
+		List<String> spellings = new ArrayList<>();
+		StringBuilder allEncoded = new StringBuilder();
+		for (int i = 0; i < segments.size(); i++) {
+			String segment = segments.get(i);
+			String encoded = String.format("%%%02x", (int) segment.charAt(0)) + segment.substring(1);
+			String encodedUpper = String.format("%%%02X", (int) segment.charAt(0)) + segment.substring(1);
+			allEncoded.append('/').append(encoded);
+			spellings.add(replaceSegment(segments, i, encoded));
+			spellings.add(replaceSegment(segments, i, encodedUpper));
+			spellings.add(replaceSegment(segments, i, segment.toUpperCase(java.util.Locale.ROOT)));
+			spellings.add(replaceSegment(segments, i, segment + ";x=1"));
+			spellings.add(replaceSegment(segments, i, segment + ";jsessionid=0"));
+			spellings.add(replaceSegment(segments, i, "/" + segment));
+			spellings.add(replaceSegment(segments, i, "./" + segment));
+			spellings.add(replaceSegment(segments, i, "%2e/" + segment));
+			spellings.add(replaceSegment(segments, i, "x/../" + segment));
+			spellings.add(replaceSegment(segments, i, "x/%2e%2e/" + segment));
+			spellings.add(replaceSegment(segments, i, "x%2F..%2F" + segment));
+			spellings.add(replaceSegment(segments, i, "%2F" + segment));
+			spellings.add(replaceSegment(segments, i, "%5C" + segment));
+			spellings.add(replaceSegment(segments, i, segment + "%00"));
+			spellings.add(replaceSegment(segments, i, segment + "%20"));
+		}
+		spellings.add(allEncoded.toString());
+		spellings.add(path + "/");
+		spellings.add(path + "//");
+		spellings.add(path + "/.");
+		spellings.add(path + ";");
+		spellings.add(path.toUpperCase(java.util.Locale.ROOT));
+		spellings.add("/" + path);
+		spellings.add("/%2F" + path.substring(1));
+		spellings.add(path.replace("/", "%2F"));
+		return spellings;
+	}
+
+	private static String replaceSegment(List<String> segments, int index, String replacement) {
+		List<String> copy = new ArrayList<>(segments);
+		copy.set(index, replacement);
+		return "/" + String.join("/", copy);
 	}
 
 	/** What each write accepts, so that the request reaches the access check. */

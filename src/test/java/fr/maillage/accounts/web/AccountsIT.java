@@ -3,7 +3,11 @@ package fr.maillage.accounts.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import fr.maillage.testing.ApiClient;
 import fr.maillage.testing.CleanDatabase;
@@ -36,6 +40,7 @@ class AccountsIT {
 	@BeforeEach
 	void empty() {
 		CleanDatabase.empty(jdbc);
+		jdbc.sql("truncate demande_reinitialisation").update();
 		api = new ApiClient(port);
 	}
 
@@ -195,6 +200,205 @@ class AccountsIT {
 			.matcher(memberPage.body());
 		assertThat(memberToken.find()).isTrue();
 		assertThat(api.importFile("exemple", "exemple-valide.csv", file, memberToken.group(1)).status()).isEqualTo(403);
+	}
+
+	// issue 14: account security
+
+	/** An account with {@link #PASSWORD}, invited and set up through its link. */
+	private void member(String email) throws Exception {
+		String link = invite(email, "membre", "[]");
+		WebSession browser = new WebSession(port);
+		browser.submit(link, link, Map.of("mot_de_passe", PASSWORD, "confirmation", PASSWORD));
+	}
+
+	private WebSession signedInAs(String email, String password) throws Exception {
+		WebSession browser = new WebSession(port);
+		assertThat(signIn(browser, email, password).headers().firstValue("Location"))
+			.hasValueSatisfying(location -> assertThat(location).endsWith("/espace"));
+		assertThat(browser.get("/espace").statusCode()).isEqualTo(200);
+		return browser;
+	}
+
+	/**
+	 * Asks for a reset link as any client can, byte for byte: the headers given (Host,
+	 * X-Forwarded-*) reach the server as written.
+	 */
+	private RawHttp.Response askReset(String email, Map<String, String> headers) throws Exception {
+		RawHttp.Response form = RawHttp.send(port, "GET", "/mot-de-passe-oublie", headers, "");
+		String cookie = form.headers()
+			.getOrDefault("set-cookie", List.of())
+			.stream()
+			.filter(value -> value.startsWith("XSRF-TOKEN="))
+			.map(value -> value.split(";")[0])
+			.findFirst()
+			.orElseThrow();
+		Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(form.body());
+		assertThat(csrf.find()).isTrue();
+		Map<String, String> all = new LinkedHashMap<>(headers);
+		all.put("Cookie", cookie);
+		all.put("Content-Type", "application/x-www-form-urlencoded");
+		return RawHttp.send(port, "POST", "/mot-de-passe-oublie", all,
+				"courriel=" + ApiClient.encode(email) + "&_csrf=" + ApiClient.encode(csrf.group(1)));
+	}
+
+	private List<String> mails(String email) {
+		return jdbc.sql("select corps from courriel_sortant where destinataire = :to order by cree_le")
+			.param("to", email)
+			.query(String.class)
+			.list();
+	}
+
+	@Test
+	void linksInEmailsComeFromThePublicAddressNeverFromTheRequest() throws Exception {
+		member("membre@asso.fr");
+		String publicAddress = "http://localhost:" + port + "/";
+		assertThat(mails("membre@asso.fr")).singleElement().asString().contains(publicAddress + "invitation/");
+
+		RawHttp.Response asked = askReset("membre@asso.fr",
+				Map.of("Host", "evil.example", "X-Forwarded-Host", "evil.example", "X-Forwarded-Proto", "https"));
+		assertThat(asked.body()).contains("Si un compte existe pour cette adresse");
+		assertThat(mails("membre@asso.fr")).hasSize(2)
+			.last()
+			.asString()
+			.contains(publicAddress + "reinitialisation/")
+			.doesNotContain("evil.example");
+
+		// an invitation through the API, the same
+		RawHttp.Response invited = RawHttp.send(port, "POST", "/api/v1/comptes",
+				Map.of("Host", "evil.example", "Authorization", "Bearer " + ApiClient.ADMIN_TOKEN, "Content-Type",
+						"application/json"),
+				"{\"courriel\": \"autre@asso.fr\", \"nom\": \"Autre\", \"role\": \"membre\"}");
+		assertThat(invited.status()).as(invited.body()).isEqualTo(201);
+		assertThat(mails("autre@asso.fr")).singleElement()
+			.asString()
+			.contains(publicAddress + "invitation/")
+			.doesNotContain("evil.example");
+	}
+
+	@Test
+	void aResetEndsEverySessionOfTheAccount() throws Exception {
+		member("membre@asso.fr");
+		WebSession laptop = signedInAs("membre@asso.fr", PASSWORD);
+		WebSession phone = signedInAs("membre@asso.fr", PASSWORD);
+
+		askReset("membre@asso.fr", Map.of());
+		String reset = lastLink("membre@asso.fr");
+		String newPassword = "un autre mot de passe long";
+		WebSession stranger = new WebSession(port);
+		assertThat(stranger.submit(reset, reset, Map.of("mot_de_passe", newPassword, "confirmation", newPassword))
+			.statusCode()).isEqualTo(302);
+
+		assertThat(laptop.get("/espace").statusCode()).isEqualTo(302);
+		assertThat(phone.get("/espace").statusCode()).isEqualTo(302);
+		assertThat(jdbc.sql("select count(*) from spring_session where principal_name = 'membre@asso.fr'")
+			.query(Long.class)
+			.single()).isZero();
+		signedInAs("membre@asso.fr", newPassword);
+	}
+
+	@Test
+	void changingThePasswordEndsTheOtherSessionsAndKeepsThisOne() throws Exception {
+		member("membre@asso.fr");
+		WebSession laptop = signedInAs("membre@asso.fr", PASSWORD);
+		WebSession phone = signedInAs("membre@asso.fr", PASSWORD);
+		String newPassword = "un autre mot de passe long";
+
+		HttpResponse<String> wrong = laptop.submit("/espace", "/espace/mot-de-passe", Map.of("mot_de_passe_actuel",
+				"pas le bon mot de passe", "mot_de_passe", newPassword, "confirmation", newPassword));
+		assertThat(wrong.body()).contains("Le mot de passe actuel n&#39;est pas le bon.");
+		assertThat(phone.get("/espace").statusCode()).isEqualTo(200);
+
+		HttpResponse<String> changed = laptop.submit("/espace", "/espace/mot-de-passe",
+				Map.of("mot_de_passe_actuel", PASSWORD, "mot_de_passe", newPassword, "confirmation", newPassword));
+		assertThat(changed.body()).contains("Votre mot de passe est changé");
+		assertThat(laptop.get("/espace").statusCode()).isEqualTo(200);
+		assertThat(phone.get("/espace").statusCode()).isEqualTo(302);
+		signedInAs("membre@asso.fr", newPassword);
+		assertThat(signIn(new WebSession(port), "membre@asso.fr", PASSWORD).headers().firstValue("Location"))
+			.hasValueSatisfying(location -> assertThat(location).contains("erreur"));
+	}
+
+	@Test
+	void aNewResetLinkRevokesTheOlderOnes() throws Exception {
+		member("membre@asso.fr");
+		askReset("membre@asso.fr", Map.of());
+		String first = lastLink("membre@asso.fr");
+		askReset("membre@asso.fr", Map.of());
+		String second = lastLink("membre@asso.fr");
+		assertThat(second).isNotEqualTo(first);
+
+		WebSession browser = new WebSession(port);
+		assertThat(browser.get(first).body()).contains("remplacé par un lien plus récent");
+		String newPassword = "un autre mot de passe long";
+		// posted anyway: the form of the newer link's page, sent to the older link
+		assertThat(
+				browser.submit(second, first, Map.of("mot_de_passe", newPassword, "confirmation", newPassword)).body())
+			.contains("remplacé par un lien plus récent");
+		assertThat(browser.submit(second, second, Map.of("mot_de_passe", newPassword, "confirmation", newPassword))
+			.statusCode()).isEqualTo(302);
+	}
+
+	@Test
+	void resetLinksAreThrottledPerAddressAndPerClientAlikeForUnknownAddresses() throws Exception {
+		member("membre@asso.fr");
+		int invitation = mails("membre@asso.fr").size();
+		// per address, whichever client asks
+		for (int request = 0; request < 3; request++) {
+			assertThat(askReset("membre@asso.fr", Map.of("X-Forwarded-For", "203.0.113." + request)).body())
+				.contains("Si un compte existe pour cette adresse");
+			assertThat(askReset("personne@nulle-part.fr", Map.of("X-Forwarded-For", "198.51.100." + request)).body())
+				.contains("Si un compte existe pour cette adresse");
+		}
+		RawHttp.Response known = askReset("membre@asso.fr", Map.of("X-Forwarded-For", "203.0.113.50"));
+		RawHttp.Response unknown = askReset("personne@nulle-part.fr", Map.of("X-Forwarded-For", "198.51.100.50"));
+		assertThat(known.body()).contains("Trop de demandes");
+		// the same answer: the limit tells nobody who has an account
+		assertThat(unknown.body()).contains("Trop de demandes");
+		assertThat(mails("membre@asso.fr")).hasSize(invitation + 3);
+
+		// per client, whatever the addresses
+		for (int request = 0; request < 10; request++) {
+			assertThat(askReset("essai" + request + "@exemple.fr", Map.of("X-Forwarded-For", "192.0.2.9")).body())
+				.contains("Si un compte existe pour cette adresse");
+		}
+		assertThat(askReset("encore@exemple.fr", Map.of("X-Forwarded-For", "192.0.2.9")).body())
+			.contains("Trop de demandes");
+		assertThat(askReset("encore@exemple.fr", Map.of("X-Forwarded-For", "192.0.2.10")).body())
+			.contains("Si un compte existe pour cette adresse");
+	}
+
+	@Test
+	void cookiesAreSecureBehindAnHttpsProxy() throws Exception {
+		member("membre@asso.fr");
+		for (boolean https : new boolean[] { true, false }) {
+			Map<String, String> proxy = https ? Map.of("X-Forwarded-Proto", "https") : Map.of();
+			RawHttp.Response page = RawHttp.send(port, "GET", "/connexion", proxy, "");
+			String csrfCookie = page.headers()
+				.get("set-cookie")
+				.stream()
+				.filter(value -> value.startsWith("XSRF-TOKEN="))
+				.findFirst()
+				.orElseThrow();
+			Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page.body());
+			assertThat(csrf.find()).isTrue();
+			Map<String, String> headers = new LinkedHashMap<>(proxy);
+			headers.put("Cookie", csrfCookie.split(";")[0]);
+			headers.put("Content-Type", "application/x-www-form-urlencoded");
+			RawHttp.Response signedIn = RawHttp.send(port, "POST", "/connexion", headers,
+					"courriel=membre%40asso.fr&mot_de_passe=" + ApiClient.encode(PASSWORD) + "&_csrf="
+							+ ApiClient.encode(csrf.group(1)));
+			String sessionCookie = signedIn.headers()
+				.get("set-cookie")
+				.stream()
+				.filter(value -> value.startsWith("SESSION="))
+				.findFirst()
+				.orElseThrow();
+			assertThat(sessionCookie).containsIgnoringCase("HttpOnly");
+			assertThat(sessionCookie.toLowerCase(java.util.Locale.ROOT).contains("; secure")).as(sessionCookie)
+				.isEqualTo(https);
+			assertThat(csrfCookie.toLowerCase(java.util.Locale.ROOT).contains("; secure")).as(csrfCookie)
+				.isEqualTo(https);
+		}
 	}
 
 }
