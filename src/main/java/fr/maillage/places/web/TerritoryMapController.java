@@ -5,6 +5,7 @@ import java.util.List;
 
 import fr.maillage.places.PlaceDirectory;
 import fr.maillage.shared.web.BadRequestException;
+import fr.maillage.shared.web.PublicAddress;
 import fr.maillage.territories.Territories;
 import fr.maillage.territories.TerritoryDetails;
 import fr.maillage.territories.TerritoryLevel;
@@ -14,7 +15,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import org.springframework.web.util.UriComponentsBuilder;
 import org.springframework.web.util.UriUtils;
 
 /**
@@ -32,7 +33,11 @@ class TerritoryMapController {
 
 	private final MapTiles tiles;
 
-	TerritoryMapController(PlaceDirectory directory, Territories territories, MapTiles tiles) {
+	private final PublicAddress publicAddress;
+
+	TerritoryMapController(PlaceDirectory directory, Territories territories, MapTiles tiles,
+			PublicAddress publicAddress) {
+		this.publicAddress = publicAddress;
 		this.directory = directory;
 		this.territories = territories;
 		this.tiles = tiles;
@@ -90,7 +95,10 @@ class TerritoryMapController {
 		model.addAttribute("departement", code);
 		if (!code.isEmpty()) {
 			territories.getDepartement(code);
-			String url = ServletUriComponentsBuilder.fromCurrentContextPath()
+			// the site's public address, never the request's Host: a page copied into
+			// other
+			// sites must not point wherever a forged header said
+			String url = UriComponentsBuilder.fromUriString(publicAddress.get())
 				.path("/carte")
 				.queryParam("departement", code)
 				.toUriString();
