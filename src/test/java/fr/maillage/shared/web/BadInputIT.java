@@ -322,6 +322,13 @@ class BadInputIT {
 			expectApiError(path, answer, 400);
 			expectCode(path, answer, "caractere_nul");
 		}
+		for (String path : List.of("/api/v1/lieux/%00", "/api/v1/lieux/a%00b", "/api/v1/territoires/communes/%00")) {
+			Response answer = send("GET", path, null, null, true);
+			expectApiError(path, answer, 400);
+		}
+		for (String path : List.of("/lieux/%00", "/territoires/a%00b")) {
+			expectPage(path, send("GET", path, null, null, false), 400, "caractères refusés");
+		}
 		for (String path : List.of("/?q=%00", "/carte?q=%00", "/suggestions?q=%00", "/territoires?q=%00")) {
 			expectPage(path, send("GET", path, null, null, false), 400, "caractère nul");
 		}
