@@ -133,6 +133,7 @@ final class JsonRecordReader implements RecordReader {
 	 * {@code "geolocalisation": {"lat": …, "lon": …}}), so that mappings can name them.
 	 */
 	private void add(String name, JsonNode value, Map<String, Object> values) {
+		refuseNul(name, name);
 		if (value.isObject()) {
 			for (Map.Entry<String, JsonNode> member : value.properties()) {
 				add(name + "." + member.getKey(), member.getValue(), values);
@@ -140,9 +141,31 @@ final class JsonRecordReader implements RecordReader {
 			return;
 		}
 		columns.add(name);
+		if (value.isString()) {
+			refuseNul(name, value.stringValue());
+		}
+		else if (value.isArray()) {
+			for (JsonNode item : value.values()) {
+				if (item.isString()) {
+					refuseNul(name, item.stringValue());
+				}
+			}
+		}
 		Object converted = toValue(value);
 		if (converted != null) {
 			values.put(name, converted);
+		}
+	}
+
+	/**
+	 * An escaped U+0000 is valid JSON but no text (PostgreSQL stores none): the file is
+	 * refused as a whole, like a zero byte in a CSV file (ADR 0004, file-level problem).
+	 */
+	private void refuseNul(String field, String text) {
+		if (text.indexOf('\0') >= 0) {
+			throw new ImportRefusedException("caractere_nul",
+					"Le fichier contient un caractère nul (\\u0000) dans le lieu n° " + rank + ", champ « "
+							+ field.replace('\0', '?') + " » : ce n'est pas du texte ; rien n'a été importé.");
 		}
 	}
 
