@@ -65,6 +65,22 @@ public final class FrenchHoursReader {
 
 	private static final Set<String> RANGE_WORDS = Set.of("a", "au", "jusqu");
 
+	/**
+	 * Pattern → replacement, in order: accents, spaces, dashes and apostrophes first,
+	 * then the phrases of several words that become one marker.
+	 */
+	private static final String[][] PHRASES = { { "\\p{M}", "" }, { "[\\u00a0\\u202f\\t]", " " },
+			{ "[\\u2010-\\u2015\\u2212]", "-" }, { "['\\u2019`]", " " }, { "apres[\\s-]*midis?", " AFTERNOON " },
+			{ "\\bjours?\\s+feries?\\b|\\bferies\\b", " PH " },
+			{ "\\btous\\s+les\\s+jours\\b|\\btoute\\s+la\\s+semaine\\b|\\b7\\s*j(?:ours)?\\s*/\\s*7\\b"
+					+ "|\\b7\\s*/\\s*7\\b|\\b7\\s*jours\\s+sur\\s+7\\b", " ALLWEEK " },
+			{ "\\b24\\s*h?\\s*/\\s*24\\b|\\bh\\s*24\\b|\\b24\\s*heures\\s+sur\\s+24\\b", " ALLDAY " },
+			{ "\\brendez[\\s-]*vous\\b|\\brdv\\b", " APPOINTMENT " } };
+
+	private static final List<Pattern> PHRASE_PATTERNS = java.util.Arrays.stream(PHRASES)
+		.map(phrase -> Pattern.compile(phrase[0]))
+		.toList();
+
 	private static final Pattern TOKEN = Pattern
 		.compile("(?<marker>ALLWEEK|ALLDAY|PH|AFTERNOON|APPOINTMENT)" + "|(?<ordinal>\\d)\\s*(?:ere|er|eme|e)\\b"
 				+ "|(?<hour>\\d{1,2})\\s*[h:]\\s*(?:(?<minute>\\d{2})(?!\\d|\\s*[h:]))?" + "|(?<number>\\d+)"
@@ -144,18 +160,11 @@ public final class FrenchHoursReader {
 	 * Lower case, no accents, and the phrases of several words turned into one marker.
 	 */
 	static String normalize(String text) {
-		String plain = Normalizer.normalize(text, Normalizer.Form.NFD)
-			.replaceAll("\\p{M}", "")
-			.toLowerCase(Locale.ROOT)
-			.replaceAll("[\\u00a0\\u202f\\t]", " ")
-			.replaceAll("[\\u2010-\\u2015\\u2212]", "-")
-			.replaceAll("['\\u2019`]", " ");
-		return plain.replaceAll("apres[\\s-]*midis?", " AFTERNOON ")
-			.replaceAll("\\bjours?\\s+feries?\\b|\\bferies\\b", " PH ")
-			.replaceAll("\\btous\\s+les\\s+jours\\b|\\btoute\\s+la\\s+semaine\\b|\\b7\\s*j(?:ours)?\\s*/\\s*7\\b"
-					+ "|\\b7\\s*/\\s*7\\b|\\b7\\s*jours\\s+sur\\s+7\\b", " ALLWEEK ")
-			.replaceAll("\\b24\\s*h?\\s*/\\s*24\\b|\\bh\\s*24\\b|\\b24\\s*heures\\s+sur\\s+24\\b", " ALLDAY ")
-			.replaceAll("\\brendez[\\s-]*vous\\b|\\brdv\\b", " APPOINTMENT ");
+		String plain = Normalizer.normalize(text, Normalizer.Form.NFD).toLowerCase(Locale.ROOT);
+		for (int i = 0; i < PHRASE_PATTERNS.size(); i++) {
+			plain = PHRASE_PATTERNS.get(i).matcher(plain).replaceAll(PHRASES[i][1]);
+		}
+		return plain;
 	}
 
 	static List<Token> tokens(String text) {

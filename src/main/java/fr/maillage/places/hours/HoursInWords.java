@@ -37,6 +37,9 @@ public final class HoursInWords {
 
 	/** Empty when the value cannot be read or says more than these words can. */
 	public static Optional<String> words(String osm) {
+		if (osm.isBlank()) {
+			return Optional.empty();
+		}
 		Optional<List<Rule>> parsed = parse(osm);
 		if (parsed.isEmpty()) {
 			return Optional.empty();
@@ -75,8 +78,8 @@ public final class HoursInWords {
 	}
 
 	private static Optional<String> sentence(Rule rule) {
-		if (rule.isFallBack() || rule.isAdditive() || notEmpty(rule.getYears()) || notEmpty(rule.getWeeks())
-				|| notEmpty(rule.getDates()) || rule.getComment() != null) {
+		if (rule.isEmpty() || rule.isFallBack() || rule.isAdditive() || notEmpty(rule.getYears())
+				|| notEmpty(rule.getWeeks()) || notEmpty(rule.getDates()) || rule.getComment() != null) {
 			return Optional.empty();
 		}
 		boolean closed = false;

@@ -15,11 +15,18 @@ import org.junit.jupiter.api.Test;
 /**
  * The reader on every distinct hours value written in words found in the real producer
  * files ({@code fixtures/hours/free-text-hours.tsv}, see data/SOURCES.md): 967 values —
- * 945 per-day columns of the France Services national list, 111 per-day columns of the
- * Nouvelle-Calédonie form export (17 in both), 5 invalid OSM "horaires" of the lieux
- * files. Each is either understood (valid OSM that {@link OpeningHours} evaluates and
- * whose words read back to the same value) or refused with a French reason and an
- * example. Coverage: COVERAGE.
+ * the per-day columns of the France Services national list 2023 (868 distinct) and of the
+ * Nouvelle-Calédonie form export (111 distinct, 17 shared with France Services), and the
+ * 5 "horaires" of the national-schema lieux files that are not valid OSM. Each is either
+ * understood (valid OSM that {@link OpeningHours} evaluates, whose words read back to the
+ * same value) or refused with a French reason and an example.
+ *
+ * <p>
+ * Coverage: 958 understood, 9 refused. Of the refused, one only could a person read
+ * without doubt ("7:00-11:30 et pas d'accueil en apres midi"); the others are broken OSM
+ * ("We 09:30-13:00-18:00", "Th 14-18:10-19"), a typo ("10:00-11-00"), a spreadsheet time
+ * ("13:16:59.999998") and no hours at all ("réservé aux scolaires"): 958 of the 959
+ * readable values (99.9 %).
  */
 class FrenchHoursRealValuesTest {
 
@@ -73,14 +80,15 @@ class FrenchHoursRealValuesTest {
 	}
 
 	@Test
-	void everyRealValueIsUnderstoodWithWordsThatSayTheSameOrRefusedWithAnExample() throws Exception {
+	void everyRealValueIsUnderstoodWithWordsThatSayTheSameOrRefusedWithAnExample() throws IOException {
 		List<Value> values = values();
-		int understood = 0;
+		assertThat(values).hasSize(967);
+		List<Value> understood = new ArrayList<>();
 		List<String> refused = new ArrayList<>();
 		for (Value value : values) {
 			HoursReading reading = value.read();
 			if (reading instanceof HoursReading.Understood u) {
-				understood++;
+				understood.add(value);
 				assertThat(FrenchHoursReaderTest.isValidOsm(u.osm())).as(value.toString()).isTrue();
 				assertThat(OpeningHours.parse(u.osm()).isSupported() || FrenchHoursReaderTest.isDayOfMonth(u.osm()))
 					.as(value.toString())
@@ -88,11 +96,39 @@ class FrenchHoursRealValuesTest {
 				assertThat(FrenchHoursReader.read(u.words())).as(value.toString()).isEqualTo(reading);
 			}
 			else if (reading instanceof HoursReading.Refused r) {
-				refused.add(value.source() + " " + value.day() + " «" + value.text() + "» → " + r.reason());
+				assertThat(r.reason()).as(value.toString()).isNotBlank();
+				assertThat(r.example()).isEqualTo(FrenchHoursReader.EXAMPLE);
+				refused.add(value.text());
 			}
 		}
-		refused.forEach(System.out::println);
-		System.out.println("understood " + understood + " / " + values.size());
+		assertThat(refused).containsExactlyInAnyOrder(
+				"Mo,Tu 09:30-13:00,14:00-18:00; We 09:30-13:00-18:00; Th 09:30-12:00,16:00-18:00; Fr 09:30-13:00,14:00-17:00",
+				"Tu-Fr 09:00-12:00,14:00-17:00; Mo 14-17;9-12,14-17",
+				"Tu-Fr 10:00-19:00; Th 14-18:10-19; Sa 10:00-18:14,18:10-19:00",
+				"Tu-Th 08:45-13:45; Mo 08:45-12:00-13:45; Fr 08:45-13:45-17:00",
+				"We,Th 12:00-14:00-17:00; Mo 09:00-12:00,14:00-17:00; Tu 09:00-12:00; Fr 12:00",
+				"10:00-11-00, 12:00-17:00", "13:16:59.999998", "7:00-11:30 et pas d'accueil en apres midi",
+				"réservé aux scolaires");
+		assertThat(understood).hasSize(958);
+	}
+
+	@Test
+	void theFormsOfTheProducersColumnsMeanWhatTheySay() {
+		assertThat(new Value("", "Mo", "7 : 30 - 11 : 30 / 12 : 30 - 15 :30").read())
+			.extracting(reading -> ((HoursReading.Understood) reading).osm())
+			.isEqualTo("Mo 07:30-11:30,12:30-15:30; Su 10:00-11:00");
+		assertThat(new Value("", "We", "10: à 18: (en continu)").read())
+			.extracting(reading -> ((HoursReading.Understood) reading).osm())
+			.isEqualTo("We 10:00-18:00; Su 10:00-11:00");
+		// an empty slot of the form, then the real hours
+		assertThat(new Value("", "Mo", "00:00 - 00:00 / 09:00 - 12:00").read())
+			.extracting(reading -> ((HoursReading.Understood) reading).osm())
+			.isEqualTo("Mo 09:00-12:00; Su 10:00-11:00");
+		assertThat(new Value("", "Mo", "Fermé").read()).extracting(reading -> ((HoursReading.Understood) reading).osm())
+			.isEqualTo("Su 10:00-11:00");
+		assertThat(new Value("", "Sa", "08:00-11:30 (les premiers samedis de chaque mois)").read())
+			.extracting(reading -> ((HoursReading.Understood) reading).osm())
+			.isEqualTo("Su 10:00-11:00; Sa[1] 08:00-11:30");
 	}
 
 }
