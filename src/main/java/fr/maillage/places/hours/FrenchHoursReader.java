@@ -3,8 +3,10 @@ package fr.maillage.places.hours;
 import java.text.Normalizer;
 import java.time.DayOfWeek;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -35,9 +37,11 @@ import org.jspecify.annotations.Nullable;
  * better no hours than wrong hours. Refused on purpose: "matin"/"après-midi" without
  * hours (they say no time), "sur rendez-vous" (not opening hours; the schema has
  * {@code prise_rdv}), times without days in a whole-week text ("9h-17h": which days?),
- * week parity and dates. The output is canonical (days Monday first, consecutive days
- * with the same times grouped, spans sorted and overlaps merged), so reading its words
- * back gives the same value.
+ * week parity and dates. Days of the month ("1er et 3e mardi du mois") give valid OSM
+ * ({@code Tu[1,3]}) that {@link OpeningHours} does not evaluate yet: shown as written,
+ * never as closed. The output is canonical (days Monday first, consecutive days with the
+ * same times grouped, spans sorted and overlaps merged), so reading its words back gives
+ * the same value.
  */
 public final class FrenchHoursReader {
 
@@ -77,7 +81,7 @@ public final class FrenchHoursReader {
 			{ "\\b24\\s*h?\\s*/\\s*24\\b|\\bh\\s*24\\b|\\b24\\s*heures\\s+sur\\s+24\\b", " ALLDAY " },
 			{ "\\brendez[\\s-]*vous\\b|\\brdv\\b", " APPOINTMENT " } };
 
-	private static final List<Pattern> PHRASE_PATTERNS = java.util.Arrays.stream(PHRASES)
+	private static final List<Pattern> PHRASE_PATTERNS = Arrays.stream(PHRASES)
 		.map(phrase -> Pattern.compile(phrase[0]))
 		.toList();
 
@@ -235,7 +239,7 @@ public final class FrenchHoursReader {
 	}
 
 	private static Map<String, DayOfWeek> dayWords() {
-		Map<String, DayOfWeek> words = new java.util.HashMap<>();
+		Map<String, DayOfWeek> words = new HashMap<>();
 		String[][] names = { { "lundi", "lun", "lu", "mo" }, { "mardi", "mar", "ma", "tu" },
 				{ "mercredi", "mer", "me", "we" }, { "jeudi", "jeu", "je", "th" }, { "vendredi", "ven", "ve", "fr" },
 				{ "samedi", "sam", "sa" }, { "dimanche", "dim", "di", "su" } };
