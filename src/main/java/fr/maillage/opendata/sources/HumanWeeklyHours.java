@@ -1,26 +1,26 @@
 package fr.maillage.opendata.sources;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.time.DayOfWeek;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
+
+import fr.maillage.places.hours.FrenchHoursReader;
+import fr.maillage.places.hours.HoursReading;
 
 /**
- * Per-weekday hours as people write them ("09:00 - 12:00 / 13:30 - 17:00", one column per
- * day, empty when closed) to an OSM {@code opening_hours} value ("Mo-Th
- * 09:00-12:00,13:30-17:00; Fr 09:00-12:00"). Consecutive days with the same hours are
- * grouped. A day written otherwise makes the whole value unknown (empty): better no hours
- * than wrong hours.
+ * Per-weekday hours as people write them ("09:00 - 12:00 / 13:30 - 17:00", "10h à 17h",
+ * "Fermé", one column per day, empty when closed) to an OSM {@code opening_hours} value
+ * ("Mo-Th 09:00-12:00,13:30-17:00; Fr 09:00-12:00"), read by the places' French hours
+ * reader ({@link FrenchHoursReader#readDays}). Consecutive days with the same hours are
+ * grouped. A day the reader does not understand makes the whole value unknown (empty):
+ * better no hours than wrong hours.
  */
 public final class HumanWeeklyHours {
 
 	/** OSM day codes, Monday first. */
 	public static final List<String> DAYS = List.of("Mo", "Tu", "We", "Th", "Fr", "Sa", "Su");
-
-	private static final Pattern DAY_HOURS = Pattern.compile(
-			"^\\d{1,2}[:h]\\d{2}\\s*-\\s*\\d{1,2}[:h]\\d{2}(\\s*/\\s*\\d{1,2}[:h]\\d{2}\\s*-\\s*\\d{1,2}[:h]\\d{2})*$");
 
 	private HumanWeeklyHours() {
 	}
@@ -30,48 +30,17 @@ public final class HumanWeeklyHours {
 	 * @return empty when no day has hours or when one day cannot be read
 	 */
 	public static Optional<String> toOpeningHours(Map<String, String> byDay) {
-		Map<String, String> ranges = new LinkedHashMap<>();
-		for (String day : DAYS) {
-			String text = byDay.getOrDefault(day, "");
-			text = text == null ? "" : text.strip();
-			if (text.isEmpty()) {
-				continue;
+		Map<DayOfWeek, String> days = new EnumMap<>(DayOfWeek.class);
+		for (int i = 0; i < DAYS.size(); i++) {
+			String text = byDay.get(DAYS.get(i));
+			if (text != null && !text.isBlank()) {
+				days.put(DayOfWeek.of(i + 1), text);
 			}
-			if (!DAY_HOURS.matcher(text).matches()) {
-				return Optional.empty();
-			}
-			List<String> parts = new ArrayList<>();
-			for (String range : text.split("/")) {
-				String[] ends = range.strip().split("\\s*-\\s*");
-				parts.add(time(ends[0]) + "-" + time(ends[1]));
-			}
-			ranges.put(day, String.join(",", parts));
 		}
-		if (ranges.isEmpty()) {
-			return Optional.empty();
+		if (FrenchHoursReader.readDays(days) instanceof HoursReading.Understood understood) {
+			return Optional.of(understood.osm());
 		}
-		List<String> rules = new ArrayList<>();
-		int i = 0;
-		while (i < DAYS.size()) {
-			String hours = ranges.get(DAYS.get(i));
-			if (hours == null) {
-				i++;
-				continue;
-			}
-			int end = i;
-			while (end + 1 < DAYS.size() && hours.equals(ranges.get(DAYS.get(end + 1)))) {
-				end++;
-			}
-			String days = end == i ? DAYS.get(i) : DAYS.get(i) + (end == i + 1 ? "," : "-") + DAYS.get(end);
-			rules.add(days + " " + hours);
-			i = end + 1;
-		}
-		return Optional.of(String.join("; ", rules));
-	}
-
-	private static String time(String text) {
-		String[] parts = text.strip().split("[:h]");
-		return String.format("%02d:%s", Integer.parseInt(parts[0]), parts[1]);
+		return Optional.empty();
 	}
 
 }

@@ -33,4 +33,18 @@ class HumanWeeklyHoursTest {
 		assertThat(HumanWeeklyHours.toOpeningHours(Map.of("Mo", "", "Tu", " "))).isEmpty();
 	}
 
+	@Test
+	void theOtherWaysProducersWriteADayAreReadByTheFrenchHoursReader() {
+		// as the Nouvelle-Calédonie form export writes them
+		assertThat(HumanWeeklyHours.toOpeningHours(Map.of("Mo", "10h à 17h", "Tu", "8:-11:/13:-17:", "We", "Fermé",
+				"Th", "7 : 30 - 11 : 30 / 12 : 30 - 15 :30", "Fr", "10: à 16: (en continu)")))
+			.hasValue("Mo 10:00-17:00; Tu 08:00-11:00,13:00-17:00; Th 07:30-11:30,12:30-15:30; Fr 10:00-16:00");
+		// France Services: "00:00 - 00:00" is an empty slot of the form, not a whole day
+		assertThat(
+				HumanWeeklyHours.toOpeningHours(Map.of("Mo", "00:00 - 00:00 / 09:00 - 12:00", "Tu", "00:00 - 00:00")))
+			.hasValue("Mo 09:00-12:00");
+		assertThat(HumanWeeklyHours.toOpeningHours(Map.of("Mo", "réservé aux scolaires", "Tu", "10h à 17h"))).isEmpty();
+		assertThat(HumanWeeklyHours.toOpeningHours(Map.of("Mo", "00:00 - 00:00", "Tu", "Fermé"))).isEmpty();
+	}
+
 }
