@@ -21,6 +21,7 @@ import fr.maillage.opendata.persistence.JdbcDuplicateRepository;
 import fr.maillage.opendata.publishing.SchemaRecords;
 import fr.maillage.places.Place;
 import fr.maillage.places.PlaceDirectory;
+import fr.maillage.places.hours.HoursReading;
 import fr.maillage.places.hours.OpeningHoursEvaluator;
 import fr.maillage.territories.CommuneProfile;
 import fr.maillage.territories.Territories;
@@ -84,12 +85,52 @@ public class PlaceEditing {
 		if (!refused.isEmpty()) {
 			return new RecordOutcome.Rejected(refused, List.of());
 		}
-		Map<String, Object> record = new LinkedHashMap<>(SchemaRecords.asText(current));
-		record.putAll(values);
+		Map<String, String> typed = new LinkedHashMap<>(values);
+		String hours = typed.get("horaires");
+		if (hours != null && !hours.isBlank()) {
+			// hours as people write them: kept in OpenStreetMap's form, refused with an
+			// example when not understood
+			HoursReading reading = EditedValues.readHours(hours);
+			if (reading instanceof HoursReading.Refused notUnderstood) {
+				return new RecordOutcome.Rejected(
+						List.of(new ImportIssue(1L, "horaires", hours.strip(), notUnderstood.message())), List.of());
+			}
+			typed.put("horaires", ((HoursReading.Understood) reading).osm());
+		}
+		Map<String, String> before = SchemaRecords.asText(current);
+		Map<String, Object> record = new LinkedHashMap<>(before);
+		record.putAll(typed);
 		record.put("id", current.id());
 		record.put("date_maj", LocalDate.now(clock.withZone(OpeningHoursEvaluator.PARIS)).toString());
 		record.put("source", "Maillage");
-		return normalizer.normalize(new RawRecord(1, record, false), SOURCE);
+		RecordOutcome outcome = normalizer.normalize(new RawRecord(1, record, false), SOURCE);
+		if (outcome instanceof RecordOutcome.Accepted accepted) {
+			// nothing changes silently: what an import would take with a warning (a phone
+			// that is no phone, a postcode the commune does not have, "6910" read as
+			// "06910") is refused next to the field the editor typed; warnings about
+			// values
+			// the editor left as they were (a producer's) do not block the edit
+			java.util.Set<String> changed = new java.util.HashSet<>();
+			typed.forEach((column, value) -> {
+				if (!value.strip().equals(before.getOrDefault(column, ""))) {
+					changed.add(column);
+				}
+			});
+			List<ImportIssue> silent = accepted.warnings()
+				.stream()
+				.filter(warning -> warning.champ() != null && EditedValues.refuses(warning))
+				.filter(warning -> changed.contains(EditedValues.typedField(warning, changed)))
+				.map(warning -> {
+					String field = EditedValues.typedField(warning, changed);
+					return new ImportIssue(1L, field, typed.get(field),
+							warning.message() + " Corrigez la valeur ou videz le champ.");
+				})
+				.toList();
+			if (!silent.isEmpty()) {
+				return new RecordOutcome.Rejected(silent, List.of());
+			}
+		}
+		return outcome;
 	}
 
 	/** The edit was refused because the lieu changed since the editor loaded it. */

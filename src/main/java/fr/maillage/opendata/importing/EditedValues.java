@@ -7,6 +7,9 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 import fr.maillage.opendata.schema.SchemaField;
+import fr.maillage.places.hours.FrenchHoursReader;
+import fr.maillage.places.hours.HoursInWords;
+import fr.maillage.places.hours.HoursReading;
 import fr.maillage.shared.text.WebAddresses;
 
 /**
@@ -53,6 +56,49 @@ public final class EditedValues {
 			}
 		});
 		return errors;
+	}
+
+	/**
+	 * Hours as an editor typed them: OpenStreetMap's syntax is kept as it is, hours
+	 * written in words ("lundi 10h30-12h, mercredi 14h-17h") are read into it; what is
+	 * neither is refused with an example of what is understood.
+	 */
+	public static HoursReading readHours(String typed) {
+		String hours = typed.strip();
+		if (OpeningHoursSyntax.check(hours) instanceof OpeningHoursSyntax.Valid) {
+			return new HoursReading.Understood(hours, HoursInWords.words(hours).orElse(hours));
+		}
+		return FrenchHoursReader.read(hours);
+	}
+
+	/**
+	 * What an import takes with a warning, an edit refuses when the warning says a typed
+	 * value was lost, guessed or contradicts another (issue 15: « 6910 » silently became
+	 * « 06910 », an Alpes-Maritimes code; « 04 78 pas de tel » silently vanished).
+	 * Warnings that only say a value was written in its standard form (a phone in
+	 * international form, spaces removed, hours in words converted) let the edit through.
+	 */
+	public static boolean refuses(ImportIssue warning) {
+		String message = warning.message();
+		return LOST_GUESSED_OR_CONTRADICTED.stream().anyMatch(message::contains);
+	}
+
+	/**
+	 * Words of the import's warnings that say a value was lost, guessed or contradicted.
+	 */
+	private static final List<String> LOST_GUESSED_OR_CONTRADICTED = List.of("ignoré", "ignorée", "ignorés", "ignorées",
+			"est rétabli", "incohérent", "à vérifier", "considérée comme inconnue", "tronqué", "coupé");
+
+	/**
+	 * The field the editor typed that a warning is about: the consistency of a commune's
+	 * code is checked on {@code code_insee}, which the form derives from the postcode and
+	 * the commune.
+	 */
+	public static String typedField(ImportIssue warning, java.util.Set<String> changed) {
+		if ("code_insee".equals(warning.champ()) && !changed.contains("code_insee")) {
+			return changed.contains("code_postal") || !changed.contains("commune") ? "code_postal" : "commune";
+		}
+		return warning.champ();
 	}
 
 	/** The reason given for an edit, when it is too long. */

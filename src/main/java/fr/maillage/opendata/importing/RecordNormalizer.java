@@ -16,6 +16,8 @@ import java.util.regex.Pattern;
 
 import fr.maillage.opendata.schema.LegacyMapping;
 import fr.maillage.opendata.schema.SchemaField;
+import fr.maillage.places.hours.FrenchHoursReader;
+import fr.maillage.places.hours.HoursReading;
 import fr.maillage.opendata.schema.Vocabularies;
 import fr.maillage.opendata.schema.VocabularyMatcher;
 import fr.maillage.places.Geocoding;
@@ -592,9 +594,18 @@ public final class RecordNormalizer {
 				return null;
 			}
 			if (OpeningHoursSyntax.check(value) instanceof OpeningHoursSyntax.Invalid invalid) {
-				warn("horaires", value, ("Horaires illisibles (format OpenStreetMap attendu, par exemple "
-						+ "« Mo-Fr 09:00-12:00,14:00-17:00 ») : ignorés. " + invalid.suggestion())
-					.strip());
+				// hours written as people write them ("lundi 9h-12h") are read, not lost
+				HoursReading reading = FrenchHoursReader.read(value);
+				if (reading instanceof HoursReading.Understood understood) {
+					warn("horaires", value, "Horaires écrits en clair, convertis au format OpenStreetMap : « "
+							+ understood.osm() + " » (" + understood.words() + ").");
+					return understood.osm();
+				}
+				warn("horaires", value,
+						("Horaires illisibles (format OpenStreetMap attendu, par exemple "
+								+ "« Mo-Fr 09:00-12:00,14:00-17:00 ») : ignorés. " + invalid.suggestion() + " "
+								+ ((HoursReading.Refused) reading).message())
+							.strip());
 				return null;
 			}
 			return value;

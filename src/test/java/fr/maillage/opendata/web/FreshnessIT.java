@@ -31,7 +31,7 @@ class FreshnessIT extends EmptyDirectoryApiTest {
 		JsonNode before = indicator();
 		// the file dates from July 2023: nothing in it was vouched for in the last six
 		// months
-		assertThat(before.get("lieux").asInt()).isEqualTo(172);
+		assertThat(before.get("lieux").asInt()).isEqualTo(171);
 		assertThat(before.get("a_jour").asInt()).isZero();
 		assertThat(before.get("validite_mois").asInt()).isEqualTo(6);
 
@@ -44,7 +44,7 @@ class FreshnessIT extends EmptyDirectoryApiTest {
 
 		JsonNode after = indicator();
 		assertThat(after.get("a_jour").asInt()).isEqualTo(1);
-		assertThat(after.get("part").asDouble()).isEqualTo(Math.round(1000.0 / 172) / 1000.0);
+		assertThat(after.get("part").asDouble()).isEqualTo(Math.round(1000.0 / 171) / 1000.0);
 		assertThat(jdbc.sql("select auteur from confirmation_lieu").query(String.class).single())
 			.contains("coordinateur");
 	}

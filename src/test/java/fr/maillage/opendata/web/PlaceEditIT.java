@@ -264,6 +264,35 @@ class PlaceEditIT extends EmptyDirectoryApiTest {
 	}
 
 	@Test
+	void hoursInWordsAreSavedInOsmFormAndWhatAnImportWouldOnlyWarnAboutIsRefusedNextToItsField() throws Exception {
+		WebSession charente = WebSession.signedIn(port, jdbc, "coordinateur", "departement:16");
+
+		HttpResponse<String> saved = edit(charente, charente.get(formPath(lieuId)).body(),
+				Map.of("horaires", "Lundi 10h30-12h, mercredi 14h-17h"));
+		assertThat(saved.statusCode()).as(saved.body()).isEqualTo(302);
+		assertThat(api.get("/api/v1/lieux/" + lieuId).json().get("horaires").asString())
+			.isEqualTo("Mo 10:30-12:00; We 14:00-17:00");
+
+		// each of these an import would take with a warning (or drop): an edit refuses it
+		for (Map.Entry<String, String> typed : Map
+			.of("horaires", "quand il y a quelqu'un", "telephone", "04 78 pas de tel", "code_postal", "6910")
+			.entrySet()) {
+			HttpResponse<String> refused = edit(charente, charente.get(formPath(lieuId)).body(),
+					Map.of(typed.getKey(), typed.getValue()));
+			assertThat(refused.statusCode()).as(typed.toString()).isEqualTo(400);
+			assertThat(refused.body()).contains("id=\"" + typed.getKey() + "-erreur\"");
+			// what was typed is kept in the form
+			assertThat(refused.body()).contains(org.springframework.web.util.HtmlUtils.htmlEscape(typed.getValue()));
+		}
+		assertThat(edit(charente, charente.get(formPath(lieuId)).body(), Map.of("horaires", "quand on peut")).body())
+			.contains("Exemple");
+		JsonNode lieu = api.get("/api/v1/lieux/" + lieuId).json();
+		assertThat(lieu.get("code_postal").asString()).isEqualTo("16100");
+		assertThat(lieu.get("telephone").asString()).isEqualTo("+33545826200");
+		assertThat(jdbc.sql("select count(*) from saisie_lieu").query(Long.class).single()).isEqualTo(1);
+	}
+
+	@Test
 	void aPlainWebAddressIsStillSaved() throws Exception {
 		WebSession charente = WebSession.signedIn(port, jdbc, "coordinateur", "departement:16");
 		String form = charente.get(formPath(lieuId)).body();

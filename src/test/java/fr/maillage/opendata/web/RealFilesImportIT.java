@@ -24,18 +24,23 @@ import tools.jackson.databind.JsonNode;
  */
 class RealFilesImportIT extends EmptyDirectoryApiTest {
 
+	/**
+	 * The last count is of published lieux; since issue 15 acronyms join their expansion:
+	 * a CCAS in Nouvelle-Calédonie, five (CCAS, EPN, MJC, AJR) in Hauts-de-France, each
+	 * checked by hand.
+	 */
 	static Stream<Arguments> realFiles() {
 		return Stream.of(
 				Arguments.of("20230517-hub-du-sud-lieux-de-mediation-numeriques-provence-alpes-cote-d-azur.json",
 						"mixte (1.0 et 0.1)", 646, 646, 0, 764, 646, 99, 5, 644),
 				Arguments.of("20230711-charente-lieux-de-mediation-numeriques-nouvelle-aquitaine.json",
-						"mixte (1.0 et 0.1)", 188, 188, 0, 72, 67, 1, 0, 172),
+						"mixte (1.0 et 0.1)", 188, 188, 0, 72, 67, 1, 0, 171),
 				Arguments.of(
 						"20231003-bus-france-services-en-charente-lieux-de-mediation-numeriques-nouvelle-aquitaine.json",
 						"0.1", 12, 12, 0, 25, 12, 12, 0, 12),
 				Arguments.of("20240320-nouvelle-caledonie-lieux-de-mediation-numeriques-nouvelle-caledonie.json",
-						"mixte (1.0 et 0.1)", 90, 90, 0, 179, 90, 6, 0, 88),
-				Arguments.of("data-inclusion-hauts-de-france.geojson", "0.1", 1741, 1741, 0, 5256, 1741, 0, 0, 1563));
+						"mixte (1.0 et 0.1)", 90, 90, 0, 179, 90, 6, 0, 87),
+				Arguments.of("data-inclusion-hauts-de-france.geojson", "0.1", 1741, 1741, 0, 5256, 1741, 0, 0, 1558));
 	}
 
 	@ParameterizedTest(name = "{0}")
