@@ -3,7 +3,6 @@ package fr.maillage.shared.web;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Set;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -23,7 +22,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * health check waiting behind them (issue 14). Health, the other actuator endpoints and
  * static files are never held back: they are cheap and must answer under load.
  */
-public final class LoadShedding extends OncePerRequestFilter {
+final class LoadShedding extends OncePerRequestFilter {
 
 	static final String RETRY_AFTER_SECONDS = "2";
 
@@ -46,7 +45,7 @@ public final class LoadShedding extends OncePerRequestFilter {
 
 	private final long maxWaitNanos;
 
-	private final Set<String> staticFirstSegments;
+	private final StaticResourceLinks.StaticPaths staticPaths;
 
 	private final AtomicInteger inside = new AtomicInteger();
 
@@ -54,22 +53,22 @@ public final class LoadShedding extends OncePerRequestFilter {
 	 * @param concurrent requests worked on at once
 	 * @param queue requests that may wait for one of them to finish
 	 * @param maxWait the longest a request waits before it is turned away
-	 * @param staticFirstSegments first path segments of static files (never held back)
+	 * @param staticPaths which paths can be static files (never held back)
 	 */
-	public LoadShedding(int concurrent, int queue, Duration maxWait, Set<String> staticFirstSegments) {
+	LoadShedding(int concurrent, int queue, Duration maxWait, StaticResourceLinks.StaticPaths staticPaths) {
 		if (concurrent < 1 || queue < 0 || maxWait.isNegative()) {
 			throw new IllegalArgumentException("invalid load shedding bounds");
 		}
 		this.permits = new Semaphore(concurrent, true);
 		this.admitted = concurrent + queue;
 		this.maxWaitNanos = maxWait.toNanos();
-		this.staticFirstSegments = Set.copyOf(staticFirstSegments);
+		this.staticPaths = staticPaths;
 	}
 
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
 		String path = request.getRequestURI().substring(request.getContextPath().length());
-		return path.startsWith("/actuator/") || StaticResourceLinks.canBeStatic(path, staticFirstSegments);
+		return path.startsWith("/actuator/") || staticPaths.canBeStatic(path);
 	}
 
 	@Override

@@ -23,7 +23,7 @@ class LoadSheddingConfiguration {
 			@Value("${maillage.charge.file:32}") int queue,
 			@Value("${maillage.charge.attente-max:1s}") Duration maxWait, WebProperties web) {
 		FilterRegistrationBean<LoadShedding> registration = new FilterRegistrationBean<>(new LoadShedding(concurrent,
-				queue, maxWait, StaticResourceLinks.firstSegments(web.getResources().getStaticLocations())));
+				queue, maxWait, new StaticResourceLinks.StaticPaths(web.getResources().getStaticLocations())));
 		registration.setOrder(ORDER);
 		return registration;
 	}

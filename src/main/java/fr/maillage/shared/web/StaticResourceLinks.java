@@ -1,9 +1,10 @@
 package fr.maillage.shared.web;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.Set;
-import java.util.TreeSet;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
@@ -17,8 +18,6 @@ import org.springframework.boot.autoconfigure.web.WebProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.io.Resource;
-import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.web.servlet.resource.ResourceUrlEncodingFilter;
 
 /**
@@ -27,7 +26,7 @@ import org.springframework.web.servlet.resource.ResourceUrlEncodingFilter;
  * every link of a page ({@code /lieux/…}, {@code /territoires/…}): each link that is no
  * file looked through every jar of the application, uncached, and took most of the time
  * of a search page (docs/performance.md, "Charge (issue 14)"). The first segments that
- * can be files are read once from the static locations; other links skip the lookup.
+ * can be files are looked up once in the static locations; other links skip the lookup.
  * Replaces the filter Spring Boot would register (it steps aside for this one).
  */
 @Configuration(proxyBeanMethods = false)
@@ -36,62 +35,77 @@ class StaticResourceLinks {
 	@Bean
 	FilterRegistrationBean<ResourceUrlEncodingFilter> resourceUrlEncodingFilter(WebProperties web) {
 		FilterRegistrationBean<ResourceUrlEncodingFilter> registration = new FilterRegistrationBean<>(
-				new StaticOnlyFilter(firstSegments(web.getResources().getStaticLocations())));
+				new StaticOnlyFilter(new StaticPaths(web.getResources().getStaticLocations())));
 		registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ERROR);
 		return registration;
 	}
 
 	/**
-	 * The names of the files and folders at the top of the static locations (e.g.
-	 * {@code css}, {@code js}, {@code webjars}).
+	 * Whether a link can be a static file, decided on its first path segment
+	 * ({@code css}, {@code js}, {@code webjars}…): a segment is looked up once in the
+	 * static locations, then remembered. Links are written by our templates, so their
+	 * first segments are few.
 	 */
-	static Set<String> firstSegments(String[] locations) {
-		PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver(
-				StaticResourceLinks.class.getClassLoader());
-		// Spring Boot serves the webjars at their own /webjars/**, from jars that often
-		// have no folder entries for the pattern below to find
-		Set<String> names = new TreeSet<>(Set.of("webjars"));
-		try {
-			for (String location : locations) {
-				String folder = location.endsWith("/") ? location : location + "/";
-				if (!folder.startsWith("classpath:")) {
-					continue;
-				}
-				for (Resource resource : resolver
-					.getResources("classpath*:" + folder.substring("classpath:".length()) + "*")) {
-					// a folder's address ends with a slash, and has no file name
-					String path = resource.getURL().getPath().replaceAll("/+$", "");
-					String name = path.substring(path.lastIndexOf('/') + 1);
-					if (!name.isEmpty()) {
-						names.add(name);
-					}
+	static final class StaticPaths {
+
+		/**
+		 * More first segments than any template writes: past it, nothing more is kept.
+		 */
+		private static final int MAX_REMEMBERED = 1_000;
+
+		private final List<String> folders;
+
+		private final ClassLoader classLoader;
+
+		private final Map<String, Boolean> known = new ConcurrentHashMap<>();
+
+		StaticPaths(String[] locations) {
+			this.classLoader = StaticResourceLinks.class.getClassLoader();
+			this.folders = Arrays.stream(locations)
+				.filter(location -> location.startsWith("classpath:"))
+				.map(location -> location.substring("classpath:".length()).replaceAll("^/+", ""))
+				.map(folder -> folder.isEmpty() || folder.endsWith("/") ? folder : folder + "/")
+				.toList();
+			// Spring Boot serves the webjars at their own /webjars/**, from jars that may
+			// have no folder entry to find
+			known.put("webjars", true);
+		}
+
+		/**
+		 * Whether a link (path from the context root, may carry a query) can be a file.
+		 */
+		boolean canBeStatic(String path) {
+			if (!path.startsWith("/")) {
+				return false;
+			}
+			int end = 1;
+			while (end < path.length() && "/?#;".indexOf(path.charAt(end)) < 0) {
+				end++;
+			}
+			String segment = path.substring(1, end);
+			if (segment.isEmpty()) {
+				return false;
+			}
+			Boolean found = known.get(segment);
+			if (found == null) {
+				found = folders.stream()
+					.anyMatch(folder -> classLoader.getResource(folder + segment) != null
+							|| classLoader.getResource(folder + segment + "/") != null);
+				if (known.size() < MAX_REMEMBERED) {
+					known.put(segment, found);
 				}
 			}
+			return found;
 		}
-		catch (IOException e) {
-			throw new UncheckedIOException(e);
-		}
-		return names;
-	}
 
-	/** Whether a link (path from the context root, may carry a query) can be a file. */
-	static boolean canBeStatic(String path, Set<String> firstSegments) {
-		if (!path.startsWith("/")) {
-			return false;
-		}
-		int end = 1;
-		while (end < path.length() && "/?#;".indexOf(path.charAt(end)) < 0) {
-			end++;
-		}
-		return firstSegments.contains(path.substring(1, end));
 	}
 
 	static final class StaticOnlyFilter extends ResourceUrlEncodingFilter {
 
-		private final Set<String> firstSegments;
+		private final StaticPaths staticPaths;
 
-		StaticOnlyFilter(Set<String> firstSegments) {
-			this.firstSegments = Set.copyOf(firstSegments);
+		StaticOnlyFilter(StaticPaths staticPaths) {
+			this.staticPaths = staticPaths;
 		}
 
 		@Override
@@ -103,7 +117,7 @@ class StaticResourceLinks {
 			}
 			String contextPath = http.getContextPath();
 			super.doFilter(request, response, (innerRequest, versioning) -> chain.doFilter(innerRequest,
-					new StaticOnly((HttpServletResponse) versioning, plain, contextPath, firstSegments)));
+					new StaticOnly((HttpServletResponse) versioning, plain, contextPath, staticPaths)));
 		}
 
 	}
@@ -115,20 +129,20 @@ class StaticResourceLinks {
 
 		private final String contextPath;
 
-		private final Set<String> firstSegments;
+		private final StaticPaths staticPaths;
 
 		StaticOnly(HttpServletResponse versioning, HttpServletResponse plain, String contextPath,
-				Set<String> firstSegments) {
+				StaticPaths staticPaths) {
 			super(versioning);
 			this.plain = plain;
 			this.contextPath = contextPath;
-			this.firstSegments = firstSegments;
+			this.staticPaths = staticPaths;
 		}
 
 		@Override
 		public String encodeURL(String url) {
 			String path = url.startsWith(contextPath) ? url.substring(contextPath.length()) : url;
-			return canBeStatic(path, firstSegments) ? super.encodeURL(url) : plain.encodeURL(url);
+			return staticPaths.canBeStatic(path) ? super.encodeURL(url) : plain.encodeURL(url);
 		}
 
 	}

@@ -2,7 +2,6 @@ package fr.maillage.shared.web;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -16,6 +15,9 @@ import org.springframework.mock.web.MockHttpServletResponse;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class LoadSheddingTest {
+
+	private static final StaticResourceLinks.StaticPaths STATIC = new StaticResourceLinks.StaticPaths(
+			new String[] { "classpath:/static/" });
 
 	private final CountDownLatch entered = new CountDownLatch(1);
 
@@ -42,7 +44,7 @@ class LoadSheddingTest {
 
 	@Test
 	void whenFullTheExcessIsTurnedAwayWithA503AndRetryAfter() throws Exception {
-		LoadShedding shedding = new LoadShedding(1, 0, Duration.ZERO, Set.of("css"));
+		LoadShedding shedding = new LoadShedding(1, 0, Duration.ZERO, STATIC);
 		CompletableFuture<MockHttpServletResponse> first = CompletableFuture
 			.supplyAsync(() -> run(shedding, "/", slow));
 		assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
@@ -66,7 +68,7 @@ class LoadSheddingTest {
 
 	@Test
 	void healthAndStaticFilesAreNeverHeldBack() throws Exception {
-		LoadShedding shedding = new LoadShedding(1, 0, Duration.ZERO, Set.of("css"));
+		LoadShedding shedding = new LoadShedding(1, 0, Duration.ZERO, STATIC);
 		CompletableFuture.supplyAsync(() -> run(shedding, "/", slow));
 		assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
 
@@ -77,7 +79,7 @@ class LoadSheddingTest {
 
 	@Test
 	void aQueuedRequestIsServedWhenAPlaceFrees() throws Exception {
-		LoadShedding shedding = new LoadShedding(1, 1, Duration.ofSeconds(30), Set.of());
+		LoadShedding shedding = new LoadShedding(1, 1, Duration.ofSeconds(30), STATIC);
 		CompletableFuture<MockHttpServletResponse> first = CompletableFuture
 			.supplyAsync(() -> run(shedding, "/", slow));
 		assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
