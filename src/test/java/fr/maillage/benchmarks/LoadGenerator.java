@@ -227,6 +227,7 @@ public final class LoadGenerator {
 		System.out.printf(Locale.ROOT, "CHARGE run: %d requests at %.0f/s for %.0f s, timeout %d ms%n", total, rate,
 				seconds, timeout.toMillis());
 		long start = System.nanoTime();
+		Thread health = healthProbe(start + (long) (seconds * 1e9));
 		for (int i = 0; i < total; i++) {
 			long due = start + i * interval;
 			long wait = due - System.nanoTime();
@@ -249,6 +250,7 @@ public final class LoadGenerator {
 				}));
 		}
 		long sendingNanos = System.nanoTime() - start;
+		health.join(timeout.toMillis() + 2_000);
 		// every request has its own timeout: this wait is bounded
 		try {
 			CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new))
@@ -259,6 +261,41 @@ public final class LoadGenerator {
 		}
 		System.out.printf(Locale.ROOT, "CHARGE sent in %.1f s (scheduled %.1f s)%n", sendingNanos / 1e9, seconds);
 		return new ArrayList<>(outcomes);
+	}
+
+	/**
+	 * Health once a second during the load, one probe at a time: it must stay cheap
+	 * whatever the load (issue 14 saw it take 50 s).
+	 */
+	private Thread healthProbe(long until) {
+		Thread probe = new Thread(() -> {
+			List<String> statuses = new ArrayList<>();
+			long max = 0;
+			while (System.nanoTime() < until) {
+				long begin = System.nanoTime();
+				try {
+					HttpResponse<Void> response = client.send(request("/actuator/health"),
+							HttpResponse.BodyHandlers.discarding());
+					statuses.add(String.valueOf(response.statusCode()));
+				}
+				catch (Exception e) {
+					statuses.add(e instanceof HttpTimeoutException ? "timeout" : "error");
+				}
+				catch (Throwable e) {
+					statuses.add("error");
+				}
+				long took = System.nanoTime() - begin;
+				max = Math.max(max, took);
+				LockSupport.parkNanos(Math.max(0, 1_000_000_000L - took));
+			}
+			long ok = statuses.stream().filter("200"::equals).count();
+			System.out.printf(Locale.ROOT,
+					"CHARGE health during the load: %d probes, %d answered 200, slowest %.1f ms%n", statuses.size(), ok,
+					ms(max));
+		}, "charge-health");
+		probe.setDaemon(true);
+		probe.start();
+		return probe;
 	}
 
 	private static void report(List<Outcome> outcomes, double rate, double seconds) {

@@ -105,7 +105,7 @@ final class LoadShedding extends OncePerRequestFilter {
 		return inside.get();
 	}
 
-	private static void turnAway(HttpServletRequest request, HttpServletResponse response) throws IOException {
+	static void turnAway(HttpServletRequest request, HttpServletResponse response) throws IOException {
 		boolean api = request.getRequestURI().startsWith(request.getContextPath() + "/api/");
 		response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
 		response.setHeader("Retry-After", RETRY_AFTER_SECONDS);
