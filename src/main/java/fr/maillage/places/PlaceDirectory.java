@@ -23,7 +23,13 @@ public class PlaceDirectory {
 		this.repository = repository;
 	}
 
-	@Transactional(readOnly = true)
+	/**
+	 * How long the statements of one search may run: a search that slow holds a thread
+	 * and a connection that other people are waiting for; it fails instead (issue 14).
+	 */
+	static final int SEARCH_TIMEOUT_SECONDS = 3;
+
+	@Transactional(readOnly = true, timeout = SEARCH_TIMEOUT_SECONDS)
 	public PlacePage searchPlaces(PlaceQuery query) {
 		return repository.search(query);
 	}
