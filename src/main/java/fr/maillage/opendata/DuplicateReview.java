@@ -28,10 +28,14 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class DuplicateReview {
 
-	public static final Set<String> DECISIONS = Set.of(JdbcDuplicateRepository.MERGE, JdbcDuplicateRepository.DISTINCT);
+	public static final Set<String> DECISIONS = java.util.Arrays.stream(PairStatus.values())
+		.filter(PairStatus::isDecision)
+		.map(PairStatus::code)
+		.collect(java.util.stream.Collectors.toUnmodifiableSet());
 
-	public static final Set<String> STATUSES = Set.of(JdbcDuplicateRepository.TO_REVIEW, JdbcDuplicateRepository.MERGE,
-			JdbcDuplicateRepository.DISTINCT);
+	public static final Set<String> STATUSES = java.util.Arrays.stream(PairStatus.values())
+		.map(PairStatus::code)
+		.collect(java.util.stream.Collectors.toUnmodifiableSet());
 
 	private static final int MAX_AUTHOR_LENGTH = 200;
 
@@ -84,7 +88,11 @@ public class DuplicateReview {
 		Pair pair = duplicates.findPairForUpdate(pairId)
 			.orElseThrow(() -> new NotFoundException(
 					"Aucune paire de doublons potentiels n'a l'identifiant « " + pairId + " »."));
-		if (!pair.status().equals(JdbcDuplicateRepository.TO_REVIEW)) {
+		PairStatus current = PairStatus.findByCode(pair.status()).orElseThrow();
+		if (current != PairStatus.A_EXAMINER) {
+			// from the queue a pair is decided once; going back on a decision is an
+			// explicit decision on the two records (decideRecords), which the workflow
+			// allows
 			if (pair.status().equals(decision)) {
 				return withRecords(pair);
 			}

@@ -7,6 +7,7 @@ import fr.maillage.accounts.Mailer;
 import fr.maillage.accounts.Role;
 import fr.maillage.places.ErrorReport;
 import fr.maillage.places.ErrorReports;
+import fr.maillage.places.ModerationStatus;
 import fr.maillage.places.Place;
 import fr.maillage.places.PlaceDirectory;
 import fr.maillage.shared.web.BadRequestException;
@@ -26,9 +27,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Moderation {
 
-	public static final String ACCEPTED = "acceptee";
+	public static final String ACCEPTED = ModerationStatus.ACCEPTEE.code();
 
-	public static final String REJECTED = "rejetee";
+	public static final String REJECTED = ModerationStatus.REJETEE.code();
 
 	private final ErrorReports reports;
 
@@ -115,7 +116,12 @@ public class Moderation {
 		if (!editing.mayEdit(account, place)) {
 			throw new AccessDeniedException("Cette proposition concerne un lieu hors de vos territoires.");
 		}
-		if (!row.get("statut").equals("a_examiner")) {
+		ModerationStatus current = ModerationStatus.findByCode((String) row.get("statut")).orElseThrow();
+		ModerationStatus next = ModerationStatus.findByCode(decision)
+			.filter(ModerationStatus::isDecision)
+			.orElseThrow(() -> new BadRequestException("decision_invalide",
+					"Choisissez d'accepter ou de rejeter la proposition."));
+		if (!current.canBecome(next)) {
 			throw new ConflictException("deja_decide", "Cette proposition a déjà été traitée.");
 		}
 		String answer = reply == null ? "" : reply.strip();

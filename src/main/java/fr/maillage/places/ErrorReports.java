@@ -63,20 +63,20 @@ public class ErrorReports {
 					"Ce lieu a déjà reçu beaucoup de signalements dans l'heure. Merci de réessayer plus tard.");
 		}
 		ErrorReport report = new ErrorReport(UUID.randomUUID().toString(), place.id(), field, text, address,
-				"a_examiner", now);
+				ModerationStatus.A_EXAMINER.code(), now);
 		repository.insert(report);
 		return report;
 	}
 
 	public List<ErrorReport> listPending() {
-		return repository.listByStatus("a_examiner");
+		return repository.listByStatus(ModerationStatus.A_EXAMINER.code());
 	}
 
 	/**
 	 * Reports to examine on the lieux of these départements ({@code null}: everywhere).
 	 */
 	public List<ErrorReport> listPending(java.util.@Nullable Collection<String> departements) {
-		return repository.listByStatus("a_examiner", departements);
+		return repository.listByStatus(ModerationStatus.A_EXAMINER.code(), departements);
 	}
 
 	public ErrorReport getReport(String id) {
@@ -96,10 +96,11 @@ public class ErrorReports {
 	 */
 	@Transactional
 	public boolean decide(String id, String status, String decidedBy, @Nullable String reply) {
-		if (!status.equals("acceptee") && !status.equals("rejetee")) {
-			throw new IllegalArgumentException(status);
-		}
-		return repository.decide(id, status, decidedBy, reply, clock.instant());
+		ModerationStatus decision = ModerationStatus.findByCode(status)
+			.filter(ModerationStatus::isDecision)
+			.orElseThrow(() -> new IllegalArgumentException(status));
+		// the repository moves it from « à examiner » only, in one statement
+		return repository.decide(id, decision.code(), decidedBy, reply, clock.instant());
 	}
 
 }

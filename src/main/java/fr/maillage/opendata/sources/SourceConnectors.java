@@ -118,16 +118,17 @@ public class SourceConnectors {
 						read[0] = count;
 						runs.progress(executionId, stage, count);
 					});
-			runs.finish(executionId, "terminee", report.lues(), report.importId(), null, clock.instant());
+			runs.finish(executionId, RunStatus.TERMINEE.code(), report.lues(), report.importId(), null,
+					clock.instant());
 			return new RunResult(executionId, report);
 		}
 		catch (BadRequestException | ImportRefusedException refused) {
-			runs.finish(executionId, "echouee", read[0], null, refused.getMessage(), clock.instant());
+			runs.finish(executionId, RunStatus.ECHOUEE.code(), read[0], null, refused.getMessage(), clock.instant());
 			throw refused;
 		}
 		catch (RuntimeException unexpected) {
 			log.error("Run {} of source '{}' failed", executionId, name, unexpected);
-			runs.finish(executionId, "echouee", read[0], null,
+			runs.finish(executionId, RunStatus.ECHOUEE.code(), read[0], null,
 					"Erreur inattendue pendant l'exécution : rien n'a été modifié. Consultez les journaux du serveur.",
 					clock.instant());
 			throw unexpected;
