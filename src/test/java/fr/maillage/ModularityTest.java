@@ -22,8 +22,9 @@ class ModularityTest {
 
 	@Test
 	void theModulesOfTheArchitectureExist() {
-		assertThat(modules.stream().map(ApplicationModule::getIdentifier).map(Object::toString)).contains("shared",
-				"places", "opendata", "accounts");
+		assertThat(modules.stream().map(ApplicationModule::getIdentifier).map(Object::toString))
+			.containsExactlyInAnyOrder("shared", "territories", "accounts", "places", "opendata", "fragility",
+					"coverage");
 	}
 
 	@Test
