@@ -97,11 +97,14 @@ public class Accounts {
 			throw new BadRequestException("nom_invalide", "Indiquez le nom de la personne (200 caractères au plus).");
 		}
 		for (String territory : territories) {
-			boolean valid = role == Role.MEMBRE ? STRUCTURE.matcher(territory).matches()
-					: TERRITORY.matcher(territory).matches();
+			// a JSON list may hold null: refused like any other unknown territory
+			boolean valid = territory != null && (role == Role.MEMBRE ? STRUCTURE.matcher(territory).matches()
+					: TERRITORY.matcher(territory).matches());
 			if (!valid) {
-				throw new BadRequestException("territoire_invalide", "Territoire « " + territory
-						+ " » non reconnu : écrivez « departement:69 » ou « epci:200046977 ».");
+				String shown = territory == null ? "null"
+						: territory.length() > 60 ? territory.substring(0, 59) + "…" : territory;
+				throw new BadRequestException("territoire_invalide",
+						"Territoire « " + shown + " » non reconnu : écrivez « departement:69 » ou « epci:200046977 ».");
 			}
 		}
 		if (role == Role.COORDINATEUR && territories.isEmpty()) {

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import fr.maillage.shared.importing.ImportIssue;
 
 /**
  * What an import of indicator values or published scores did.
@@ -13,17 +14,14 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param indicateurs indicator codes found in the file
  * @param colonnesIgnorees columns that are neither a code, a population nor a known
  * indicator
- * @param rejets every value or row left out, with its line, column, value and reason
+ * @param rejets every value or row left out, with its line (the header is line 1),
+ * column, value and reason: the same {@link ImportIssue} as every importer's
  * @param avertissements rows kept but changed on the way: one per commune merged since
  * the file was made, whose former communes' figures were combined (ADR 0008)
  */
 public record FragilityImportReport(UUID importId, String type, int lues, int acceptees, int rejetees,
-		List<String> indicateurs, @JsonProperty("colonnes_ignorees") List<String> colonnesIgnorees, List<Issue> rejets,
-		List<Warning> avertissements) {
-
-	/** One value or row left out; {@code ligne} counts the header as line 1. */
-	public record Issue(long ligne, String champ, String valeur, String message) {
-	}
+		List<String> indicateurs, @JsonProperty("colonnes_ignorees") List<String> colonnesIgnorees,
+		List<ImportIssue> rejets, List<Warning> avertissements) {
 
 	/**
 	 * Former communes whose figures were combined into their current commune.

@@ -10,7 +10,7 @@ import java.util.UUID;
 
 import fr.maillage.accounts.AccountPrincipal;
 import fr.maillage.opendata.importing.EditedValues;
-import fr.maillage.opendata.importing.ImportIssue;
+import fr.maillage.shared.importing.ImportIssue;
 import fr.maillage.opendata.importing.RawRecord;
 import fr.maillage.opendata.importing.RecordNormalizer;
 import fr.maillage.opendata.importing.RecordOutcome;

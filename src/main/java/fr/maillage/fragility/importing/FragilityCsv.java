@@ -15,8 +15,8 @@ import java.util.OptionalLong;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import fr.maillage.shared.importing.ImportIssue;
 import fr.maillage.fragility.FragilityImportRefusedException;
-import fr.maillage.fragility.FragilityImportReport.Issue;
 import fr.maillage.fragility.FragilityImportReport.Warning;
 import fr.maillage.fragility.domain.FragilityIndicator;
 import fr.maillage.fragility.domain.MergedCommuneScores;
@@ -52,7 +52,7 @@ public final class FragilityCsv {
 
 	/** What a file gave: rows to store and every issue. */
 	public record Parsed(String type, int read, int accepted, List<ValueRow> values, List<PublishedRow> published,
-			List<String> indicators, List<String> ignoredColumns, List<Issue> issues, List<Warning> warnings) {
+			List<String> indicators, List<String> ignoredColumns, List<ImportIssue> issues, List<Warning> warnings) {
 	}
 
 	/**
@@ -122,7 +122,7 @@ public final class FragilityCsv {
 		}
 		List<PublishedRow> rows = new ArrayList<>();
 		List<CommuneRow> communes = new ArrayList<>();
-		List<Issue> issues = new ArrayList<>();
+		List<ImportIssue> issues = new ArrayList<>();
 		Map<String, Long> firstLines = new HashMap<>();
 		int read = 0;
 		int accepted = 0;
@@ -136,7 +136,7 @@ public final class FragilityCsv {
 				default -> null;
 			};
 			if (division == null) {
-				issues.add(new Issue(line, "division", divisionValue,
+				issues.add(new ImportIssue((long) line, "division", divisionValue,
 						"Division inconnue : « city » ou « epci » attendu."));
 				continue;
 			}
@@ -146,18 +146,21 @@ public final class FragilityCsv {
 				code = code.length() == 4 ? "0" + code : code;
 				Optional<String> found = currentCommune.apply(code);
 				if (found.isEmpty()) {
-					issues.add(new Issue(line, "code", code, "Commune inconnue du Code officiel géographique 2026."));
+					issues.add(new ImportIssue((long) line, "code", code,
+							"Commune inconnue du Code officiel géographique 2026."));
 					continue;
 				}
 				current = found.get();
 			}
 			else if (!code.matches("\\d{9}")) {
-				issues.add(new Issue(line, "code", code, "Un EPCI est désigné par son SIREN (9 chiffres)."));
+				issues
+					.add(new ImportIssue((long) line, "code", code, "Un EPCI est désigné par son SIREN (9 chiffres)."));
 				continue;
 			}
 			Long first = firstLines.putIfAbsent(division + ":" + code, line);
 			if (first != null) {
-				issues.add(new Issue(line, "code", code, "Code déjà donné ligne " + first + " : ligne écartée."));
+				issues.add(new ImportIssue((long) line, "code", code,
+						"Code déjà donné ligne " + first + " : ligne écartée."));
 				continue;
 			}
 			String name = get(record, columns, "name");
@@ -171,7 +174,7 @@ public final class FragilityCsv {
 				// 0 is outside the method's scale but La Mednum publishes it for a few
 				// communes: their figure is kept as published
 				if (score.isEmpty() || score.get() < 0 || score.get() > 10) {
-					issues.add(new Issue(line, columns.get(column.getKey()), raw,
+					issues.add(new ImportIssue((long) line, columns.get(column.getKey()), raw,
 							"Score attendu : un nombre entre 0 et 10."));
 					continue;
 				}
@@ -180,7 +183,8 @@ public final class FragilityCsv {
 			if (figures.isEmpty()) {
 				if (issues.isEmpty() || issues.get(issues.size() - 1).ligne() != line) {
 					// La Mednum publishes Marseille (13055) without any score
-					issues.add(new Issue(line, "code", code, "Aucun score sur cette ligne : ligne écartée."));
+					issues.add(
+							new ImportIssue((long) line, "code", code, "Aucun score sur cette ligne : ligne écartée."));
 				}
 				continue;
 			}
@@ -294,7 +298,7 @@ public final class FragilityCsv {
 		}
 		List<ValueRow> rows = new ArrayList<>();
 		List<CommuneRow> communes = new ArrayList<>();
-		List<Issue> issues = new ArrayList<>();
+		List<ImportIssue> issues = new ArrayList<>();
 		Map<String, Long> firstLines = new HashMap<>();
 		int read = 0;
 		int accepted = 0;
@@ -307,19 +311,20 @@ public final class FragilityCsv {
 			String communeCode = level.equals("iris") ? (code.length() == 9 ? code.substring(0, 5) : "")
 					: code.length() == 4 ? "0" + code : code;
 			if (level.equals("iris") && !code.matches("[0-9AB]{5}\\d{4}")) {
-				issues.add(new Issue(line, columns.get(codeColumn), code, "Code IRIS attendu : 9 caractères."));
+				issues.add(new ImportIssue((long) line, columns.get(codeColumn), code,
+						"Code IRIS attendu : 9 caractères."));
 				continue;
 			}
 			Optional<String> commune = currentCommune.apply(communeCode);
 			if (commune.isEmpty()) {
-				issues.add(new Issue(line, columns.get(codeColumn), code,
+				issues.add(new ImportIssue((long) line, columns.get(codeColumn), code,
 						"Commune inconnue du Code officiel géographique 2026."));
 				continue;
 			}
 			String unitCode = level.equals("iris") ? code : communeCode;
 			Long first = firstLines.putIfAbsent(unitCode, line);
 			if (first != null) {
-				issues.add(new Issue(line, columns.get(codeColumn), code,
+				issues.add(new ImportIssue((long) line, columns.get(codeColumn), code,
 						"Code déjà donné ligne " + first + " : ligne écartée."));
 				continue;
 			}
@@ -331,7 +336,7 @@ public final class FragilityCsv {
 					population = Math.round(number.get());
 				}
 				else if (!raw.isEmpty()) {
-					issues.add(new Issue(line, columns.get("population"), raw,
+					issues.add(new ImportIssue((long) line, columns.get("population"), raw,
 							"Population attendue : un nombre positif ; ignorée."));
 				}
 			}
@@ -344,7 +349,7 @@ public final class FragilityCsv {
 				Optional<Double> value = number(raw);
 				boolean isShare = column.getValue() != FragilityIndicator.DISTANCE_SERVICES;
 				if (value.isEmpty() || value.get() < 0 || (isShare && value.get() > 100)) {
-					issues.add(new Issue(line, columns.get(column.getKey()), raw,
+					issues.add(new ImportIssue((long) line, columns.get(column.getKey()), raw,
 							isShare ? "Part attendue en % : un nombre entre 0 et 100." : "Durée attendue en minutes."));
 					continue;
 				}

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import fr.maillage.shared.importing.ImportIssue;
 import fr.maillage.opendata.schema.SchemaField;
 import fr.maillage.places.hours.FrenchHoursReader;
 import fr.maillage.places.hours.HoursInWords;

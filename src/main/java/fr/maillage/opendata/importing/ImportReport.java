@@ -3,6 +3,7 @@ package fr.maillage.opendata.importing;
 import java.time.Instant;
 import java.util.List;
 
+import fr.maillage.shared.importing.ImportIssue;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -4,6 +4,7 @@ import java.util.UUID;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
+import fr.maillage.shared.importing.ImportIssue;
 import fr.maillage.opendata.persistence.JdbcImportRepository;
 import fr.maillage.opendata.persistence.JdbcImportRepository.RejectedRow;
 import fr.maillage.opendata.persistence.JdbcImportRepository.Run;

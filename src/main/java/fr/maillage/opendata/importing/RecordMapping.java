@@ -2,6 +2,7 @@ package fr.maillage.opendata.importing;
 
 import java.util.List;
 
+import fr.maillage.shared.importing.ImportIssue;
 import org.jspecify.annotations.Nullable;
 
 /**

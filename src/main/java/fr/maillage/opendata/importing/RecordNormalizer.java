@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import fr.maillage.shared.importing.ImportIssue;
 import fr.maillage.opendata.schema.LegacyMapping;
 import fr.maillage.opendata.schema.SchemaField;
 import fr.maillage.places.hours.FrenchHoursReader;
@@ -60,7 +61,13 @@ public final class RecordNormalizer {
 
 	private static final Pattern DIGITS = Pattern.compile("^\\d+$");
 
-	private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
+	/**
+	 * An address people can write to and a {@code mailto:} link can hold: letters, digits
+	 * and the few signs real addresses use; quotes, angle brackets, slashes and the like
+	 * (a way to break out of a link) are refused.
+	 */
+	private static final Pattern EMAIL = Pattern
+		.compile("^[\\p{L}\\p{N}._%+'-]+@[\\p{L}\\p{N}-]+(\\.[\\p{L}\\p{N}-]+)*\\.\\p{L}{2,}$");
 
 	private static final Pattern PIVOT_SEPARATORS = Pattern.compile("[\\s.]");
 

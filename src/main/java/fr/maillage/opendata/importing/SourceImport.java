@@ -18,6 +18,7 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import fr.maillage.shared.importing.ImportIssue;
 import fr.maillage.opendata.PublishedDirectory;
 import fr.maillage.opendata.persistence.JdbcImportRepository;
 import fr.maillage.opendata.persistence.JdbcImportRepository.RejectedRow;

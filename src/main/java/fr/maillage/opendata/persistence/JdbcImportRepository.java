@@ -14,7 +14,7 @@ import java.util.function.Consumer;
 
 import javax.sql.DataSource;
 
-import fr.maillage.opendata.importing.ImportIssue;
+import fr.maillage.shared.importing.ImportIssue;
 import fr.maillage.shared.database.PostgresCopy;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;

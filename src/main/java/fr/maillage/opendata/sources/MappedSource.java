@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import fr.maillage.opendata.importing.ImportIssue;
+import fr.maillage.shared.importing.ImportIssue;
 import fr.maillage.opendata.importing.RawRecord;
 import fr.maillage.opendata.importing.RecordMapping;
 import fr.maillage.opendata.schema.SchemaField;

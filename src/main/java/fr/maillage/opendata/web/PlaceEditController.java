@@ -101,7 +101,7 @@ class PlaceEditController {
 		String version = form.getFirst("version") == null ? "" : form.getFirst("version");
 		Place place = places.getPlace(id);
 		if (account.role() == fr.maillage.accounts.Role.MEMBRE && !editing.mayEdit(account, place)) {
-			java.util.List<fr.maillage.opendata.importing.ImportIssue> errors = editing.propose(id, values,
+			java.util.List<fr.maillage.shared.importing.ImportIssue> errors = editing.propose(id, values,
 					form.getFirst("motif"), account);
 			if (errors.isEmpty()) {
 				model.addAttribute("lieu", place);
@@ -146,7 +146,7 @@ class PlaceEditController {
 	 * The errors, listed at the top and each next to its field (the form keeps what was
 	 * typed).
 	 */
-	private static void addErrors(Model model, List<fr.maillage.opendata.importing.ImportIssue> errors) {
+	private static void addErrors(Model model, List<fr.maillage.shared.importing.ImportIssue> errors) {
 		Map<String, List<String>> byField = new LinkedHashMap<>();
 		errors.forEach(error -> byField
 			.computeIfAbsent(error.champ() == null ? "" : error.champ(), field -> new java.util.ArrayList<>())

@@ -272,6 +272,9 @@ final class ErrorDescriptions {
 			if (message.contains("ctrl-char") || message.contains("control character")) {
 				return "un caractère de contrôle n'est pas échappé dans un texte";
 			}
+			if (message.contains("duplicate")) {
+				return "un même champ y est donné deux fois";
+			}
 			if (message.contains("unrecognized token")) {
 				return "un mot n'est pas reconnu (true, false, null, un nombre ou un texte entre guillemets attendus)";
 			}

@@ -6,6 +6,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.deser.jdk.StringDeserializer;
 import tools.jackson.databind.module.SimpleModule;
@@ -25,6 +26,15 @@ class JsonInputConfiguration {
 	JsonFactoryBuilderCustomizer boundedJsonInput() {
 		return factory -> factory
 			.streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING_DEPTH).build());
+	}
+
+	/**
+	 * A field given twice is refused, not read as its last value: {@code "role"} given as
+	 * « coordinateur » then « administrateur » must not quietly become the second.
+	 */
+	@Bean
+	JsonMapperBuilderCustomizer noFieldTwice() {
+		return mapper -> mapper.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
 	}
 
 	@Bean

@@ -22,4 +22,10 @@ class PageExceptionHandler {
 		return new ModelAndView("error/400", Map.of("message", exception.getMessage()), HttpStatus.BAD_REQUEST);
 	}
 
+	/** What was not found, in the page's words (a territory's code, a lieu, a link). */
+	@ExceptionHandler(NotFoundException.class)
+	ModelAndView notFound(NotFoundException exception) {
+		return new ModelAndView("error/404", Map.of("message", exception.getMessage()), HttpStatus.NOT_FOUND);
+	}
+
 }

@@ -161,6 +161,19 @@ class AccountsIT {
 		ApiClient.Response twice = api.postJsonAsAdmin("/api/v1/comptes",
 				"{\"courriel\": \"E@F.fr\", \"nom\": \"E\", \"role\": \"membre\"}");
 		assertThat(twice.status()).isEqualTo(409);
+		// a null among the territories is an unknown territory, not a 500
+		ApiClient.Response nullTerritory = api.postJsonAsAdmin("/api/v1/comptes",
+				"{\"courriel\": \"g@h.fr\", \"nom\": \"G\", \"role\": \"coordinateur\", \"territoires\": [null]}");
+		assertThat(nullTerritory.status()).isEqualTo(400);
+		assertThat(nullTerritory.json().get("code").asString()).isEqualTo("territoire_invalide");
+		// a field given twice is refused, never read as its last value
+		ApiClient.Response twoRoles = api.postJsonAsAdmin("/api/v1/comptes",
+				"{\"courriel\": \"i@j.fr\", \"nom\": \"I\", \"role\": \"membre\", \"role\": \"administrateur\"}");
+		assertThat(twoRoles.status()).isEqualTo(400);
+		assertThat(twoRoles.json().get("message").asString()).contains("deux fois");
+		assertThat(jdbc.sql("select count(*) from compte where courriel in ('g@h.fr', 'i@j.fr')")
+			.query(Long.class)
+			.single()).isZero();
 		// a sign-in form posted without its token is refused
 		assertThat(
 				new WebSession(port).post("/connexion", Map.of("courriel", "e@f.fr", "mot_de_passe", "x")).statusCode())

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import fr.maillage.shared.importing.ImportIssue;
 import fr.maillage.places.Geocoding;
 import fr.maillage.places.Place;
 import fr.maillage.territories.Centre;
@@ -108,6 +109,17 @@ class RecordNormalizerTest {
 				MediationService.LEISURE_AND_CREATION);
 		assertThat(place.coordinates().latitude()).isEqualTo(49.25);
 		assertThat(place.id()).isEqualTo(place.origin().placeId());
+	}
+
+	@Test
+	void anEmailThatCouldBreakOutOfALinkIsDroppedWithItsReason() {
+		Map<String, Object> values = validRecord();
+		values.put("courriels",
+				"a@b.fr\"><script>alert(6)</script>|contact@mairie-élancourt.fr|x@y|o'brien@exemple.fr");
+		RecordOutcome outcome = normalize(values);
+		assertThat(accepted(outcome).emails()).containsExactly("contact@mairie-élancourt.fr", "o'brien@exemple.fr");
+		assertThat(outcome.warnings()).extracting(ImportIssue::message)
+			.containsExactly("Adresse électronique invalide : ignorée.", "Adresse électronique invalide : ignorée.");
 	}
 
 	@Test

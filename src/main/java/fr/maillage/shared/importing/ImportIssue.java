@@ -1,4 +1,4 @@
-package fr.maillage.opendata.importing;
+package fr.maillage.shared.importing;
 
 import org.jspecify.annotations.Nullable;
 
