@@ -26,13 +26,13 @@ public final class DuplicateGroups {
 	static final int MAX_BUCKET = 2_000;
 
 	/** About 330 m of latitude. */
-	private static final double CELL_DEGREES = 0.003;
+	static final double CELL_DEGREES = 0.003;
 
 	/**
 	 * At least 300 m of longitude up to 52° North (Dunkirk is at 51°); one width for all,
 	 * so a record and its neighbours always agree on columns.
 	 */
-	private static final double LONGITUDE_CELL_DEGREES = CELL_DEGREES / Math.cos(Math.toRadians(52));
+	static final double LONGITUDE_CELL_DEGREES = CELL_DEGREES / Math.cos(Math.toRadians(52));
 
 	private DuplicateGroups() {
 	}
