@@ -128,18 +128,34 @@ public class PublishedDirectory {
 			});
 		// whole lieux: a record that leaves a lieu may split it, one that joins a lieu
 		// brings it whole
-		scope.addAll(places.listLieuMates(scope));
+		Map<String, String> lieuOf = places.mapLieuMates(scope);
+		scope.addAll(lieuOf.keySet());
 		List<String> unread = scope.stream().filter(id -> !outlines.containsKey(id)).toList();
 		places.listSourceOutlines(unread).forEach(outline -> outlines.put(outline.id(), outline));
 		// a record removed since is no longer published (a seed that does not exist)
 		scope.retainAll(outlines.keySet());
+		// a record never published (saved without a publication) is regrouped as a change
+		Set<String> fresh = new HashSet<>(seeds);
+		scope.stream().filter(id -> !lieuOf.containsKey(id)).forEach(fresh::add);
+		fresh.retainAll(scope);
 		long read = System.nanoTime();
 		List<RecordOutline> regrouped = scope.stream().sorted().map(outlines::get).toList();
-		DirectoryMerge.Grouping grouping = DirectoryMerge.group(regrouped, duplicates.mapDecisions(scope));
-		Lieux lieux = merge(grouping);
+		DirectoryMerge.Grouping grouping = DirectoryMerge.groupChanged(regrouped, duplicates.mapDecisions(scope), fresh,
+				lieuOf);
+		// a lieu without any changed record, neither joined nor split, stays as it is:
+		// only the others are read whole, merged and written
+		Map<String, Integer> lieuSizes = new HashMap<>();
+		lieuOf.values().forEach(lieu -> lieuSizes.merge(lieu, 1, Integer::sum));
+		List<List<String>> changedGroups = grouping.groups()
+			.stream()
+			.filter(group -> !isUnchanged(group, fresh, lieuOf, lieuSizes))
+			.toList();
+		Map<String, String> newLieuOf = new HashMap<>();
+		changedGroups.forEach(group -> group.forEach(id -> newLieuOf.put(id, group.get(0))));
+		Lieux lieux = merge(new DirectoryMerge.Grouping(changedGroups, grouping.toReview()));
 		long mergedAt = System.nanoTime();
-		PublishedChanges changes = places.replacePublishedPart(scope, lieux.alone(), lieux.merged());
-		duplicates.replaceQueuePart(scope, seeds, grouping.toReview(), clock.instant());
+		PublishedChanges changes = places.replacePublishedPart(newLieuOf.keySet(), lieux.alone(), lieux.merged());
+		duplicates.replaceQueuePart(newLieuOf, fresh, grouping.toReview(), clock.instant());
 		long end = System.nanoTime();
 		log.info(
 				"Directory published incrementally: {} changed source records, {} regrouped -> {} lieux ({} written,"
@@ -148,6 +164,18 @@ public class PublishedDirectory {
 				changes.removed(), grouping.toReview().size(), (read - start) / 1_000_000,
 				(mergedAt - read) / 1_000_000, (end - mergedAt) / 1_000_000);
 		return changes;
+	}
+
+	/**
+	 * Whether a group is exactly a lieu as last published, none of its records changed.
+	 */
+	private static boolean isUnchanged(List<String> group, Set<String> fresh, Map<String, String> lieuOf,
+			Map<String, Integer> lieuSizes) {
+		String lieu = lieuOf.get(group.get(0));
+		if (lieu == null || !lieu.equals(group.get(0)) || lieuSizes.get(lieu) != group.size()) {
+			return false;
+		}
+		return group.stream().allMatch(id -> !fresh.contains(id) && lieu.equals(lieuOf.get(id)));
 	}
 
 	/** Lieux of one record, published as they are, and lieux that merge several. */

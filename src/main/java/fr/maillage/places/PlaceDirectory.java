@@ -125,12 +125,12 @@ public class PlaceDirectory {
 	}
 
 	/**
-	 * The ids of the source records published in the same lieu as one of these records,
-	 * them included.
+	 * The source records published in the same lieu as one of these records, them
+	 * included: record id → id of its lieu.
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
-	public java.util.Set<String> listLieuMates(Collection<String> recordIds) {
-		return repository.listLieuMates(recordIds);
+	public Map<String, String> mapLieuMates(Collection<String> recordIds) {
+		return repository.mapLieuMates(recordIds);
 	}
 
 	/**

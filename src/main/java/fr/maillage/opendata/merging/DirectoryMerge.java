@@ -53,6 +53,22 @@ public final class DirectoryMerge {
 	 * ids
 	 */
 	public static Grouping group(List<RecordOutline> records, Map<String, Boolean> decisions) {
+		return group(records, candidates -> DuplicateGroups.analyse(candidates, decisions));
+	}
+
+	/**
+	 * The grouping of records of which only some changed since the last one
+	 * ({@link DuplicateGroups#analyseChanged}).
+	 * @param changed ids of the records whose content or decisions changed
+	 * @param lieuOf id of each record → the lieu it was last published in
+	 */
+	public static Grouping groupChanged(List<RecordOutline> records, Map<String, Boolean> decisions,
+			Set<String> changed, Map<String, String> lieuOf) {
+		return group(records, candidates -> DuplicateGroups.analyseChanged(candidates, decisions, changed, lieuOf));
+	}
+
+	private static Grouping group(List<RecordOutline> records,
+			java.util.function.Function<List<MergeCandidate>, DuplicateGroups.Analysis> analyse) {
 		Map<String, RecordOutline> byId = new HashMap<>();
 		List<MergeCandidate> candidates = new ArrayList<>();
 		List<List<String>> groups = new ArrayList<>();
@@ -66,7 +82,7 @@ public final class DirectoryMerge {
 				candidates.add(asCandidate(record));
 			}
 		}
-		DuplicateGroups.Analysis analysis = DuplicateGroups.analyse(candidates, decisions);
+		DuplicateGroups.Analysis analysis = analyse.apply(candidates);
 		for (List<MergeCandidate> group : analysis.groups()) {
 			groups.add(group.stream()
 				.map(candidate -> byId.get(candidate.id()))

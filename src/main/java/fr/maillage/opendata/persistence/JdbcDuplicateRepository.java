@@ -85,16 +85,15 @@ public class JdbcDuplicateRepository {
 	/**
 	 * Updates the queue for records regrouped alone (an incremental publication): these
 	 * pairs are added or rescored, and a pending pair leaves the queue when it is not
-	 * among them and either involves a changed record or has both records regrouped.
-	 * Pairs between a regrouped record and another one, neither changed, keep their
-	 * place: neither their score nor their lieux changed.
-	 * @param records every record regrouped
+	 * among them and either involves a changed record or now has both records in one
+	 * lieu. Other pairs keep their place: neither their score nor their records' lieux
+	 * being apart changed.
+	 * @param lieuOf each regrouped record whose lieu may have changed → its new lieu
 	 * @param changed the records whose content or decisions changed
 	 */
-	public void replaceQueuePart(Collection<String> records, Collection<String> changed, List<ScoredPair> pairs,
+	public void replaceQueuePart(Map<String, String> lieuOf, Collection<String> changed, List<ScoredPair> pairs,
 			Instant now) {
 		Set<String> kept = upsertPending(pairs, now);
-		Set<String> regrouped = new HashSet<>(records);
 		Set<String> seeds = new HashSet<>(changed);
 		List<UUID> obsolete = new ArrayList<>();
 		jdbc.sql("""
@@ -103,13 +102,13 @@ public class JdbcDuplicateRepository {
 				union
 				select d.id, d.lieu_a, d.lieu_b from unnest(:changed) as wanted(id)
 				join doublon d on d.lieu_b = wanted.id where d.statut = 'a_examiner'""")
-			.param("records", regrouped.stream().map(UUID::fromString).toArray(UUID[]::new))
+			.param("records", lieuOf.keySet().stream().map(UUID::fromString).toArray(UUID[]::new))
 			.param("changed", seeds.stream().map(UUID::fromString).toArray(UUID[]::new))
 			.query(rs -> {
 				String a = rs.getString("lieu_a");
 				String b = rs.getString("lieu_b");
 				boolean concerned = seeds.contains(a) || seeds.contains(b)
-						|| (regrouped.contains(a) && regrouped.contains(b));
+						|| (lieuOf.containsKey(a) && lieuOf.get(a).equals(lieuOf.get(b)));
 				if (concerned && !kept.contains(a + "|" + b)) {
 					obsolete.add(UUID.fromString(rs.getString("id")));
 				}

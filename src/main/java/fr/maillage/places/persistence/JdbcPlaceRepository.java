@@ -258,20 +258,21 @@ public class JdbcPlaceRepository {
 	}
 
 	/**
-	 * The ids of every source record published in the same lieu as one of these records
-	 * (those records included when published).
+	 * Every source record published in the same lieu as one of these records (those
+	 * records included when published): record id → lieu id.
 	 */
-	public Set<String> listLieuMates(Collection<String> recordIds) {
+	public Map<String, String> mapLieuMates(Collection<String> recordIds) {
+		Map<String, String> mates = new HashMap<>();
 		if (recordIds.isEmpty()) {
-			return new HashSet<>();
+			return mates;
 		}
-		return new HashSet<>(jdbc
-			.sql("select distinct mate.source_record_id from unnest(:ids) as wanted(id) "
-					+ "join lieu_membre m on m.source_record_id = wanted.id "
-					+ "join lieu_membre mate on mate.lieu_id = m.lieu_id")
+		jdbc.sql("select distinct mate.source_record_id, mate.lieu_id from unnest(:ids) as wanted(id) "
+				+ "join lieu_membre m on m.source_record_id = wanted.id "
+				+ "join lieu_membre mate on mate.lieu_id = m.lieu_id")
 			.param("ids", uuids(recordIds))
-			.query(String.class)
-			.list());
+			.query((rs, row) -> mates.put(rs.getString(1), rs.getString(2)))
+			.list();
+		return mates;
 	}
 
 	/** These source records, by id (unknown ids are left out). */
