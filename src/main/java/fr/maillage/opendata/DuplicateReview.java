@@ -102,7 +102,7 @@ public class DuplicateReview {
 							+ "POST /api/v1/doublons.");
 		}
 		Pair decided = duplicates.decide(pair.id(), decision, who, clock.instant());
-		published.publish();
+		published.publishChanges(List.of(pair.recordA(), pair.recordB()));
 		return withRecords(decided);
 	}
 
@@ -123,7 +123,7 @@ public class DuplicateReview {
 		int score = (int) Math.round(DuplicateDetector.score(DirectoryMerge.asCandidate(records.get(recordA)),
 				DirectoryMerge.asCandidate(records.get(recordB))));
 		Pair pair = duplicates.insertDecision(recordA, recordB, score, decision, who, clock.instant());
-		published.publish();
+		published.publishChanges(List.of(recordA, recordB));
 		return withRecords(pair);
 	}
 

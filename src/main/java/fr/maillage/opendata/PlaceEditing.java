@@ -243,7 +243,7 @@ public class PlaceEditing {
 			.param("before", json.writeValueAsString(before))
 			.param("after", json.writeValueAsString(SchemaRecords.asText(edit)))
 			.update();
-		published.publish();
+		published.publishChanges(List.of(edit.id(), current.id()));
 		return new Outcome(places.getPlace(current.id()), List.of(), accepted.warnings());
 	}
 

@@ -2,8 +2,12 @@ package fr.maillage.opendata;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import fr.maillage.opendata.merging.DirectoryMerge;
 import fr.maillage.opendata.merging.MergePolicy;
@@ -37,6 +41,12 @@ public class PublishedDirectory {
 	/** Key of the PostgreSQL advisory lock that serialises writers of the directory. */
 	private static final long DIRECTORY_LOCK = 0x6d61696c6c616765L;
 
+	/**
+	 * Beyond this many changed records, a full publication: reading whole tables once
+	 * costs less than looking up the neighbourhood of each (docs/performance.md).
+	 */
+	public static final int INCREMENTAL_LIMIT = 2_000;
+
 	private final PlaceDirectory places;
 
 	private final JdbcDuplicateRepository duplicates;
@@ -69,6 +79,110 @@ public class PublishedDirectory {
 		List<RecordOutline> outlines = places.listSourceOutlines();
 		long read = System.nanoTime();
 		DirectoryMerge.Grouping grouping = DirectoryMerge.group(outlines, duplicates.mapDecisions());
+		Lieux lieux = merge(grouping);
+		long mergedAt = System.nanoTime();
+		PublishedChanges changes = places.replacePublished(lieux.alone(), lieux.merged());
+		duplicates.replaceQueue(grouping.toReview(), clock.instant());
+		long end = System.nanoTime();
+		log.info(
+				"Directory published: {} source records -> {} lieux ({} written, {} merged away), {} pairs to review;"
+						+ " read {} ms, merged {} ms, written {} ms",
+				outlines.size(), changes.published(), changes.written(), changes.removed(), grouping.toReview().size(),
+				(read - start) / 1_000_000, (mergedAt - read) / 1_000_000, (end - mergedAt) / 1_000_000);
+		return changes;
+	}
+
+	/**
+	 * Publishes a change to a few source records (an edit, a decision about a pair of
+	 * them, a small import): only the lieux they may be in are regrouped and written
+	 * (issue 15, ADR 0011). A lieu is a connected component of the pairs that merge, so a
+	 * change to records R can only affect the current lieux of R and of the records that
+	 * may pair with R (same commune, same SIRET, nearby): those records are regrouped
+	 * alone, with the decisions about them, and the rest of the directory is left as it
+	 * is. Beyond {@link #INCREMENTAL_LIMIT} records, a full publication.
+	 * @param changed ids of the source records whose content changed or that a new
+	 * decision concerns (both records of a pair)
+	 */
+	@Transactional
+	public PublishedChanges publishChanges(Collection<String> changed) {
+		if (changed.size() > INCREMENTAL_LIMIT) {
+			return publish();
+		}
+		lockForWriting();
+		long start = System.nanoTime();
+		Set<String> seeds = new HashSet<>(changed);
+		Map<String, RecordOutline> outlines = new HashMap<>();
+		places.listSourceOutlines(seeds).forEach(outline -> outlines.put(outline.id(), outline));
+		DirectoryMerge.Neighbourhood around = DirectoryMerge.neighbourhood(outlines.values());
+		Set<String> scope = new HashSet<>(seeds);
+		places
+			.listSourceOutlinesAround(around.codesInsee(), !around.communesWithoutCode().isEmpty(), around.pivots(),
+					around.centres(), around.latitudeSpan(), around.longitudeSpan())
+			.stream()
+			// the records without a commune code were read all: those of other communes
+			// are left out
+			.filter(around::mayPairWith)
+			.forEach(outline -> {
+				outlines.put(outline.id(), outline);
+				scope.add(outline.id());
+			});
+		// whole lieux: a record that leaves a lieu may split it, one that joins a lieu
+		// brings it whole
+		Map<String, String> lieuOf = places.mapLieuMates(scope);
+		scope.addAll(lieuOf.keySet());
+		List<String> unread = scope.stream().filter(id -> !outlines.containsKey(id)).toList();
+		places.listSourceOutlines(unread).forEach(outline -> outlines.put(outline.id(), outline));
+		// a record removed since is no longer published (a seed that does not exist)
+		scope.retainAll(outlines.keySet());
+		// a record never published (saved without a publication) is regrouped as a change
+		Set<String> fresh = new HashSet<>(seeds);
+		scope.stream().filter(id -> !lieuOf.containsKey(id)).forEach(fresh::add);
+		fresh.retainAll(scope);
+		long read = System.nanoTime();
+		List<RecordOutline> regrouped = scope.stream().sorted().map(outlines::get).toList();
+		DirectoryMerge.Grouping grouping = DirectoryMerge.groupChanged(regrouped, duplicates.mapDecisions(scope), fresh,
+				lieuOf);
+		// a lieu without any changed record, neither joined nor split, stays as it is:
+		// only the others are read whole, merged and written
+		Map<String, Integer> lieuSizes = new HashMap<>();
+		lieuOf.values().forEach(lieu -> lieuSizes.merge(lieu, 1, Integer::sum));
+		List<List<String>> changedGroups = grouping.groups()
+			.stream()
+			.filter(group -> !isUnchanged(group, fresh, lieuOf, lieuSizes))
+			.toList();
+		Map<String, String> newLieuOf = new HashMap<>();
+		changedGroups.forEach(group -> group.forEach(id -> newLieuOf.put(id, group.get(0))));
+		Lieux lieux = merge(new DirectoryMerge.Grouping(changedGroups, grouping.toReview()));
+		long mergedAt = System.nanoTime();
+		PublishedChanges changes = places.replacePublishedPart(newLieuOf.keySet(), lieux.alone(), lieux.merged());
+		duplicates.replaceQueuePart(newLieuOf, fresh, grouping.toReview(), clock.instant());
+		long end = System.nanoTime();
+		log.info(
+				"Directory published incrementally: {} changed source records, {} regrouped -> {} lieux ({} written,"
+						+ " {} merged away), {} pairs to review among them; read {} ms, merged {} ms, written {} ms",
+				seeds.size(), scope.size(), lieux.alone().size() + lieux.merged().size(), changes.written(),
+				changes.removed(), grouping.toReview().size(), (read - start) / 1_000_000,
+				(mergedAt - read) / 1_000_000, (end - mergedAt) / 1_000_000);
+		return changes;
+	}
+
+	/**
+	 * Whether a group is exactly a lieu as last published, none of its records changed.
+	 */
+	private static boolean isUnchanged(List<String> group, Set<String> fresh, Map<String, String> lieuOf,
+			Map<String, Integer> lieuSizes) {
+		String lieu = lieuOf.get(group.get(0));
+		if (lieu == null || !lieu.equals(group.get(0)) || lieuSizes.get(lieu) != group.size()) {
+			return false;
+		}
+		return group.stream().allMatch(id -> !fresh.contains(id) && lieu.equals(lieuOf.get(id)));
+	}
+
+	/** Lieux of one record, published as they are, and lieux that merge several. */
+	private record Lieux(List<String> alone, List<PublishedPlace> merged) {
+	}
+
+	private Lieux merge(DirectoryMerge.Grouping grouping) {
 		List<String> alone = new ArrayList<>();
 		List<List<String>> together = new ArrayList<>();
 		for (List<String> group : grouping.groups()) {
@@ -83,16 +197,7 @@ public class PublishedDirectory {
 		List<PublishedPlace> merged = together.stream()
 			.map(group -> DirectoryMerge.publish(group.stream().map(records::get).toList()))
 			.toList();
-		long mergedAt = System.nanoTime();
-		PublishedChanges changes = places.replacePublished(alone, merged);
-		duplicates.replaceQueue(grouping.toReview(), clock.instant());
-		long end = System.nanoTime();
-		log.info(
-				"Directory published: {} source records -> {} lieux ({} written, {} merged away), {} pairs to review;"
-						+ " read {} ms, merged {} ms, written {} ms",
-				outlines.size(), changes.published(), changes.written(), changes.removed(), grouping.toReview().size(),
-				(read - start) / 1_000_000, (mergedAt - read) / 1_000_000, (end - mergedAt) / 1_000_000);
-		return changes;
+		return new Lieux(alone, merged);
 	}
 
 	/**

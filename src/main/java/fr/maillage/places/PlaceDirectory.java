@@ -110,6 +110,47 @@ public class PlaceDirectory {
 		return repository.listSourceOutlines();
 	}
 
+	/** The outlines of these source records; unknown ids are left out. */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public List<RecordOutline> listSourceOutlines(Collection<String> ids) {
+		return repository.listSourceOutlines(ids);
+	}
+
+	/**
+	 * The outlines of the source records with coordinates in one of these communes (or
+	 * without a commune code, when asked), of one of these SIRET, or within the given
+	 * degrees of latitude and longitude of one of these points: a superset of the records
+	 * that may be duplicates of some records, read through indexes.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public List<RecordOutline> listSourceOutlinesAround(Collection<String> codesInsee, boolean withoutCodeInsee,
+			Collection<String> pivots, List<fr.maillage.shared.geo.Coordinates> centres, double latitudeSpan,
+			double longitudeSpan) {
+		return repository.listSourceOutlinesAround(codesInsee, withoutCodeInsee, pivots, centres, latitudeSpan,
+				longitudeSpan);
+	}
+
+	/**
+	 * The source records published in the same lieu as one of these records, them
+	 * included: record id → id of its lieu.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public Map<String, String> mapLieuMates(Collection<String> recordIds) {
+		return repository.mapLieuMates(recordIds);
+	}
+
+	/**
+	 * Replaces the lieux of these source records only (whole lieux: every record
+	 * published with one of them is among them), in the caller's transaction.
+	 * @param records every record regrouped, each in {@code recordsAlone} or in a lieu of
+	 * {@code merged}
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public PublishedChanges replacePublishedPart(Collection<String> records, List<String> recordsAlone,
+			List<PublishedPlace> merged) {
+		return repository.replacePublishedPart(records, recordsAlone, merged);
+	}
+
 	/** These source records by id; unknown ids are left out. */
 	@Transactional(readOnly = true)
 	public Map<String, Place> mapSourceRecords(Collection<String> ids) {

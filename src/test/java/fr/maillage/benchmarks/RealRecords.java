@@ -68,6 +68,32 @@ final class RealRecords {
 		return write(copies, jitterDegrees, true);
 	}
 
+	/**
+	 * Writes {@code count} real records (the first ones) under generated names and
+	 * streets and ids ending in {@code suffix}: new distinct places for a small import.
+	 */
+	static Path writeDistinctSample(int count, String suffix, long seed) throws IOException {
+		List<ObjectNode> records = all();
+		Random random = new Random(seed);
+		Path file = Files.createTempFile("maillage-bench-", ".json");
+		try (OutputStream out = Files.newOutputStream(file); JsonGenerator generator = JSON.createGenerator(out)) {
+			generator.writeStartArray();
+			for (ObjectNode original : records.subList(0, Math.min(count, records.size()))) {
+				ObjectNode record = original.deepCopy();
+				record.put("id", original.get("id").asString() + "-" + suffix);
+				jitter(record, "latitude", 0.02, random);
+				jitter(record, "longitude", 0.02, random);
+				record.put("nom", capitalized(word(random)) + " " + capitalized(word(random)));
+				if (record.hasNonNull("adresse")) {
+					record.put("adresse", (1 + random.nextInt(120)) + " rue " + capitalized(word(random)));
+				}
+				JSON.writeValue(generator, record);
+			}
+			generator.writeEndArray();
+		}
+		return file;
+	}
+
 	private static Path write(int copies, double jitterDegrees, boolean distinct) throws IOException {
 		List<ObjectNode> records = all();
 		Random random = new Random(42);

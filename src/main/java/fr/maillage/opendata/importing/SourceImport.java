@@ -177,6 +177,11 @@ public class SourceImport {
 
 		private final List<Place> accepted = new ArrayList<>();
 
+		/**
+		 * Ids of the records accepted, while few enough for an incremental publication.
+		 */
+		private final java.util.Set<String> acceptedIds = new java.util.HashSet<>();
+
 		private final List<ImportIssue> pendingWarnings = new ArrayList<>();
 
 		private final List<ImportIssue> pendingRejections = new ArrayList<>();
@@ -254,8 +259,8 @@ public class SourceImport {
 			flush();
 			if (saved.added() + saved.changed() > 0) {
 				// after any import that changed a record, the directory is the merge of
-				// all sources
-				published.publish();
+				// all sources; beyond a few records, rebuilt whole
+				published.publishChanges(acceptedIds);
 			}
 			String version = schemaVersion(mapping != null ? mapping.schemaColumns() : reader.columns());
 			imports.finishRun(new Run(id, source, fileName, reader.format(), version, startedAt, clock.instant(), read,
@@ -362,6 +367,12 @@ public class SourceImport {
 			int warningsBefore = warningCount - pendingWarnings.size();
 			int rejectionsBefore = rejectionCount - pendingRejections.size();
 			saved = saved.plus(directory.savePlaces(accepted));
+			for (Place place : accepted) {
+				if (acceptedIds.size() > PublishedDirectory.INCREMENTAL_LIMIT) {
+					break;
+				}
+				acceptedIds.add(place.id());
+			}
 			imports.insertIssues(id, WARNING, warningsBefore, pendingWarnings);
 			imports.insertIssues(id, REJECTION, rejectionsBefore, pendingRejections);
 			imports.insertRejectedRows(id, pendingRows);

@@ -3,9 +3,12 @@ package fr.maillage.opendata.merging;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import fr.maillage.places.Place;
 import fr.maillage.places.PublishedPlace;
@@ -50,6 +53,22 @@ public final class DirectoryMerge {
 	 * ids
 	 */
 	public static Grouping group(List<RecordOutline> records, Map<String, Boolean> decisions) {
+		return group(records, candidates -> DuplicateGroups.analyse(candidates, decisions));
+	}
+
+	/**
+	 * The grouping of records of which only some changed since the last one
+	 * ({@link DuplicateGroups#analyseChanged}).
+	 * @param changed ids of the records whose content or decisions changed
+	 * @param lieuOf id of each record → the lieu it was last published in
+	 */
+	public static Grouping groupChanged(List<RecordOutline> records, Map<String, Boolean> decisions,
+			Set<String> changed, Map<String, String> lieuOf) {
+		return group(records, candidates -> DuplicateGroups.analyseChanged(candidates, decisions, changed, lieuOf));
+	}
+
+	private static Grouping group(List<RecordOutline> records,
+			java.util.function.Function<List<MergeCandidate>, DuplicateGroups.Analysis> analyse) {
 		Map<String, RecordOutline> byId = new HashMap<>();
 		List<MergeCandidate> candidates = new ArrayList<>();
 		List<List<String>> groups = new ArrayList<>();
@@ -63,7 +82,7 @@ public final class DirectoryMerge {
 				candidates.add(asCandidate(record));
 			}
 		}
-		DuplicateGroups.Analysis analysis = DuplicateGroups.analyse(candidates, decisions);
+		DuplicateGroups.Analysis analysis = analyse.apply(candidates);
 		for (List<MergeCandidate> group : analysis.groups()) {
 			groups.add(group.stream()
 				.map(candidate -> byId.get(candidate.id()))
@@ -117,6 +136,78 @@ public final class DirectoryMerge {
 				record.postalCode(),
 				record.codeInsee() != null ? record.codeInsee() : TextFolding.searchKey(record.commune()),
 				record.commune(), point.latitude(), point.longitude(), record.pivot());
+	}
+
+	/**
+	 * Where the records a set of records may pair with are: every record sharing a
+	 * blocking key of {@link DuplicateGroups} with one of them is in the same commune
+	 * (INSEE code, else folded name), has the same SIRET, or lies within two cells of it.
+	 * A superset is harmless (an incremental publication regroups whole lieux); missing
+	 * one would not be.
+	 *
+	 * @param codesInsee communes of the records that have a code
+	 * @param communesWithoutCode folded names of the communes of records without a code
+	 * @param pivots SIRET/RIDET as given
+	 * @param centres positions of the records
+	 * @param latitudeSpan,longitudeSpan half sides, in degrees, of the box around each
+	 * centre
+	 */
+	public record Neighbourhood(Set<String> codesInsee, Set<String> communesWithoutCode, Set<String> pivots,
+			List<Coordinates> centres, double latitudeSpan, double longitudeSpan) {
+
+		/**
+		 * Whether a record may share a blocking key with one of the records: true for
+		 * every record that does (and for some that do not).
+		 */
+		public boolean mayPairWith(RecordOutline other) {
+			if (other.coordinates() == null) {
+				// never compared with anything
+				return false;
+			}
+			if (other.codeInsee() != null ? codesInsee.contains(other.codeInsee())
+					: communesWithoutCode.contains(TextFolding.searchKey(other.commune()))) {
+				return true;
+			}
+			if (other.pivot() != null && pivots.contains(other.pivot())) {
+				return true;
+			}
+			for (Coordinates centre : centres) {
+				if (Math.abs(other.coordinates().latitude() - centre.latitude()) <= latitudeSpan
+						&& Math.abs(other.coordinates().longitude() - centre.longitude()) <= longitudeSpan) {
+					return true;
+				}
+			}
+			return false;
+		}
+
+	}
+
+	/** The neighbourhood of these records (those without coordinates pair with none). */
+	public static Neighbourhood neighbourhood(Collection<RecordOutline> records) {
+		Set<String> codes = new HashSet<>();
+		Set<String> names = new HashSet<>();
+		Set<String> pivots = new HashSet<>();
+		List<Coordinates> centres = new ArrayList<>();
+		for (RecordOutline record : records) {
+			if (record.coordinates() == null) {
+				continue;
+			}
+			MergeCandidate candidate = asCandidate(record);
+			if (record.codeInsee() != null) {
+				codes.add(record.codeInsee());
+			}
+			else {
+				names.add(candidate.communeKey());
+			}
+			if (candidate.hasPivot()) {
+				pivots.add(record.pivot());
+			}
+			centres.add(record.coordinates());
+		}
+		// a record of a neighbouring cell is less than two cells away; the margin is for
+		// the rounding of cell boundaries
+		return new Neighbourhood(codes, names, pivots, centres, 2.01 * DuplicateGroups.CELL_DEGREES,
+				2.01 * DuplicateGroups.LONGITUDE_CELL_DEGREES);
 	}
 
 }

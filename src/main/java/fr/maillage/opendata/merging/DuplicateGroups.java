@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import fr.maillage.shared.text.TextFolding;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Groups records describing the same place. Pairs are only scored when they share a
@@ -26,13 +27,13 @@ public final class DuplicateGroups {
 	static final int MAX_BUCKET = 2_000;
 
 	/** About 330 m of latitude. */
-	private static final double CELL_DEGREES = 0.003;
+	static final double CELL_DEGREES = 0.003;
 
 	/**
 	 * At least 300 m of longitude up to 52° North (Dunkirk is at 51°); one width for all,
 	 * so a record and its neighbours always agree on columns.
 	 */
-	private static final double LONGITUDE_CELL_DEGREES = CELL_DEGREES / Math.cos(Math.toRadians(52));
+	static final double LONGITUDE_CELL_DEGREES = CELL_DEGREES / Math.cos(Math.toRadians(52));
 
 	private DuplicateGroups() {
 	}
@@ -54,6 +55,28 @@ public final class DuplicateGroups {
 	 * did not end up in one group through other pairs.
 	 */
 	public static Analysis analyse(List<MergeCandidate> candidates, Map<String, Boolean> decisions) {
+		return analyse(candidates, decisions, null, null);
+	}
+
+	/**
+	 * As {@link #analyse(List, Map)} for records of which only some changed since the
+	 * last grouping (an incremental publication): a previous group without any changed
+	 * record is still a group (no pair of its records changed), so it is joined at once,
+	 * and the only pairs scored are those with a changed record and those within a
+	 * previous group that holds one (it may split). Pairs of unchanged records of
+	 * different groups are not scored, hence not returned for review: they are what they
+	 * were.
+	 * @param changed ids of the records whose content or decisions changed
+	 * @param groupOf id of each unchanged record → its previous group; a record without
+	 * one counts as changed
+	 */
+	public static Analysis analyseChanged(List<MergeCandidate> candidates, Map<String, Boolean> decisions,
+			Set<String> changed, Map<String, String> groupOf) {
+		return analyse(candidates, decisions, changed, groupOf);
+	}
+
+	private static Analysis analyse(List<MergeCandidate> candidates, Map<String, Boolean> decisions,
+			@Nullable Set<String> changed, @Nullable Map<String, String> groupOf) {
 		int size = candidates.size();
 		int[] parent = new int[size];
 		Map<String, Integer> index = new HashMap<>();
@@ -61,6 +84,29 @@ public final class DuplicateGroups {
 			parent[i] = i;
 			index.put(candidates.get(i).id(), i);
 		}
+		// for an incremental grouping: which records changed, each record's previous
+		// group (by its first record's index) and whether that group holds a change
+		boolean[] fresh = new boolean[size];
+		int[] previous = new int[size];
+		Set<Integer> dirty = new HashSet<>();
+		if (changed != null && groupOf != null) {
+			Map<String, Integer> firstOf = new HashMap<>();
+			for (int i = 0; i < size; i++) {
+				String id = candidates.get(i).id();
+				String group = groupOf.get(id);
+				fresh[i] = group == null || changed.contains(id);
+				previous[i] = group == null ? -1 - i : firstOf.computeIfAbsent(group, g -> index.get(id));
+				if (fresh[i]) {
+					dirty.add(previous[i]);
+				}
+			}
+			for (int i = 0; i < size; i++) {
+				if (!dirty.contains(previous[i])) {
+					union(parent, i, previous[i]);
+				}
+			}
+		}
+		boolean incremental = changed != null;
 		Map<Long, Boolean> decided = new HashMap<>();
 		decisions.forEach((key, same) -> {
 			String[] ids = key.split("\\|", 2);
@@ -77,6 +123,11 @@ public final class DuplicateGroups {
 		List<long[]> review = new ArrayList<>();
 		DuplicateDetector.TextRatio ratio = Similarity::ratio;
 		forEachCandidatePair(candidates, features, (i, j) -> {
+			if (incremental && !fresh[i] && !fresh[j] && !(previous[i] == previous[j] && dirty.contains(previous[i]))) {
+				// two unchanged records of different groups: no edge between them, as
+				// before
+				return;
+			}
 			long key = pair(i, j);
 			if (decided.containsKey(key) || find(parent, i) == find(parent, j)) {
 				// a person decided, or other pairs already made them one place

@@ -5,7 +5,9 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -68,6 +70,54 @@ public class JdbcDuplicateRepository {
 	 * are never touched).
 	 */
 	public void replaceQueue(List<ScoredPair> pairs, Instant now) {
+		Set<String> kept = upsertPending(pairs, now);
+		// the difference is taken here: "not (key = any(:keys))" compares
+		// every pending pair with every key, quadratic in the queue's size
+		List<UUID> obsolete = new ArrayList<>();
+		jdbc.sql("select id, lieu_a, lieu_b from doublon where statut = 'a_examiner'").query(rs -> {
+			if (!kept.contains(rs.getString("lieu_a") + "|" + rs.getString("lieu_b"))) {
+				obsolete.add(UUID.fromString(rs.getString("id")));
+			}
+		});
+		delete(obsolete);
+	}
+
+	/**
+	 * Updates the queue for records regrouped alone (an incremental publication): these
+	 * pairs are added or rescored, and a pending pair leaves the queue when it is not
+	 * among them and either involves a changed record or now has both records in one
+	 * lieu. Other pairs keep their place: neither their score nor their records' lieux
+	 * being apart changed.
+	 * @param lieuOf each regrouped record whose lieu may have changed → its new lieu
+	 * @param changed the records whose content or decisions changed
+	 */
+	public void replaceQueuePart(Map<String, String> lieuOf, Collection<String> changed, List<ScoredPair> pairs,
+			Instant now) {
+		Set<String> kept = upsertPending(pairs, now);
+		Set<String> seeds = new HashSet<>(changed);
+		List<UUID> obsolete = new ArrayList<>();
+		jdbc.sql("""
+				select d.id, d.lieu_a, d.lieu_b from unnest(:records) as wanted(id)
+				join doublon d on d.lieu_a = wanted.id where d.statut = 'a_examiner'
+				union
+				select d.id, d.lieu_a, d.lieu_b from unnest(:changed) as wanted(id)
+				join doublon d on d.lieu_b = wanted.id where d.statut = 'a_examiner'""")
+			.param("records", lieuOf.keySet().stream().map(UUID::fromString).toArray(UUID[]::new))
+			.param("changed", seeds.stream().map(UUID::fromString).toArray(UUID[]::new))
+			.query(rs -> {
+				String a = rs.getString("lieu_a");
+				String b = rs.getString("lieu_b");
+				boolean concerned = seeds.contains(a) || seeds.contains(b)
+						|| (lieuOf.containsKey(a) && lieuOf.get(a).equals(lieuOf.get(b)));
+				if (concerned && !kept.contains(a + "|" + b)) {
+					obsolete.add(UUID.fromString(rs.getString("id")));
+				}
+			});
+		delete(obsolete);
+	}
+
+	/** Adds these pairs to the queue or rescores them; returns their keys. */
+	private Set<String> upsertPending(List<ScoredPair> pairs, Instant now) {
 		String[] keys = new String[pairs.size()];
 		UUID[] first = new UUID[pairs.size()];
 		UUID[] second = new UUID[pairs.size()];
@@ -81,6 +131,9 @@ public class JdbcDuplicateRepository {
 			// floored: a pair shown as 80 would look like an automatic merge
 			scores[i] = (int) Math.floor(pair.score());
 		}
+		if (pairs.isEmpty()) {
+			return Set.of();
+		}
 		jdbc.sql("""
 				insert into doublon (id, lieu_a, lieu_b, score, statut, detecte_le)
 				select gen_random_uuid(), a, b, score, 'a_examiner', :now
@@ -92,21 +145,35 @@ public class JdbcDuplicateRepository {
 			.param("scores", scores)
 			.param("now", Timestamp.from(now))
 			.update();
-		// the difference is taken here: "not (key = any(:keys))" compares
-		// every pending pair with every key, quadratic in the queue's size
-		Set<String> kept = Set.of(keys);
-		List<UUID> obsolete = new ArrayList<>();
-		jdbc.sql("select id, lieu_a, lieu_b from doublon where statut = 'a_examiner'").query(rs -> {
-			if (!kept.contains(rs.getString("lieu_a") + "|" + rs.getString("lieu_b"))) {
-				obsolete.add(UUID.fromString(rs.getString("id")));
-			}
-		});
+		return Set.of(keys);
+	}
+
+	private void delete(List<UUID> obsolete) {
 		UUID[] gone = obsolete.toArray(UUID[]::new);
 		if (gone.length > 0) {
 			jdbc.sql("delete from doublon d using unnest(:gone) as obsolete(id) where d.id = obsolete.id")
 				.param("gone", gone)
 				.update();
 		}
+	}
+
+	/**
+	 * The decisions about pairs of these records (both of them), by
+	 * {@link DuplicateGroups#pairKey}: {@code true} for the same place.
+	 */
+	public Map<String, Boolean> mapDecisions(Collection<String> records) {
+		Set<String> wanted = new HashSet<>(records);
+		Map<String, Boolean> decisions = new HashMap<>();
+		jdbc.sql("select d.lieu_a, d.lieu_b, d.statut from unnest(:ids) as wanted(id) "
+				+ "join doublon d on d.lieu_a = wanted.id where d.statut <> 'a_examiner'")
+			.param("ids", wanted.stream().map(UUID::fromString).toArray(UUID[]::new))
+			.query(rs -> {
+				if (wanted.contains(rs.getString("lieu_b"))) {
+					decisions.put(DuplicateGroups.pairKey(rs.getString("lieu_a"), rs.getString("lieu_b")),
+							MERGE.equals(rs.getString("statut")));
+				}
+			});
+		return decisions;
 	}
 
 	/**

@@ -187,6 +187,94 @@ public class JdbcPlaceRepository {
 				});
 	}
 
+	private static final String OUTLINE = "l.id, l.import_source, l.nom, l.commune, l.code_postal, l.code_insee, "
+			+ "l.adresse, l.latitude, l.longitude, l.pivot, l.received_at";
+
+	private static RecordOutline mapOutline(ResultSet rs, int row) throws SQLException {
+		double latitude = rs.getDouble("latitude");
+		Coordinates point = rs.wasNull() ? null : new Coordinates(latitude, rs.getDouble("longitude"));
+		Timestamp receivedAt = rs.getTimestamp("received_at");
+		return new RecordOutline(rs.getString("id"), rs.getString("import_source"), rs.getString("nom"),
+				rs.getString("commune"), rs.getString("code_postal"), rs.getString("code_insee"),
+				rs.getString("adresse"), point, rs.getString("pivot"),
+				receivedAt == null ? null : receivedAt.toInstant());
+	}
+
+	private static UUID[] uuids(Collection<String> ids) {
+		return ids.stream().map(UUID::fromString).toArray(UUID[]::new);
+	}
+
+	/** The outlines of these source records (unknown ids are left out). */
+	public List<RecordOutline> listSourceOutlines(Collection<String> ids) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql("select " + OUTLINE + " from unnest(:ids) as wanted(id) join lieu_source l on l.id = wanted.id")
+			.param("ids", uuids(ids))
+			.query(JdbcPlaceRepository::mapOutline)
+			.list();
+	}
+
+	/**
+	 * The outlines of the source records with coordinates that are in one of these
+	 * communes, or without a commune code when {@code withoutCodeInsee}, or of one of
+	 * these SIRET, or in a box around one of these points; each once. Every branch is an
+	 * index lookup (V19_3), so the cost grows with the neighbourhood, not the table.
+	 */
+	public List<RecordOutline> listSourceOutlinesAround(Collection<String> codesInsee, boolean withoutCodeInsee,
+			Collection<String> pivots, List<Coordinates> centres, double latitudeSpan, double longitudeSpan) {
+		List<String> branches = new ArrayList<>();
+		if (!codesInsee.isEmpty()) {
+			branches.add("select l.id from unnest(cast(:codes as text[])) as wanted(code) "
+					+ "join lieu_source l on l.code_insee = wanted.code");
+		}
+		if (withoutCodeInsee) {
+			branches.add("select l.id from lieu_source l where l.code_insee is null");
+		}
+		if (!pivots.isEmpty()) {
+			branches.add("select l.id from unnest(cast(:pivots as text[])) as wanted(pivot) "
+					+ "join lieu_source l on l.pivot = wanted.pivot");
+		}
+		if (!centres.isEmpty()) {
+			branches.add("select l.id from unnest(cast(:lats as double precision[]), "
+					+ "cast(:lons as double precision[])) as centre(lat, lon) join lieu_source l "
+					+ "on l.latitude between centre.lat - :latSpan and centre.lat + :latSpan "
+					+ "and l.longitude between centre.lon - :lonSpan and centre.lon + :lonSpan");
+		}
+		if (branches.isEmpty()) {
+			return List.of();
+		}
+		return jdbc
+			.sql("select " + OUTLINE + " from (" + String.join(" union ", branches) + ") found "
+					+ "join lieu_source l on l.id = found.id where l.latitude is not null")
+			.param("codes", codesInsee.toArray(String[]::new))
+			.param("pivots", pivots.toArray(String[]::new))
+			.param("lats", centres.stream().map(Coordinates::latitude).toArray(Double[]::new))
+			.param("lons", centres.stream().map(Coordinates::longitude).toArray(Double[]::new))
+			.param("latSpan", latitudeSpan)
+			.param("lonSpan", longitudeSpan)
+			.query(JdbcPlaceRepository::mapOutline)
+			.list();
+	}
+
+	/**
+	 * Every source record published in the same lieu as one of these records (those
+	 * records included when published): record id → lieu id.
+	 */
+	public Map<String, String> mapLieuMates(Collection<String> recordIds) {
+		Map<String, String> mates = new HashMap<>();
+		if (recordIds.isEmpty()) {
+			return mates;
+		}
+		jdbc.sql("select distinct mate.source_record_id, mate.lieu_id from unnest(:ids) as wanted(id) "
+				+ "join lieu_membre m on m.source_record_id = wanted.id "
+				+ "join lieu_membre mate on mate.lieu_id = m.lieu_id")
+			.param("ids", uuids(recordIds))
+			.query((rs, row) -> mates.put(rs.getString(1), rs.getString(2)))
+			.list();
+		return mates;
+	}
+
 	/** These source records, by id (unknown ids are left out). */
 	public Map<String, Place> mapSourceRecords(Collection<String> ids) {
 		Map<String, Place> records = new HashMap<>();
@@ -423,7 +511,62 @@ public class JdbcPlaceRepository {
 	 * @param merged the lieux that merge several records
 	 */
 	public PublishedChanges replacePublished(List<String> alone, List<PublishedPlace> merged) {
+		// which lone records differ from their lieu is decided here, on the
+		// fingerprints of both tables read whole: an anti-join planned on
+		// statistics taken before an import (a table seen nearly empty) ran a
+		// scan per row, 90 s for 50 000 lieux
 		Map<String, String> fingerprints = mapFingerprints("lieu");
+		Map<String, String> recordFingerprints = mapFingerprints("lieu_source");
+		Map<String, String> memberships = mapPairs("select source_record_id, lieu_id from lieu_membre");
+		int[] counts = writePublished(fingerprints, recordFingerprints, memberships, alone, merged);
+		return new PublishedChanges(counts[0], counts[1], counts[2]);
+	}
+
+	/**
+	 * Replaces part of the published directory, in the caller's transaction: the lieux of
+	 * these source records become the given ones. The records must be whole lieux (every
+	 * record published with one of them is among them) and every one must be in
+	 * {@code alone} or in a lieu of {@code merged}; the rest of the directory is neither
+	 * read nor written.
+	 * @param records ids of the source records regrouped
+	 */
+	public PublishedChanges replacePublishedPart(Collection<String> records, List<String> alone,
+			List<PublishedPlace> merged) {
+		UUID[] ids = uuids(records);
+		Map<String, String> fingerprints = new HashMap<>();
+		jdbc.sql("select l.id, l.empreinte from lieu l where l.id in (select m.lieu_id from unnest(:ids) as "
+				+ "wanted(id) join lieu_membre m on m.source_record_id = wanted.id) or l.id in "
+				+ "(select wanted.id from unnest(:ids) as wanted(id))")
+			.param("ids", ids)
+			.query((rs, row) -> fingerprints.put(rs.getString(1), rs.getString(2)))
+			.list();
+		Map<String, String> recordFingerprints = new HashMap<>();
+		jdbc.sql("select l.id, l.empreinte from unnest(:ids) as wanted(id) join lieu_source l on l.id = wanted.id")
+			.param("ids", uuids(alone))
+			.query((rs, row) -> recordFingerprints.put(rs.getString(1), rs.getString(2)))
+			.list();
+		Map<String, String> memberships = new HashMap<>();
+		jdbc.sql("select m.source_record_id, m.lieu_id from unnest(:ids) as wanted(id) "
+				+ "join lieu_membre m on m.source_record_id = wanted.id")
+			.param("ids", ids)
+			.query((rs, row) -> memberships.put(rs.getString(1), rs.getString(2)))
+			.list();
+		int[] counts = writePublished(fingerprints, recordFingerprints, memberships, alone, merged);
+		return new PublishedChanges((int) count(), counts[1], counts[2]);
+	}
+
+	/**
+	 * Writes the lieux that differ from {@code fingerprints} and the memberships that
+	 * differ from {@code memberships}, and removes the lieux of {@code fingerprints} that
+	 * are no longer published.
+	 * @param fingerprints id → fingerprint of the lieux being replaced
+	 * @param recordFingerprints id → fingerprint of (at least) the records of
+	 * {@code alone}
+	 * @param memberships record → lieu of (at least) the records being regrouped
+	 * @return lieux published, written and removed
+	 */
+	private int[] writePublished(Map<String, String> fingerprints, Map<String, String> recordFingerprints,
+			Map<String, String> memberships, List<String> alone, List<PublishedPlace> merged) {
 		List<List<Object>> changed = new ArrayList<>();
 		Map<String, String> lieuOfRecord = new HashMap<>();
 		alone.forEach(id -> lieuOfRecord.put(id, id));
@@ -437,11 +580,6 @@ public class JdbcPlaceRepository {
 			}
 			place.memberIds().forEach(member -> lieuOfRecord.put(member, id));
 		}
-		// which lone records differ from their lieu is decided here, on the
-		// fingerprints of both tables read whole: an anti-join planned on
-		// statistics taken before an import (a table seen nearly empty) ran a
-		// scan per row, 90 s for 50 000 lieux
-		Map<String, String> recordFingerprints = mapFingerprints("lieu_source");
 		UUID[] aloneChanged = alone.stream()
 			.filter(id -> !fingerprints.containsKey(id)
 					|| !Objects.equals(recordFingerprints.get(id), fingerprints.get(id)))
@@ -459,7 +597,7 @@ public class JdbcPlaceRepository {
 					.list()
 					.size();
 		written += stageAndMerge("lieu", changed).size();
-		replaceMemberships(lieuOfRecord);
+		replaceMemberships(memberships, lieuOfRecord);
 		UUID[] stale = fingerprints.keySet()
 			.stream()
 			.filter(id -> !publishedIds.contains(id))
@@ -485,18 +623,18 @@ public class JdbcPlaceRepository {
 			refreshStatistics("lieu");
 		}
 		positions.publicationChanged();
-		return new PublishedChanges(publishedIds.size(), written, stale.length);
+		return new int[] { publishedIds.size(), written, stale.length };
 	}
 
 	/**
 	 * Writes only the memberships that differ from the last publication: rewriting them
 	 * all cost every publication, even of one changed record, half a second on a
 	 * directory of 50 000 lieux.
+	 * @param current the lieu of every record being regrouped, as last published
 	 * @param lieuOfRecord the lieu of every record published
 	 */
-	private void replaceMemberships(Map<String, String> lieuOfRecord) {
+	private void replaceMemberships(Map<String, String> current, Map<String, String> lieuOfRecord) {
 		List<UUID> gone = new ArrayList<>();
-		Map<String, String> current = mapPairs("select source_record_id, lieu_id from lieu_membre");
 		current.keySet()
 			.stream()
 			.filter(record -> !lieuOfRecord.containsKey(record))
