@@ -59,8 +59,12 @@ public final class LoadGenerator {
 		MIX.put("carte", 5);
 	}
 
+	/**
+	 * A lieu's own id opens its object; the ids of its sources ({@code {"source": …,
+	 * "id": …}}) are producers' ids, whose pages do not exist.
+	 */
 	private static final Pattern ID = Pattern
-		.compile("\"id\":\"([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\"");
+		.compile("\\{\"id\":\"([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\"");
 
 	private static final Pattern POINT = Pattern.compile("\"latitude\":(-?[0-9.]+),\"longitude\":(-?[0-9.]+)");
 
