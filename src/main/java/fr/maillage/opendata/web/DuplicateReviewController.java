@@ -80,6 +80,10 @@ class DuplicateReviewController {
 			@Nullable String decision) {
 	}
 
+	/** A tab of the queue. */
+	record Status(String code, String label, boolean current) {
+	}
+
 	@GetMapping("/espace/doublons")
 	String queue(@AuthenticationPrincipal AccountPrincipal account,
 			@RequestParam(name = "statut", defaultValue = JdbcDuplicateRepository.TO_REVIEW) String status,
@@ -89,9 +93,12 @@ class DuplicateReviewController {
 		int current = Math.max(1, page);
 		PairPage pairs = review.listPairsFor(account, shown, current, PAGE_SIZE);
 		model.addAttribute("statut", shown);
-		model.addAttribute("statuts", List.of(JdbcDuplicateRepository.TO_REVIEW, JdbcDuplicateRepository.MERGE,
-				JdbcDuplicateRepository.DISTINCT));
-		model.addAttribute("libellesStatut", DECISIONS);
+		model.addAttribute("statuts", List
+			.of(JdbcDuplicateRepository.TO_REVIEW, JdbcDuplicateRepository.MERGE, JdbcDuplicateRepository.DISTINCT)
+			.stream()
+			.map(code -> new Status(code, DECISIONS.get(code), code.equals(shown)))
+			.toList());
+		model.addAttribute("libelleStatut", DECISIONS.get(shown));
 		model.addAttribute("total", pairs.total());
 		model.addAttribute("page", current);
 		model.addAttribute("pages", Math.max(1, (pairs.total() + PAGE_SIZE - 1) / PAGE_SIZE));

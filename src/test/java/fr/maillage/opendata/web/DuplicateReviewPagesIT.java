@@ -64,8 +64,8 @@ class DuplicateReviewPagesIT extends EmptyDirectoryApiTest {
 		String page = text(charente.get("/espace/doublons/" + id));
 		String nameA = pair.get("lieux").get(0).get("nom").asString();
 		String nameB = pair.get("lieux").get(1).get("nom").asString();
-		assertThat(page).contains("Fiche A", "Fiche B", nameA, nameB, "Score de ressemblance", "l'un de l'autre",
-				"Même lieu", "Lieux différents", "name=\"_csrf\"");
+		assertThat(page).contains("Fiche A", "Fiche B", nameA, nameB, "score de", "l'un de l'autre", "Même lieu",
+				"Lieux différents", "name=\"_csrf\"");
 		// the score's reasons, as the API gives them
 		pair.get("raisons").forEach(reason -> assertThat(page).contains(reason.asString()));
 		if (!nameA.equalsIgnoreCase(nameB)) {
