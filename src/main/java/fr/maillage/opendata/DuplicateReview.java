@@ -4,9 +4,12 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import fr.maillage.accounts.AccountPrincipal;
+import fr.maillage.accounts.Role;
 import fr.maillage.opendata.merging.DirectoryMerge;
 import fr.maillage.opendata.merging.DuplicateDetector;
 import fr.maillage.opendata.persistence.JdbcDuplicateRepository;
@@ -16,6 +19,9 @@ import fr.maillage.places.PlaceDirectory;
 import fr.maillage.shared.web.BadRequestException;
 import fr.maillage.shared.web.ConflictException;
 import fr.maillage.shared.web.NotFoundException;
+import fr.maillage.territories.CommuneProfile;
+import fr.maillage.territories.Territories;
+import fr.maillage.territories.TerritoryLevel;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -45,13 +51,16 @@ public class DuplicateReview {
 
 	private final PublishedDirectory published;
 
+	private final Territories territories;
+
 	private final Clock clock;
 
 	DuplicateReview(JdbcDuplicateRepository duplicates, PlaceDirectory places, PublishedDirectory published,
-			Clock clock) {
+			Territories territories, Clock clock) {
 		this.duplicates = duplicates;
 		this.places = places;
 		this.published = published;
+		this.territories = territories;
 		this.clock = clock;
 	}
 
@@ -66,14 +75,67 @@ public class DuplicateReview {
 	public PairPage listPairs(String status, List<String> departements, int page, int size) {
 		checkStatus(status);
 		List<Pair> pairs = duplicates.listPairs(status, departements, size, (page - 1) * size);
+		return new PairPage(duplicates.countPairs(status, departements), withRecords(pairs));
+	}
+
+	private List<ReviewedPair> withRecords(List<Pair> pairs) {
 		List<String> ids = new ArrayList<>();
 		pairs.forEach(pair -> ids.addAll(List.of(pair.recordA(), pair.recordB())));
 		Map<String, Place> records = places.mapSourceRecords(ids);
-		List<ReviewedPair> reviewed = pairs.stream()
+		return pairs.stream()
 			.filter(pair -> records.containsKey(pair.recordA()) && records.containsKey(pair.recordB()))
 			.map(pair -> new ReviewedPair(pair, records.get(pair.recordA()), records.get(pair.recordB())))
 			.toList();
-		return new PairPage(duplicates.countPairs(status, departements), reviewed);
+	}
+
+	/**
+	 * The queue as one account sees it: an administrator every pair, a coordinator the
+	 * pairs with a record in one of its départements or in a commune of one of its EPCI,
+	 * anyone else none (the same territories as {@link EditingPolicy}).
+	 */
+	@Transactional(readOnly = true)
+	public PairPage listPairsFor(AccountPrincipal account, String status, int page, int size) {
+		checkStatus(status);
+		if (account.role() == Role.ADMINISTRATEUR) {
+			return listPairs(status, List.of(), page, size);
+		}
+		if (account.role() != Role.COORDINATEUR) {
+			return new PairPage(0, List.of());
+		}
+		List<String> departements = account.scopes("departement");
+		List<String> communes = account.scopes("epci")
+			.stream()
+			.flatMap(siren -> territories.listCommuneCodes(TerritoryLevel.EPCI, siren).stream())
+			.distinct()
+			.toList();
+		if (departements.isEmpty() && communes.isEmpty()) {
+			return new PairPage(0, List.of());
+		}
+		List<Pair> pairs = duplicates.listPairs(status, departements, communes, size, (page - 1) * size);
+		return new PairPage(duplicates.countPairs(status, departements, communes), withRecords(pairs));
+	}
+
+	/** A pair with its records, if both records still exist. */
+	@Transactional(readOnly = true)
+	public Optional<ReviewedPair> findPair(String pairId) {
+		return duplicates.findPair(pairId)
+			.map(this::withRecords)
+			.filter(reviewed -> reviewed.recordA() != null && reviewed.recordB() != null);
+	}
+
+	/**
+	 * Whether the account may see and decide the pair: an administrator, or a coordinator
+	 * of the territory of one of its two records.
+	 */
+	public boolean mayDecide(AccountPrincipal account, ReviewedPair pair) {
+		// no structure: a structure's member edits its lieux but does not review pairs
+		return mayReview(account, pair.recordA()) || mayReview(account, pair.recordB());
+	}
+
+	private boolean mayReview(AccountPrincipal account, Place record) {
+		String epci = record.codeInsee() == null ? null
+				: territories.findCommuneProfile(record.codeInsee()).map(CommuneProfile::epci).orElse(null);
+		return EditingPolicy.mayEdit(account, record.departement(), epci, null);
 	}
 
 	/**

@@ -181,11 +181,21 @@ public class JdbcDuplicateRepository {
 	 * all
 	 */
 	public List<Pair> listPairs(String status, List<String> departements, int limit, int offset) {
+		return listPairs(status, departements, List.of(), limit, offset);
+	}
+
+	/**
+	 * @param departements,communes only pairs with a record in one of these départements
+	 * or communes (INSEE codes); both empty: all
+	 */
+	public List<Pair> listPairs(String status, List<String> departements, List<String> communes, int limit,
+			int offset) {
 		return jdbc
-			.sql("select d.* from doublon d where d.statut = :status" + inDepartements(departements)
+			.sql("select d.* from doublon d where d.statut = :status" + inTerritories(departements, communes)
 					+ " order by d.score desc, d.detecte_le, d.id limit :limit offset :offset")
 			.param("status", status)
 			.param("departements", departements.toArray(String[]::new))
+			.param("communes", communes.toArray(String[]::new))
 			.param("limit", limit)
 			.param("offset", offset)
 			.query(JdbcDuplicateRepository::mapPair)
@@ -193,17 +203,39 @@ public class JdbcDuplicateRepository {
 	}
 
 	public long countPairs(String status, List<String> departements) {
-		return jdbc.sql("select count(*) from doublon d where d.statut = :status" + inDepartements(departements))
+		return countPairs(status, departements, List.of());
+	}
+
+	public long countPairs(String status, List<String> departements, List<String> communes) {
+		return jdbc
+			.sql("select count(*) from doublon d where d.statut = :status" + inTerritories(departements, communes))
 			.param("status", status)
 			.param("departements", departements.toArray(String[]::new))
+			.param("communes", communes.toArray(String[]::new))
 			.query(Long.class)
 			.single();
 	}
 
-	private static String inDepartements(List<String> departements) {
-		return departements.isEmpty() ? ""
+	private static String inTerritories(List<String> departements, List<String> communes) {
+		return departements.isEmpty() && communes.isEmpty() ? ""
 				: " and exists (select 1 from lieu_source s where s.id in (d.lieu_a, d.lieu_b)"
-						+ " and s.departement = any(cast(:departements as text[])))";
+						+ " and (s.departement = any(cast(:departements as text[]))"
+						+ " or s.code_insee = any(cast(:communes as text[]))))";
+	}
+
+	/** The pair, as it stands (no lock: for reading). */
+	public Optional<Pair> findPair(String id) {
+		UUID uuid;
+		try {
+			uuid = UUID.fromString(id);
+		}
+		catch (IllegalArgumentException notAnId) {
+			return Optional.empty();
+		}
+		return jdbc.sql("select * from doublon where id = :id")
+			.param("id", uuid)
+			.query(JdbcDuplicateRepository::mapPair)
+			.optional();
 	}
 
 	/** The pair, locked until the end of the transaction (one decision at a time). */

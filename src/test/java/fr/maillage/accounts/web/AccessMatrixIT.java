@@ -58,7 +58,9 @@ class AccessMatrixIT {
 				// forms of the public (CSRF token required, see ErrorReportIT and AccountsIT)
 				"POST /lieux/{id}/signalements", "POST /mot-de-passe-oublie", "POST /invitation/{jeton}",
 				"POST /reinitialisation/{jeton}", "GET /rappels/desinscription/{jeton}",
-				"POST /rappels/desinscription/{jeton}")) {
+				"POST /rappels/desinscription/{jeton}",
+				// public as its JSON form /api/v1/lieux/{id}/provenance (DuplicateReviewPagesIT)
+				"GET /lieux/{id}/provenance")) {
 			ROUTES.put(publicPage, Access.PUBLIC);
 		}
 		ROUTES.put("GET /espace", Access.SIGNED_IN);
@@ -78,6 +80,10 @@ class AccessMatrixIT {
 		ROUTES.put("GET /api/v1/indicateurs/fraicheur", Access.PUBLIC);
 		ROUTES.put("POST /espace/lieux/{id}/modifier", Access.SIGNED_IN);
 		ROUTES.put("POST /espace/jetons/{id}/revocation", Access.SIGNED_IN);
+		// signed in, then the pair's territory decides (DuplicateReviewPagesIT)
+		ROUTES.put("GET /espace/doublons", Access.SIGNED_IN);
+		ROUTES.put("GET /espace/doublons/{id}", Access.SIGNED_IN);
+		ROUTES.put("POST /espace/doublons/{id}/decision", Access.SIGNED_IN);
 		for (String publicApi : List.of("GET /api/v1/lieux", "GET /api/v1/lieux/{id}",
 				"GET /api/v1/lieux/{id}/consultations", "GET /api/v1/lieux/{id}/provenance",
 				"GET /api/v1/lieux/export.csv", "GET /api/v1/lieux/export.json", "GET /api/v1/lieux/export.geojson",
