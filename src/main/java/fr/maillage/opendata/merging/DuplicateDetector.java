@@ -170,7 +170,8 @@ public final class DuplicateDetector {
 		if (fa.pivot() != null && fb.pivot() != null) {
 			reasons.add(fa.pivot().equals(fb.pivot()) ? "Même SIRET" : "SIRET différents");
 		}
-		long score = Math.round(score(fa, fb));
+		// as the review queue stores it: rounded down, so the page and the queue agree
+		long score = (long) Math.floor(score(fa, fb));
 		reasons.add(
 				"Score " + score + " sur 100 : "
 						+ (score >= MERGE_THRESHOLD ? "fusionnés automatiquement" : score >= REVIEW_THRESHOLD
