@@ -140,7 +140,7 @@ public class LieuListing {
 				select count(*) filter (where s.derniere >= :threshold) as a_jour,
 				       count(*) filter (where s.derniere < :threshold) as a_verifier,
 				       count(*) filter (where s.derniere is null) as inconnue
-				from lieu l join scoped s on s.id = l.id where """ + where).paramSource(params).query(rs -> {
+				from lieu l join scoped s on s.id = l.id where\s""" + where).paramSource(params).query(rs -> {
 			byFreshness.put(Freshness.UP_TO_DATE, rs.getLong("a_jour"));
 			byFreshness.put(Freshness.TO_CHECK, rs.getLong("a_verifier"));
 			byFreshness.put(Freshness.UNKNOWN_DATE, rs.getLong("inconnue"));

@@ -62,9 +62,9 @@ class StructureController {
 		// only an administrator chooses a département; others see their territories
 		String chosenDepartement = administrator && blank(departement) != null ? FreshnessController.check(departement)
 				: null;
-		LieuListing.Criteria criteria = new LieuListing.Criteria(blank(text), FRESHNESS.get(blank(freshness)),
-				blank(service), blank(commune), blank(epci), chosenDepartement, LieuListing.Sort.ofCode(sort),
-				pageNumber(page));
+		LieuListing.Criteria criteria = new LieuListing.Criteria(blank(text),
+				blank(freshness) == null ? null : FRESHNESS.get(freshness.strip()), blank(service), blank(commune),
+				blank(epci), chosenDepartement, LieuListing.Sort.ofCode(sort), pageNumber(page));
 		model.addAttribute("aUnTerritoire", listing.hasScope(account));
 		model.addAttribute("administrateur", administrator);
 		model.addAttribute("membre", account.role() == Role.MEMBRE);
