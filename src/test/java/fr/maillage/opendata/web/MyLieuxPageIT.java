@@ -54,7 +54,7 @@ class MyLieuxPageIT {
 		Fixtures.importHinaura(sourceImport);
 		email = "coordination-" + System.nanoTime() + "@exemple.fr";
 		ApiClient.Response invited = new ApiClient(port).postJsonAsAdmin("/api/v1/comptes", "{\"courriel\": \"" + email
-				+ "\", \"nom\": \"Camille\", \"role\": \"coordinateur\", \"territoires\": [\"departement:69\"]}");
+				+ "\", \"nom\": \"Camille\", \"role\": \"coordinateur\", \"territoires\": [\"departement:69\", \"departement:38\", \"departement:42\", \"departement:63\"]}");
 		assertThat(invited.status()).as(invited.body()).isEqualTo(201);
 		browser = new Browser();
 	}
@@ -142,6 +142,8 @@ class MyLieuxPageIT {
 				.executeScript("return document.documentElement.scrollWidth <= document.documentElement.clientWidth;"))
 				.isEqualTo(true);
 			browser.screenshot("mes-lieux-320");
+			driver().executeScript("document.querySelector('table.liste-lieux').scrollIntoView();");
+			browser.screenshot("mes-lieux-320-liste");
 			assertThat(browser.seriousAccessibilityViolations()).isEmpty();
 		}
 		finally {
