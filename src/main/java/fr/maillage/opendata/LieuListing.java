@@ -256,8 +256,10 @@ public class LieuListing {
 		List<String> filters = new ArrayList<>();
 		filters.add("true");
 		if (criteria.text() != null) {
-			String[] words = TextFolding.searchKey(criteria.text()).split(" ");
-			for (int i = 0; i < words.length; i++) {
+			// a search box's worth: ten words of a 200-character text at most
+			String text = criteria.text().length() > 200 ? criteria.text().substring(0, 200) : criteria.text();
+			String[] words = TextFolding.searchKey(text).split(" ");
+			for (int i = 0; i < Math.min(words.length, 10); i++) {
 				if (!words[i].isEmpty()) {
 					filters.add("l.search_text like :word" + i);
 					params.addValue("word" + i, "%" + words[i].replace("%", "").replace("_", "") + "%");
