@@ -2,11 +2,13 @@ package fr.maillage.accounts.web;
 
 import fr.maillage.accounts.AccountPrincipal;
 import fr.maillage.accounts.Accounts;
+import fr.maillage.accounts.ScopeNames;
 import fr.maillage.shared.web.PublicAddress;
 import fr.maillage.shared.web.BadRequestException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -27,9 +29,12 @@ class AccountPagesController {
 
 	private final PublicAddress address;
 
-	AccountPagesController(Accounts accounts, PublicAddress address) {
+	private final ObjectProvider<ScopeNames> scopeNames;
+
+	AccountPagesController(Accounts accounts, PublicAddress address, ObjectProvider<ScopeNames> scopeNames) {
 		this.accounts = accounts;
 		this.address = address;
+		this.scopeNames = scopeNames;
 	}
 
 	@GetMapping("/connexion")
@@ -90,15 +95,15 @@ class AccountPagesController {
 		return choosePassword(RESET, jeton, password, confirmation, model);
 	}
 
-	/** A token as the page shows it, dates in Paris time. */
+	/** A token as the page shows it, dates in words, Paris time. */
 	record TokenRow(String id, String name, String created, String lastUsed, boolean revoked) {
 
 		private static final java.time.format.DateTimeFormatter DAY = java.time.format.DateTimeFormatter
-			.ofPattern("dd/MM/yyyy")
+			.ofPattern("d MMMM yyyy", java.util.Locale.FRENCH)
 			.withZone(java.time.ZoneId.of("Europe/Paris"));
 
 		private static final java.time.format.DateTimeFormatter MOMENT = java.time.format.DateTimeFormatter
-			.ofPattern("dd/MM/yyyy HH:mm")
+			.ofPattern("d MMMM yyyy 'à' HH:mm", java.util.Locale.FRENCH)
 			.withZone(java.time.ZoneId.of("Europe/Paris"));
 
 		static TokenRow of(fr.maillage.accounts.persistence.JdbcAccountRepository.ApiToken token) {
@@ -149,6 +154,10 @@ class AccountPagesController {
 	@GetMapping("/espace")
 	String space(@AuthenticationPrincipal AccountPrincipal principal, Model model) {
 		model.addAttribute("compte", principal);
+		// « Rhône (69) », not departement:69; the raw scope if no module names it
+		ScopeNames names = scopeNames.getIfAvailable();
+		model.addAttribute("territoires",
+				principal.territories().stream().map(scope -> names == null ? scope : names.describe(scope)).toList());
 		model.addAttribute("jetons", accounts.listApiTokens(principal.id()).stream().map(TokenRow::of).toList());
 		return "accounts/espace";
 	}

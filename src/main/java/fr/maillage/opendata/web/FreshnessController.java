@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import fr.maillage.accounts.AccountPrincipal;
+import fr.maillage.accounts.ScopeNames;
 import fr.maillage.opendata.LieuFreshness;
 import fr.maillage.shared.web.BadRequestException;
 import org.jspecify.annotations.Nullable;
@@ -27,8 +28,11 @@ class FreshnessController {
 
 	private final LieuFreshness freshness;
 
-	FreshnessController(LieuFreshness freshness) {
+	private final ScopeNames scopeNames;
+
+	FreshnessController(LieuFreshness freshness, ScopeNames scopeNames) {
 		this.freshness = freshness;
+		this.scopeNames = scopeNames;
 	}
 
 	@GetMapping("/espace/fraicheur")
@@ -36,7 +40,12 @@ class FreshnessController {
 			@RequestParam(name = "departement", required = false) @Nullable String departement, Model model) {
 		List<String> departements = departement != null ? List.of(check(departement)) : account.scopes("departement");
 		Map<String, List<LieuFreshness.Vouched>> lieux = new LinkedHashMap<>();
-		departements.forEach(code -> lieux.put(code, freshness.listLieux(code)));
+		Map<String, String> names = new LinkedHashMap<>();
+		departements.forEach(code -> {
+			lieux.put(code, freshness.listLieux(code));
+			names.put(code, scopeNames.describe("departement:" + code));
+		});
+		model.addAttribute("nomsDepartements", names);
 		model.addAttribute("lieuxParDepartement", lieux);
 		model.addAttribute("validiteMois", freshness.validityMonths());
 		return "opendata/fraicheur";

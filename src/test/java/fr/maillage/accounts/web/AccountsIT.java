@@ -85,7 +85,8 @@ class AccountsIT {
 			.hasValueSatisfying(location -> assertThat(location).endsWith("/espace"));
 		HttpResponse<String> space = browser.get("/espace");
 		assertThat(space.statusCode()).isEqualTo(200);
-		assertThat(space.body()).contains("Camille Martin", "coordinateur", "departement:69");
+		assertThat(space.body()).contains("Camille Martin", "coordinateur", "Rhône (69)")
+			.doesNotContain("departement:69");
 		// the session lives in PostgreSQL, so any instance knows her
 		assertThat(jdbc.sql("select count(*) from spring_session where principal_name is not null")
 			.query(Long.class)
