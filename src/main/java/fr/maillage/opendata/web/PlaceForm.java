@@ -286,8 +286,12 @@ final class PlaceForm {
 	record Reading(Map<String, String> inputs, Map<String, String> values, List<ImportIssue> errors) {
 	}
 
-	/** One changed field: its French label, the value before and after (empty: none). */
-	record Change(String label, String before, String after) {
+	/**
+	 * One changed field: its French label, the value before and after (empty: none).
+	 * Serializable: it goes through the session (kept in the database) with the redirect
+	 * after saving.
+	 */
+	record Change(String label, String before, String after) implements java.io.Serializable {
 	}
 
 }

@@ -61,7 +61,7 @@ class PlaceEditIT extends EmptyDirectoryApiTest {
 
 		assertThat(saved.statusCode()).as(saved.body()).isEqualTo(302);
 		assertThat(saved.headers().firstValue("Location"))
-			.hasValueSatisfying(location -> assertThat(location).endsWith("/lieux/" + lieuId + "?modifie"));
+			.hasValueSatisfying(location -> assertThat(location).endsWith("/espace/lieux/" + lieuId + "/modifie"));
 		JsonNode lieu = api.get("/api/v1/lieux/" + lieuId).json();
 		assertThat(lieu.get("nom").asString()).isEqualTo("Service Info 16 — Angoulême");
 		assertThat(lieu.get("sources").toString()).contains("saisie-maillage");
