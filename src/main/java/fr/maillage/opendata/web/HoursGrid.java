@@ -40,7 +40,8 @@ record HoursGrid(Map<String, String> times, String other) {
 	private static final Pattern WEEKLY_RULE = Pattern
 		.compile("(" + DAY + "(?:-" + DAY + ")?(?:," + DAY + "(?:-" + DAY + ")?)*) " + SPAN + "(?:," + SPAN + ")?");
 
-	private static final Pattern TYPED_TIME = Pattern.compile("(\\d{1,2})\\s*[h:.]\\s*(\\d{2})?");
+	private static final Pattern TYPED_TIME = Pattern
+		.compile("(\\d{1,2})\\s*(?:[h:.]\\s*(\\d{2})?)?|(\\d{1,2})(\\d{2})");
 
 	HoursGrid {
 		times = Map.copyOf(times);
@@ -262,7 +263,7 @@ record HoursGrid(Map<String, String> times, String other) {
 		return new Reading(null, List.of("Autres horaires : " + ((HoursReading.Refused) reading).message()));
 	}
 
-	/** "9h", "9:00", "09.00" → "09:00"; null when not a time. */
+	/** "9", "9h", "9:00", "09.00", "0900" → "09:00"; null when not a time. */
 	static String time(String typed) {
 		if (typed == null || typed.isBlank()) {
 			return "";
@@ -271,8 +272,10 @@ record HoursGrid(Map<String, String> times, String other) {
 		if (!matcher.matches()) {
 			return null;
 		}
-		int hour = Integer.parseInt(matcher.group(1));
-		int minute = matcher.group(2) == null ? 0 : Integer.parseInt(matcher.group(2));
+		// "9", "9h", "9:30", or "0930" as typed on a keypad
+		int hour = Integer.parseInt(matcher.group(1) != null ? matcher.group(1) : matcher.group(3));
+		String minutes = matcher.group(1) != null ? matcher.group(2) : matcher.group(4);
+		int minute = minutes == null ? 0 : Integer.parseInt(minutes);
 		if (hour > 24 || minute > 59 || hour == 24 && minute > 0) {
 			return null;
 		}

@@ -67,6 +67,19 @@ class HoursGridTest {
 				"Jeudi après-midi : commence avant la fin du matin.");
 	}
 
+	@ParameterizedTest
+	@org.junit.jupiter.params.provider.CsvSource({ "9,09:00", "9h,09:00", "9 h 30,09:30", "09:30,09:30", "0930,09:30",
+			"930,09:30", "17.45,17:45", "24:00,24:00" })
+	void timesAreReadAsPeopleTypeThem(String typed, String time) {
+		assertThat(HoursGrid.time(typed)).isEqualTo(time);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "midi", "25:00", "9:75", "9h30h" })
+	void whatIsNoTimeIsNotReadAsOne(String typed) {
+		assertThat(HoursGrid.time(typed)).isNull();
+	}
+
 	@Test
 	void otherHoursNotUnderstoodAreRefusedWithAnExample() {
 		HoursGrid grid = grid("quand on peut", "lundi-matin-debut", "09:00", "lundi-matin-fin", "12:00");
