@@ -11,6 +11,7 @@ import java.util.function.Function;
 
 import fr.maillage.opendata.importing.ImportIssue;
 import fr.maillage.opendata.importing.Siret;
+import fr.maillage.opendata.schema.SchemaField;
 import fr.maillage.places.hours.HoursInWords;
 import fr.maillage.places.vocabulary.AccessMode;
 import fr.maillage.places.vocabulary.Fee;
@@ -130,6 +131,7 @@ final class PlaceForm {
 	 */
 	static Map<String, String> inputs(Map<String, String> record) {
 		Map<String, String> inputs = new LinkedHashMap<>(record);
+		inputs.put("pivot", withoutPlaceholder(record.getOrDefault("pivot", "")));
 		HoursGrid grid = HoursGrid.of(record.getOrDefault("horaires", ""));
 		inputs.putAll(grid.times());
 		inputs.put("horaires", grid.other());
@@ -155,7 +157,7 @@ final class PlaceForm {
 		// the SIRET, checked when the editor typed it (a producer's value stays as it
 		// was)
 		String pivot = values.get("pivot");
-		if (!Siret.compact(pivot).equals(Siret.compact(current.getOrDefault("pivot", "")))) {
+		if (!Siret.compact(pivot).equals(Siret.compact(withoutPlaceholder(current.getOrDefault("pivot", ""))))) {
 			Siret.check(pivot).ifPresent(message -> errors.add(new ImportIssue(1L, "pivot", pivot, message)));
 			values.put("pivot", Siret.compact(pivot));
 		}
@@ -219,6 +221,14 @@ final class PlaceForm {
 	}
 
 	/**
+	 * The national tools' "no SIRET" (fourteen zeros) is shown as an empty field: an
+	 * editor would take it for a number to keep.
+	 */
+	private static String withoutPlaceholder(String pivot) {
+		return SchemaField.PIVOT_PLACEHOLDER.equals(pivot) ? "" : pivot;
+	}
+
+	/**
 	 * The commune of that name among the postcode's (accents, case and hyphens aside), or
 	 * the only arrondissement of that commune for the postcode (« Lyon » + 69003).
 	 */
@@ -263,6 +273,9 @@ final class PlaceForm {
 	private static String shown(String column, String value) {
 		if (value.isBlank()) {
 			return "";
+		}
+		if (column.equals("pivot")) {
+			return withoutPlaceholder(value);
 		}
 		if (column.equals("horaires")) {
 			return HoursInWords.words(value).orElse(value);
