@@ -77,7 +77,12 @@ class PlaceEditController {
 			RedirectAttributes redirect) {
 		String version = form.getFirst("version") == null ? "" : form.getFirst("version");
 		Place place = places.getPlace(id);
-		boolean proposal = account.role() == fr.maillage.accounts.Role.MEMBRE && !editing.mayEdit(account, place);
+		boolean mayEdit = editing.mayEdit(account, place);
+		if (!mayEdit && account.role() != fr.maillage.accounts.Role.MEMBRE) {
+			// before reading the form: its refusals would show the lieu's form to anyone
+			throw new AccessDeniedException("Vous ne pouvez pas modifier ce lieu.");
+		}
+		boolean proposal = !mayEdit;
 		PlaceForm.Reading reading = PlaceForm.read(form::getFirst, field -> form.getOrDefault(field, List.of()),
 				SchemaRecords.asText(place), territories);
 		Map<String, String> values = reading.values();

@@ -261,10 +261,10 @@ final class PlaceForm {
 	static List<Change> changes(Map<String, String> before, Map<String, String> after) {
 		List<Change> changes = new ArrayList<>();
 		for (String column : LABELS.keySet()) {
-			String was = before.getOrDefault(column, "");
-			String is = after.getOrDefault(column, "");
+			String was = shown(column, before.getOrDefault(column, ""));
+			String is = shown(column, after.getOrDefault(column, ""));
 			if (!was.equals(is)) {
-				changes.add(new Change(label(column), shown(column, was), shown(column, is)));
+				changes.add(new Change(label(column), was, is));
 			}
 		}
 		return changes;

@@ -93,6 +93,13 @@ class PlaceEditFormIT extends EmptyDirectoryApiTest {
 		assertThat(refused.body()).contains("id=\"pivot-erreur\"", "la clé de contrôle", "732 829 320 00075")
 			.containsPattern("id=\"pivot\"[^>]*aria-invalid=\"true\"[^>]*aria-describedby=\"pivot-aide pivot-erreur\"");
 		assertThat(jdbc.sql("select count(*) from saisie_lieu").query(Long.class).single()).isZero();
+		// someone who may not edit the lieu is refused before the form is read
+		String page = charente.get(formPath()).body();
+		WebSession rhone = WebSession.signedIn(port, jdbc, "coordinateur", "departement:69");
+		List<Map.Entry<String, String>> fields = new java.util.ArrayList<>(
+				WebSession.browserFields(editForm(page), Map.of("pivot", List.of("123"))));
+		fields.add(Map.entry("_csrf", rhone.csrfToken("/espace")));
+		assertThat(rhone.post(formPath(), fields).statusCode()).isEqualTo(403);
 
 		assertThat(edit(charente, Map.of("pivot", "732 829 320 00074")).statusCode()).isEqualTo(302);
 		assertThat(lieu().get("pivot").asString()).isEqualTo("73282932000074");
