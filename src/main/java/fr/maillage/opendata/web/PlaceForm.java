@@ -153,6 +153,12 @@ final class PlaceForm {
 					: String.join("|", lists.apply(field.column()));
 			inputs.put(field.column(), value);
 			values.put(field.column(), value);
+			if (!field.choices().isEmpty() && sameItems(value, current.getOrDefault(field.column(), ""))) {
+				// the boxes come in the standard's order: the same ones in another order
+				// are no
+				// change
+				values.put(field.column(), current.getOrDefault(field.column(), ""));
+			}
 		}
 		// the SIRET, checked when the editor typed it (a producer's value stays as it
 		// was)
@@ -220,6 +226,11 @@ final class PlaceForm {
 		return new Reading(inputs, values, errors);
 	}
 
+	private static boolean sameItems(String list, String other) {
+		return new java.util.HashSet<>(List.of(list.split("\\|")))
+			.equals(new java.util.HashSet<>(List.of(other.split("\\|"))));
+	}
+
 	/**
 	 * The national tools' "no SIRET" (fourteen zeros) is shown as an empty field: an
 	 * editor would take it for a number to keep.
@@ -261,6 +272,10 @@ final class PlaceForm {
 	static List<Change> changes(Map<String, String> before, Map<String, String> after) {
 		List<Change> changes = new ArrayList<>();
 		for (String column : LABELS.keySet()) {
+			boolean list = SchemaField.findByColumnName(column).map(SchemaField::list).orElse(false);
+			if (list && sameItems(before.getOrDefault(column, ""), after.getOrDefault(column, ""))) {
+				continue;
+			}
 			String was = shown(column, before.getOrDefault(column, ""));
 			String is = shown(column, after.getOrDefault(column, ""));
 			if (!was.equals(is)) {

@@ -172,7 +172,8 @@ class PlaceEditFormIT extends EmptyDirectoryApiTest {
 		String page = charente.get(confirmation.replaceFirst("^https?://[^/]+", "")).body();
 		assertThat(page).contains("Modification enregistrée", "2 champs", "Nom du lieu", "Service Info 16",
 				"Service Info 16 — Cognac", "Téléphone", "+33545826200", "+33545000001");
-		// only what changed: hours, services and position were posted as they were
+		// only what changed: hours, services and position were posted as they were (the
+		// boxes in the standard's order, the record's services in another)
 		assertThat(page).doesNotContain("Horaires", "Services proposés", "Position", "Date");
 		// the list comes once, with the save; the page then points to the history
 		assertThat(charente.get(confirmation.replaceFirst("^https?://[^/]+", "")).body()).doesNotContain("+33545000001")
