@@ -156,8 +156,21 @@ public class PlaceEditing {
 
 	}
 
-	/** What an edit did: the saved lieu, or the errors that kept it from being saved. */
-	public record Outcome(@Nullable Place saved, List<ImportIssue> errors, List<ImportIssue> warnings) {
+	/**
+	 * What an edit did: the saved lieu, or the errors that kept it from being saved.
+	 *
+	 * @param before the lieu's schema record before the edit (empty when refused)
+	 * @param after the published lieu's schema record after the edit, so the editor is
+	 * told what changed (empty when refused)
+	 */
+	public record Outcome(@Nullable Place saved, List<ImportIssue> errors, List<ImportIssue> warnings,
+			Map<String, String> before, Map<String, String> after) {
+
+		public Outcome {
+			before = Map.copyOf(before);
+			after = Map.copyOf(after);
+		}
+
 	}
 
 	public boolean mayEdit(AccountPrincipal account, Place place) {
@@ -222,7 +235,7 @@ public class PlaceEditing {
 		Map<String, String> before = SchemaRecords.asText(current);
 		RecordOutcome outcome = validate(current, values, reason);
 		if (outcome instanceof RecordOutcome.Rejected rejected) {
-			return new Outcome(null, rejected.errors(), rejected.warnings());
+			return new Outcome(null, rejected.errors(), rejected.warnings(), Map.of(), Map.of());
 		}
 		RecordOutcome.Accepted accepted = (RecordOutcome.Accepted) outcome;
 		Place edit = accepted.place();
@@ -244,7 +257,8 @@ public class PlaceEditing {
 			.param("after", json.writeValueAsString(SchemaRecords.asText(edit)))
 			.update();
 		published.publishChanges(List.of(edit.id(), current.id()));
-		return new Outcome(places.getPlace(current.id()), List.of(), accepted.warnings());
+		Place saved = places.getPlace(current.id());
+		return new Outcome(saved, List.of(), accepted.warnings(), before, SchemaRecords.asText(saved));
 	}
 
 }

@@ -58,6 +58,51 @@ public final class WebSession {
 		return values;
 	}
 
+	/**
+	 * Every control of a page's forms as a browser sends it: text, hidden and time
+	 * inputs, text areas and the checked boxes (one pair per box), with some changed (a
+	 * changed name replaces all its pairs; an empty list unchecks every box).
+	 */
+	public static java.util.List<Map.Entry<String, String>> browserFields(String html,
+			Map<String, java.util.List<String>> changes) {
+		java.util.List<Map.Entry<String, String>> fields = new java.util.ArrayList<>();
+		Matcher control = Pattern
+			.compile("<input type=\"(text|hidden|time|checkbox)\"([^>]*)>" + "|<textarea([^>]*)>([^<]*)</textarea>")
+			.matcher(html);
+		while (control.find()) {
+			String attributes = control.group(2) != null ? control.group(2) : control.group(3);
+			Matcher name = Pattern.compile("\\sname=\"([^\"]+)\"").matcher(attributes);
+			if (!name.find() || changes.containsKey(name.group(1))) {
+				continue;
+			}
+			String value;
+			if (control.group(4) != null) {
+				value = control.group(4).startsWith("\n") ? control.group(4).substring(1) : control.group(4);
+			}
+			else {
+				if ("checkbox".equals(control.group(1)) && !attributes.contains(" checked")) {
+					continue;
+				}
+				Matcher typed = Pattern.compile("\\svalue=\"([^\"]*)\"").matcher(attributes);
+				value = typed.find() ? typed.group(1) : "";
+			}
+			fields.add(Map.entry(name.group(1), org.springframework.web.util.HtmlUtils.htmlUnescape(value)));
+		}
+		changes.forEach((name, values) -> values.forEach(value -> fields.add(Map.entry(name, value))));
+		return fields;
+	}
+
+	/** Posts fields that may repeat a name (checkboxes). */
+	public HttpResponse<String> post(String action, java.util.List<Map.Entry<String, String>> fields) throws Exception {
+		String body = fields.stream()
+			.map(field -> ApiClient.encode(field.getKey()) + "=" + ApiClient.encode(field.getValue()))
+			.collect(Collectors.joining("&"));
+		return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + action))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(body))
+			.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
 	/** Reads the page, then posts its form with the page's CSRF token. */
 	public HttpResponse<String> submit(String page, String action, Map<String, String> fields) throws Exception {
 		Map<String, String> all = new LinkedHashMap<>(fields);

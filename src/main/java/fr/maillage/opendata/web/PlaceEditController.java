@@ -11,12 +11,10 @@ import fr.maillage.opendata.Structures;
 import fr.maillage.opendata.publishing.SchemaRecords;
 import fr.maillage.places.Place;
 import fr.maillage.places.PlaceDirectory;
-import fr.maillage.places.vocabulary.Fee;
-import fr.maillage.places.vocabulary.MediationService;
-import fr.maillage.places.vocabulary.SpecificPublic;
-import fr.maillage.places.vocabulary.SupportMode;
-import fr.maillage.places.vocabulary.Vocabulary;
+import fr.maillage.places.hours.HoursInWords;
+import fr.maillage.territories.Territories;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -26,23 +24,11 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The edit form and the history of a lieu, for those who may edit it (issue 6). */
 @Controller
 class PlaceEditController {
-
-	/**
-	 * Text fields of the form, in the schema's order; with {@link #CHOICES}, every field
-	 * of schema v1.0.2 but {@code id}, {@code source} and {@code date_maj}, which
-	 * Maillage sets.
-	 */
-	static final List<String> TEXT_FIELDS = List.of("nom", "pivot", "adresse", "complement_adresse", "code_postal",
-			"commune", "code_insee", "latitude", "longitude", "typologie", "telephone", "courriels", "site_web",
-			"horaires", "presentation_resume", "presentation_detail", "structure_parente", "autres_formations_labels",
-			"fiche_acces_libre", "prise_rdv");
-
-	/** List fields of the form, with their vocabulary. */
-	static final Map<String, List<String>> CHOICES = choices();
 
 	private final PlaceDirectory places;
 
@@ -52,29 +38,22 @@ class PlaceEditController {
 
 	private final Structures structures;
 
-	PlaceEditController(PlaceDirectory places, PlaceEditing editing, LieuHistory history, Structures structures) {
+	private final Territories territories;
+
+	private final String tileUrl;
+
+	private final String tileAttribution;
+
+	PlaceEditController(PlaceDirectory places, PlaceEditing editing, LieuHistory history, Structures structures,
+			Territories territories, @Value("${maillage.carte.tuiles:}") String tileUrl,
+			@Value("${maillage.carte.attribution:}") String tileAttribution) {
+		this.tileUrl = tileUrl;
+		this.tileAttribution = tileAttribution;
 		this.structures = structures;
+		this.territories = territories;
 		this.places = places;
 		this.editing = editing;
 		this.history = history;
-	}
-
-	private static Map<String, List<String>> choices() {
-		Map<String, List<String>> choices = new LinkedHashMap<>();
-		choices.put("services", labels(MediationService.values()));
-		choices.put("publics_specifiquement_adresses", labels(SpecificPublic.values()));
-		choices.put("frais_a_charge", labels(Fee.values()));
-		choices.put("modalites_accompagnement", labels(SupportMode.values()));
-		choices.put("prise_en_charge_specifique", labels(fr.maillage.places.vocabulary.SpecificSupport.values()));
-		choices.put("dispositif_programmes_nationaux", labels(fr.maillage.places.vocabulary.NationalProgram.values()));
-		choices.put("formations_labels", labels(fr.maillage.places.vocabulary.TrainingLabel.values()));
-		choices.put("modalites_acces", labels(fr.maillage.places.vocabulary.AccessMode.values()));
-		choices.put("itinerance", labels(fr.maillage.places.vocabulary.Itinerance.values()));
-		return choices;
-	}
-
-	private static List<String> labels(Vocabulary[] values) {
-		return java.util.Arrays.stream(values).map(Vocabulary::label).toList();
 	}
 
 	@GetMapping("/espace/lieux/{id}/modifier")
@@ -89,49 +68,87 @@ class PlaceEditController {
 		}
 		model.addAttribute("structure", structures.findStructureOf(place.id()).orElse(null));
 		model.addAttribute("coordination", account.role() != fr.maillage.accounts.Role.MEMBRE);
-		return show(place, SchemaRecords.asText(place), places.getVersion(place.id()), model);
+		return show(place, PlaceForm.inputs(SchemaRecords.asText(place)), places.getVersion(place.id()), model);
 	}
 
 	@PostMapping("/espace/lieux/{id}/modifier")
 	String save(@PathVariable String id, @AuthenticationPrincipal AccountPrincipal account,
-			@RequestParam MultiValueMap<String, String> form, Model model, HttpServletResponse response) {
-		Map<String, String> values = new LinkedHashMap<>();
-		TEXT_FIELDS.forEach(field -> values.put(field, form.getFirst(field) == null ? "" : form.getFirst(field)));
-		CHOICES.keySet().forEach(field -> values.put(field, String.join("|", form.getOrDefault(field, List.of()))));
+			@RequestParam MultiValueMap<String, String> form, Model model, HttpServletResponse response,
+			RedirectAttributes redirect) {
 		String version = form.getFirst("version") == null ? "" : form.getFirst("version");
 		Place place = places.getPlace(id);
-		if (account.role() == fr.maillage.accounts.Role.MEMBRE && !editing.mayEdit(account, place)) {
+		boolean mayEdit = editing.mayEdit(account, place);
+		if (!mayEdit && account.role() != fr.maillage.accounts.Role.MEMBRE) {
+			// before reading the form: its refusals would show the lieu's form to anyone
+			throw new AccessDeniedException("Vous ne pouvez pas modifier ce lieu.");
+		}
+		boolean proposal = !mayEdit;
+		PlaceForm.Reading reading = PlaceForm.read(form::getFirst, field -> form.getOrDefault(field, List.of()),
+				SchemaRecords.asText(place), territories);
+		Map<String, String> values = reading.values();
+		model.addAttribute("motif", form.getFirst("motif"));
+		if (!reading.errors().isEmpty()) {
+			// what the form itself refuses (SIRET, commune, hours grid), before any
+			// saving
+			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+			addErrors(model, reading.errors());
+			model.addAttribute("proposition", proposal);
+			return show(place, reading.inputs(), version, model);
+		}
+		if (proposal) {
 			java.util.List<fr.maillage.shared.importing.ImportIssue> errors = editing.propose(id, values,
 					form.getFirst("motif"), account);
 			if (errors.isEmpty()) {
 				model.addAttribute("lieu", place);
+				model.addAttribute("changements",
+						PlaceForm.changes(SchemaRecords.asText(place), proposed(place, values)));
 				return "opendata/proposition-envoyee";
 			}
 			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
 			addErrors(model, errors);
 			model.addAttribute("proposition", true);
-			model.addAttribute("motif", form.getFirst("motif"));
-			return show(place, values, version, model);
+			return show(place, reading.inputs(), version, model);
 		}
 		try {
 			PlaceEditing.Outcome outcome = editing.edit(id, version, values, form.getFirst("motif"), account);
 			if (outcome.saved() != null) {
-				return "redirect:/lieux/" + outcome.saved().id() + "?modifie";
+				redirect.addFlashAttribute("changements", PlaceForm.changes(outcome.before(), outcome.after()));
+				return "redirect:/espace/lieux/" + outcome.saved().id() + "/modifie";
 			}
 			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
 			addErrors(model, outcome.errors());
-			model.addAttribute("motif", form.getFirst("motif"));
-			return show(places.getPlace(id), values, version, model);
+			return show(places.getPlace(id), reading.inputs(), version, model);
 		}
 		catch (PlaceEditing.EditConflictException conflict) {
 			response.setStatus(HttpServletResponse.SC_CONFLICT);
 			model.addAttribute("conflit", true);
-			model.addAttribute("actuelles", SchemaRecords.asText(conflict.current()));
-			model.addAttribute("champsTexte", TEXT_FIELDS);
-			model.addAttribute("champsChoix", CHOICES.keySet());
+			model.addAttribute("differences",
+					PlaceForm.changes(SchemaRecords.asText(conflict.current()), proposed(conflict.current(), values)));
 			// the form shows the editor's values again, on top of the current version
-			return show(conflict.current(), values, conflict.currentVersion(), model);
+			return show(conflict.current(), reading.inputs(), conflict.currentVersion(), model);
 		}
+	}
+
+	/**
+	 * The confirmation after an edit: what changed, field by field (issue 15: nothing
+	 * changes silently). The list comes with the redirect after saving; reloading the
+	 * page points to the history instead.
+	 */
+	@GetMapping("/espace/lieux/{id}/modifie")
+	String saved(@PathVariable String id, @AuthenticationPrincipal AccountPrincipal account, Model model) {
+		Place place = places.getPlace(id);
+		if (!editing.mayEdit(account, place)) {
+			throw new AccessDeniedException("Vous ne pouvez pas modifier ce lieu.");
+		}
+		model.addAttribute("lieu", place);
+		return "opendata/modification-enregistree";
+	}
+
+	/** The record as it would be with the values typed (for comparisons). */
+	private static Map<String, String> proposed(Place place, Map<String, String> values) {
+		Map<String, String> record = new LinkedHashMap<>(SchemaRecords.asText(place));
+		record.putAll(values);
+		return record;
 	}
 
 	@GetMapping("/espace/lieux/{id}/historique")
@@ -155,12 +172,17 @@ class PlaceEditController {
 		model.addAttribute("erreursParChamp", byField);
 	}
 
-	private static String show(Place place, Map<String, String> values, String version, Model model) {
+	private String show(Place place, Map<String, String> values, String version, Model model) {
 		model.addAttribute("lieu", place);
 		model.addAttribute("valeurs", values);
 		model.addAttribute("version", version);
-		model.addAttribute("champsTexte", TEXT_FIELDS);
-		model.addAttribute("choix", CHOICES);
+		model.addAttribute("groupes", PlaceForm.GROUPS);
+		model.addAttribute("tileUrl", tileUrl);
+		model.addAttribute("tileAttribution", tileAttribution);
+		model.addAttribute("jours", HoursGrid.DAYS);
+		model.addAttribute("libelles", PlaceForm.LABELS);
+		String hours = SchemaRecords.asText(place).getOrDefault("horaires", "");
+		model.addAttribute("horairesEnMots", hours.isBlank() ? "" : HoursInWords.words(hours).orElse(hours));
 		return "opendata/modifier";
 	}
 

@@ -79,6 +79,8 @@ class AccessMatrixIT {
 		ROUTES.put("POST /espace/lieux/{id}/confirmation", Access.SIGNED_IN);
 		ROUTES.put("GET /api/v1/indicateurs/fraicheur", Access.PUBLIC);
 		ROUTES.put("POST /espace/lieux/{id}/modifier", Access.SIGNED_IN);
+		// the confirmation after an edit: EditingPolicy again (PlaceEditFormIT)
+		ROUTES.put("GET /espace/lieux/{id}/modifie", Access.SIGNED_IN);
 		ROUTES.put("POST /espace/jetons/{id}/revocation", Access.SIGNED_IN);
 		// signed in, then the pair's territory decides (DuplicateReviewPagesIT)
 		ROUTES.put("GET /espace/doublons", Access.SIGNED_IN);

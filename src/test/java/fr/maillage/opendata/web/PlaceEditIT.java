@@ -61,7 +61,7 @@ class PlaceEditIT extends EmptyDirectoryApiTest {
 
 		assertThat(saved.statusCode()).as(saved.body()).isEqualTo(302);
 		assertThat(saved.headers().firstValue("Location"))
-			.hasValueSatisfying(location -> assertThat(location).endsWith("/lieux/" + lieuId + "?modifie"));
+			.hasValueSatisfying(location -> assertThat(location).endsWith("/espace/lieux/" + lieuId + "/modifie"));
 		JsonNode lieu = api.get("/api/v1/lieux/" + lieuId).json();
 		assertThat(lieu.get("nom").asString()).isEqualTo("Service Info 16 — Angoulême");
 		assertThat(lieu.get("sources").toString()).contains("saisie-maillage");
@@ -267,8 +267,10 @@ class PlaceEditIT extends EmptyDirectoryApiTest {
 	void hoursInWordsAreSavedInOsmFormAndWhatAnImportWouldOnlyWarnAboutIsRefusedNextToItsField() throws Exception {
 		WebSession charente = WebSession.signedIn(port, jdbc, "coordinateur", "departement:16");
 
+		// the whole week in words, the grid emptied (it held Wednesday morning)
 		HttpResponse<String> saved = edit(charente, charente.get(formPath(lieuId)).body(),
-				Map.of("horaires", "Lundi 10h30-12h, mercredi 14h-17h"));
+				Map.of("horaires", "Lundi 10h30-12h, mercredi 14h-17h", "horaires-mercredi-matin-debut", "",
+						"horaires-mercredi-matin-fin", ""));
 		assertThat(saved.statusCode()).as(saved.body()).isEqualTo(302);
 		assertThat(api.get("/api/v1/lieux/" + lieuId).json().get("horaires").asString())
 			.isEqualTo("Mo 10:30-12:00; We 14:00-17:00");
