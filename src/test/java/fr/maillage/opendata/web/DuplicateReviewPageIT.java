@@ -112,6 +112,7 @@ class DuplicateReviewPageIT {
 		assertThat(browser.seriousAccessibilityViolations()).isEmpty();
 
 		driver.findElement(By.linkText("Même lieu")).click();
+		browser.waitFor(ExpectedConditions.presenceOfElementLocated(By.partialLinkText("Voir la décision")));
 		driver.findElement(By.partialLinkText("Voir la décision")).click();
 		assertThat(driver.findElement(By.cssSelector(".doublon-decision")).getText()).contains("Décidé le",
 				"par Camille Charente", "« Même lieu »");

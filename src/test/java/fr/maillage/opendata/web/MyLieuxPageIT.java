@@ -115,7 +115,10 @@ class MyLieuxPageIT {
 
 		// « Toujours exact » brings back to the same page; the lieu is no longer to check
 		String first = driver().findElement(By.cssSelector("table.liste-lieux tbody th")).getText();
-		driver().findElement(By.cssSelector("table.liste-lieux tbody .actions-lieu button")).click();
+		WebElement vouch = driver().findElement(By.cssSelector("table.liste-lieux tbody .actions-lieu button"));
+		vouch.click();
+		// the answer comes back to the same address: wait for the page to be replaced
+		browser.waitFor(ExpectedConditions.stalenessOf(vouch));
 		browser.waitFor(ExpectedConditions.urlContains("page=2"));
 		driver().findElement(By.id("q")).sendKeys(first);
 		new Select(driver().findElement(By.id("fraicheur"))).selectByValue("a-jour");
