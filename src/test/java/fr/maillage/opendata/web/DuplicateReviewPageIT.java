@@ -114,6 +114,7 @@ class DuplicateReviewPageIT {
 		driver.findElement(By.linkText("Même lieu")).click();
 		browser.waitFor(ExpectedConditions.presenceOfElementLocated(By.partialLinkText("Voir la décision")));
 		driver.findElement(By.partialLinkText("Voir la décision")).click();
+		browser.waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".doublon-decision")));
 		assertThat(driver.findElement(By.cssSelector(".doublon-decision")).getText()).contains("Décidé le",
 				"par Camille Charente", "« Même lieu »");
 		assertThat(driver.findElements(By.xpath("//button[normalize-space()='Lieux différents']"))).isEmpty();
