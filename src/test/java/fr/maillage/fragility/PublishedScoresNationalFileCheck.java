@@ -19,20 +19,26 @@ import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * Issue 14, item 5: La Mednum's national file of published IFN scores per commune, as
- * published, through the real API route. The file states no licence, so it is not in the
- * repository (ADR 0008): it is read from the workplace's {@code ../shared} when present,
- * and the test is skipped in a clone without it.
+ * Issue 14, item 5: La Mednum's national files of published IFN scores (communes, EPCI),
+ * as published, through the real API route. They state no licence, so they are not in the
+ * repository and this check is not part of the test suite (the suite checks the same
+ * rules on {@code fixtures/fragilite/scores-publies-fusions-invente.csv}, made with the
+ * national file's columns): {@code scripts/verifier-ifn COMMUNES.csv EPCI.csv} runs it on
+ * files given by path (ADR 0008).
  */
 @IntegrationTest
-class PublishedScoresNationalFileIT {
+class PublishedScoresNationalFileCheck {
 
-	private static final Path COMMUNES = Path.of("..", "shared", "reference", "ifn", "ifn-city-all-variation.csv");
+	private static final Path COMMUNES = given("ifn.communes");
 
-	private static final Path EPCI = Path.of("..", "shared", "reference", "ifn", "ifn-epci-all-variation.csv");
+	private static final Path EPCI = given("ifn.epci");
+
+	private static Path given(String property) {
+		String path = System.getProperty(property, "");
+		return path.isBlank() ? Path.of("") : Path.of(path);
+	}
 
 	@LocalServerPort
 	int port;
@@ -47,7 +53,7 @@ class PublishedScoresNationalFileIT {
 
 	@Test
 	void theWholeNationalFileImportsWithOneCommunePerCurrentCodeAndAWarningPerMerge() throws IOException {
-		assumeTrue(Files.isRegularFile(COMMUNES), "La Mednum's national file is not beside the project");
+		assertThat(COMMUNES).as("-Difn.communes: the national file of communes").isRegularFile();
 		byte[] content = Files.readAllBytes(COMMUNES);
 		List<String> lines = Files.readAllLines(COMMUNES);
 		int rows = lines.size() - 1;
@@ -102,7 +108,7 @@ class PublishedScoresNationalFileIT {
 
 	@Test
 	void theNationalEpciFileImportsToo() throws IOException {
-		assumeTrue(Files.isRegularFile(EPCI), "La Mednum's national file is not beside the project");
+		assertThat(EPCI).as("-Difn.epci: the national file of EPCI").isRegularFile();
 		int rows = Files.readAllLines(EPCI).size() - 1;
 
 		ApiClient.Response response = new ApiClient(port).postFile("/api/v1/fragilite/imports", Map.of(),
