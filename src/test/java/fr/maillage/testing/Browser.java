@@ -56,6 +56,15 @@ public final class Browser implements AutoCloseable {
 	}
 
 	/** Opens a page of the application under test. */
+	/** Signs in from the sign-in page, as a person types it; waits for their space. */
+	public void signIn(int port, String email, String password) {
+		ChromeDriver driver = open(port, "/connexion");
+		driver.findElement(org.openqa.selenium.By.id("courriel")).sendKeys(email);
+		driver.findElement(org.openqa.selenium.By.id("mot_de_passe")).sendKeys(password);
+		driver.findElement(org.openqa.selenium.By.cssSelector("main form button[type=submit]")).click();
+		waitFor(org.openqa.selenium.support.ui.ExpectedConditions.urlMatches("/espace$"));
+	}
+
 	public ChromeDriver open(int port, String path) {
 		driver.get("http://localhost:" + port + path);
 		return driver;

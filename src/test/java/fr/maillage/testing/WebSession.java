@@ -111,14 +111,7 @@ public final class WebSession {
 	}
 
 	public HttpResponse<String> post(String action, Map<String, String> fields) throws Exception {
-		String body = fields.entrySet()
-			.stream()
-			.map(field -> ApiClient.encode(field.getKey()) + "=" + ApiClient.encode(field.getValue()))
-			.collect(Collectors.joining("&"));
-		return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + action))
-			.header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(HttpRequest.BodyPublishers.ofString(body))
-			.build(), HttpResponse.BodyHandlers.ofString());
+		return post(action, java.util.List.copyOf(fields.entrySet()));
 	}
 
 	/**
@@ -173,22 +166,40 @@ public final class WebSession {
 
 	/** As {@link #signedIn(int, JdbcClient, String)}, a coordinator of that territory. */
 	public static WebSession signedIn(int port, JdbcClient jdbc, String role, String territory) throws Exception {
-		String email = role + "-" + System.nanoTime() + "@exemple.fr";
 		// a member's scope is a structure, a coordinator's a territory
 		boolean scoped = !role.equals("membre") || territory.startsWith("structure:");
-		ApiClient.Response invited = new ApiClient(port).postJsonAsAdmin("/api/v1/comptes",
-				"{\"courriel\": \"" + email + "\", \"nom\": \"Test " + role + "\", \"role\": \"" + role
-						+ "\", \"territoires\": [" + (scoped ? "\"" + territory + "\"" : "") + "]}");
-		assertThat(invited.status()).as(invited.body()).isEqualTo(201);
-		String link = lastLink(jdbc, email);
+		String email = newAccount(port, jdbc, "Test " + role, role,
+				scoped ? new String[] { territory } : new String[0]);
 		WebSession session = new WebSession(port);
-		String password = "un mot de passe assez long";
-		session.submit(link, link, Map.of("mot_de_passe", password, "confirmation", password));
 		HttpResponse<String> signedIn = session.submit("/connexion", "/connexion",
-				Map.of("courriel", email, "mot_de_passe", password));
+				Map.of("courriel", email, "mot_de_passe", PASSWORD));
 		assertThat(signedIn.headers().firstValue("Location"))
 			.hasValueSatisfying(location -> assertThat(location).endsWith("/espace"));
 		return session;
+	}
+
+	/** The password of the accounts {@link #newAccount} makes. */
+	public static final String PASSWORD = "un mot de passe assez long";
+
+	/**
+	 * A new account invited through the API, its password ({@link #PASSWORD}) chosen from
+	 * the e-mailed link, as a person does.
+	 * @param role administrateur, coordinateur or membre
+	 * @param scopes « departement:16 », « epci:… », « structure:… »
+	 * @return its address
+	 */
+	public static String newAccount(int port, JdbcClient jdbc, String name, String role, String... scopes)
+			throws Exception {
+		String email = role + "-" + System.nanoTime() + "@exemple.fr";
+		String territories = java.util.Arrays.stream(scopes)
+			.map(scope -> "\"" + scope + "\"")
+			.collect(Collectors.joining(", "));
+		ApiClient.Response invited = new ApiClient(port).postJsonAsAdmin("/api/v1/comptes", "{\"courriel\": \"" + email
+				+ "\", \"nom\": \"" + name + "\", \"role\": \"" + role + "\", \"territoires\": [" + territories + "]}");
+		assertThat(invited.status()).as(invited.body()).isEqualTo(201);
+		String link = lastLink(jdbc, email);
+		new WebSession(port).submit(link, link, Map.of("mot_de_passe", PASSWORD, "confirmation", PASSWORD));
+		return email;
 	}
 
 }

@@ -2,8 +2,6 @@ package fr.maillage.opendata.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Map;
-
 import fr.maillage.testing.ApiClient;
 import fr.maillage.testing.Browser;
 import fr.maillage.testing.CleanDatabase;
@@ -34,8 +32,6 @@ class DuplicateReviewPageIT {
 
 	private static final String CHARENTE = "20230711-charente-lieux-de-mediation-numeriques-nouvelle-aquitaine.json";
 
-	private static final String PASSWORD = "un mot de passe assez long";
-
 	@LocalServerPort
 	int port;
 
@@ -51,20 +47,9 @@ class DuplicateReviewPageIT {
 		CleanDatabase.empty(jdbc);
 		ApiClient api = new ApiClient(port);
 		assertThat(api.importFile("charente", CHARENTE, Fixtures.lieux(CHARENTE)).status()).isEqualTo(201);
-		email = "coordination-" + System.nanoTime() + "@exemple.fr";
-		assertThat(api
-			.postJsonAsAdmin("/api/v1/comptes",
-					"{\"courriel\": \"" + email + "\", \"nom\": \"Camille Charente\", "
-							+ "\"role\": \"coordinateur\", \"territoires\": [\"departement:16\"]}")
-			.status()).isEqualTo(201);
-		String link = WebSession.lastLink(jdbc, email);
-		new WebSession(port).submit(link, link, Map.of("mot_de_passe", PASSWORD, "confirmation", PASSWORD));
+		email = WebSession.newAccount(port, jdbc, "Camille Charente", "coordinateur", "departement:16");
 		browser = new Browser();
-		ChromeDriver driver = browser.open(port, "/connexion");
-		driver.findElement(By.name("courriel")).sendKeys(email);
-		driver.findElement(By.name("mot_de_passe")).sendKeys(PASSWORD);
-		driver.findElement(By.cssSelector("main form button[type=submit]")).click();
-		browser.waitFor(ExpectedConditions.urlMatches("/espace$"));
+		browser.signIn(port, email, WebSession.PASSWORD);
 	}
 
 	@AfterAll

@@ -2,8 +2,6 @@ package fr.maillage.opendata.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Map;
-
 import fr.maillage.testing.ApiClient;
 import fr.maillage.testing.Browser;
 import fr.maillage.testing.CleanDatabase;
@@ -34,8 +32,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PlaceEditPageIT {
 
-	private static final String PASSWORD = "un mot de passe assez long";
-
 	@LocalServerPort
 	int port;
 
@@ -52,19 +48,9 @@ class PlaceEditPageIT {
 		ApiClient api = new ApiClient(port);
 		api.importFile("charente", Fixtures.CHARENTE, Fixtures.lieux(Fixtures.CHARENTE));
 		lieuId = api.findLieuId("Service Info 16");
-		String email = "coordination-" + System.nanoTime() + "@exemple.fr";
-		assertThat(api
-			.postJsonAsAdmin("/api/v1/comptes",
-					"{\"courriel\": \"" + email + "\", \"nom\": \"Claire Coordination\", \"role\": \"coordinateur\","
-							+ " \"territoires\": [\"departement:16\"]}")
-			.status()).isEqualTo(201);
-		String link = WebSession.lastLink(jdbc, email);
-		new WebSession(port).submit(link, link, Map.of("mot_de_passe", PASSWORD, "confirmation", PASSWORD));
+		String email = WebSession.newAccount(port, jdbc, "Claire Coordination", "coordinateur", "departement:16");
 		browser = new Browser();
-		ChromeDriver driver = browser.open(port, "/connexion");
-		driver.findElement(By.id("courriel")).sendKeys(email);
-		driver.findElement(By.id("mot_de_passe")).sendKeys(PASSWORD, Keys.ENTER);
-		browser.waitFor(ExpectedConditions.urlMatches("/espace$"));
+		browser.signIn(port, email, WebSession.PASSWORD);
 	}
 
 	@AfterAll
