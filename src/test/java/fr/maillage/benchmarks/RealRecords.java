@@ -83,10 +83,7 @@ final class RealRecords {
 				record.put("id", original.get("id").asString() + "-" + suffix);
 				jitter(record, "latitude", 0.02, random);
 				jitter(record, "longitude", 0.02, random);
-				record.put("nom", capitalized(word(random)) + " " + capitalized(word(random)));
-				if (record.hasNonNull("adresse")) {
-					record.put("adresse", (1 + random.nextInt(120)) + " rue " + capitalized(word(random)));
-				}
+				giveAnotherNameAndStreet(record, random);
 				JSON.writeValue(generator, record);
 			}
 			generator.writeEndArray();
@@ -109,10 +106,7 @@ final class RealRecords {
 						jitter(record, "longitude", jitterDegrees, random);
 					}
 					if (copy > 0 && distinct) {
-						record.put("nom", capitalized(word(random)) + " " + capitalized(word(random)));
-						if (record.hasNonNull("adresse")) {
-							record.put("adresse", (1 + random.nextInt(120)) + " rue " + capitalized(word(random)));
-						}
+						giveAnotherNameAndStreet(record, random);
 					}
 					JSON.writeValue(generator, record);
 				}
@@ -120,6 +114,14 @@ final class RealRecords {
 			generator.writeEndArray();
 		}
 		return file;
+	}
+
+	/** A generated name and street, so that the copy is a place of its own. */
+	private static void giveAnotherNameAndStreet(ObjectNode record, Random random) {
+		record.put("nom", capitalized(word(random)) + " " + capitalized(word(random)));
+		if (record.hasNonNull("adresse")) {
+			record.put("adresse", (1 + random.nextInt(120)) + " rue " + capitalized(word(random)));
+		}
 	}
 
 	private static final String[] SYLLABLES = { "ba", "bo", "ca", "cu", "da", "di", "fa", "fo", "ga", "gi", "la", "lo",

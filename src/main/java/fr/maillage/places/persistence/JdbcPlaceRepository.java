@@ -175,16 +175,8 @@ public class JdbcPlaceRepository {
 
 	/** The outline of every source record, in a stable order. */
 	public List<RecordOutline> listSourceOutlines() {
-		return streaming.query("select id, import_source, nom, commune, code_postal, code_insee, adresse, latitude, "
-				+ "longitude, pivot, received_at from lieu_source order by id", (rs, row) -> {
-					double latitude = rs.getDouble("latitude");
-					Coordinates point = rs.wasNull() ? null : new Coordinates(latitude, rs.getDouble("longitude"));
-					Timestamp receivedAt = rs.getTimestamp("received_at");
-					return new RecordOutline(rs.getString("id"), rs.getString("import_source"), rs.getString("nom"),
-							rs.getString("commune"), rs.getString("code_postal"), rs.getString("code_insee"),
-							rs.getString("adresse"), point, rs.getString("pivot"),
-							receivedAt == null ? null : receivedAt.toInstant());
-				});
+		return streaming.query("select " + OUTLINE + " from lieu_source l order by l.id",
+				JdbcPlaceRepository::mapOutline);
 	}
 
 	private static final String OUTLINE = "l.id, l.import_source, l.nom, l.commune, l.code_postal, l.code_insee, "
