@@ -5,6 +5,8 @@ import java.util.List;
 import fr.maillage.accounts.AccountPrincipal;
 import fr.maillage.accounts.Mailer;
 import fr.maillage.accounts.Role;
+import fr.maillage.opendata.persistence.JdbcProposalRepository;
+import fr.maillage.opendata.persistence.JdbcProposalRepository.StoredProposal;
 import fr.maillage.places.ErrorReport;
 import fr.maillage.places.ErrorReports;
 import fr.maillage.places.ModerationStatus;
@@ -39,14 +41,11 @@ public class Moderation {
 
 	private final Mailer mailer;
 
-	private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
-
-	private final tools.jackson.databind.ObjectMapper json;
+	private final JdbcProposalRepository proposals;
 
 	Moderation(ErrorReports reports, PlaceDirectory places, PlaceEditing editing, Mailer mailer,
-			org.springframework.jdbc.core.simple.JdbcClient jdbc, tools.jackson.databind.ObjectMapper json) {
-		this.jdbc = jdbc;
-		this.json = json;
+			JdbcProposalRepository proposals) {
+		this.proposals = proposals;
 		this.reports = reports;
 		this.places = places;
 		this.editing = editing;
@@ -57,18 +56,9 @@ public class Moderation {
 	public record Proposal(String id, Place place, String author, String reason, List<LieuHistory.Change> changes) {
 	}
 
-	/** A proposal as stored, before its lieu is read. */
-	private record PendingProposal(String id, String lieuId, String author, @Nullable String reason, String values) {
-	}
-
 	/** Proposals to examine on the lieux the account may edit. */
 	public List<Proposal> listProposals(AccountPrincipal account) {
-		return jdbc
-			.sql("select id, lieu_id, auteur, motif, valeurs::text from proposition_lieu "
-					+ "where statut = 'a_examiner' order by moment")
-			.query((rs, row) -> new PendingProposal(rs.getString("id"), rs.getString("lieu_id"), rs.getString("auteur"),
-					rs.getString("motif"), rs.getString("valeurs")))
-			.list()
+		return proposals.listPendingProposals()
 			.stream()
 			.flatMap(pending -> places.findPlace(pending.lieuId())
 				.stream()
@@ -78,11 +68,8 @@ public class Moderation {
 			.toList();
 	}
 
-	private List<LieuHistory.Change> changes(Place place, String proposedJson) {
+	private List<LieuHistory.Change> changes(Place place, java.util.Map<String, String> proposed) {
 		java.util.Map<String, String> now = fr.maillage.opendata.publishing.SchemaRecords.asText(place);
-		java.util.Map<String, String> proposed = json.readValue(proposedJson,
-				new tools.jackson.core.type.TypeReference<java.util.Map<String, String>>() {
-				});
 		List<LieuHistory.Change> changes = new java.util.ArrayList<>();
 		proposed.forEach((field, value) -> {
 			if (!value.equals(now.getOrDefault(field, ""))) {
@@ -99,24 +86,13 @@ public class Moderation {
 	 */
 	@Transactional
 	public void decideProposal(String proposalId, String decision, @Nullable String reply, AccountPrincipal account) {
-		java.util.Map<String, Object> row;
-		try {
-			row = jdbc.sql("select * from proposition_lieu where id = :id for update")
-				.param("id", java.util.UUID.fromString(proposalId))
-				.query((rs, n) -> java.util.Map.<String, Object>of("lieu", rs.getString("lieu_id"), "statut",
-						rs.getString("statut"), "auteur", rs.getString("auteur"), "courriel", rs.getString("courriel"),
-						"valeurs", rs.getString("valeurs")))
-				.optional()
-				.orElseThrow(() -> new fr.maillage.shared.web.NotFoundException("Proposition inconnue."));
-		}
-		catch (IllegalArgumentException notAnId) {
-			throw new fr.maillage.shared.web.NotFoundException("Proposition inconnue.");
-		}
-		Place place = places.getPlace((String) row.get("lieu"));
+		StoredProposal proposal = proposals.findProposalForUpdate(proposalId)
+			.orElseThrow(() -> new fr.maillage.shared.web.NotFoundException("Proposition inconnue."));
+		Place place = places.getPlace(proposal.lieuId());
 		if (!editing.mayEdit(account, place)) {
 			throw new AccessDeniedException("Cette proposition concerne un lieu hors de vos territoires.");
 		}
-		ModerationStatus current = ModerationStatus.findByCode((String) row.get("statut")).orElseThrow();
+		ModerationStatus current = ModerationStatus.findByCode(proposal.status()).orElseThrow();
 		ModerationStatus next = ModerationStatus.findByCode(decision)
 			.filter(ModerationStatus::isDecision)
 			.orElseThrow(() -> new BadRequestException("decision_invalide",
@@ -126,11 +102,8 @@ public class Moderation {
 		}
 		String answer = reply == null ? "" : reply.strip();
 		if (decision.equals(ACCEPTED)) {
-			java.util.Map<String, String> values = json.readValue((String) row.get("valeurs"),
-					new tools.jackson.core.type.TypeReference<java.util.Map<String, String>>() {
-					});
-			PlaceEditing.Outcome outcome = editing.edit(place.id(), places.getVersion(place.id()), values,
-					"Proposition de " + row.get("auteur") + " acceptée", account);
+			PlaceEditing.Outcome outcome = editing.edit(place.id(), places.getVersion(place.id()), proposal.values(),
+					"Proposition de " + proposal.author() + " acceptée", account);
 			if (outcome.saved() == null) {
 				throw new BadRequestException("proposition_invalide",
 						"La proposition ne passe plus la validation : " + outcome.errors().get(0).message());
@@ -143,14 +116,8 @@ public class Moderation {
 			throw new BadRequestException("reponse_manquante",
 					"Expliquez en une phrase pourquoi la proposition est rejetée : la personne la recevra.");
 		}
-		jdbc.sql("update proposition_lieu set statut = :status, decide_par = :by, decide_le = now(), reponse = :reply "
-				+ "where id = :id")
-			.param("id", java.util.UUID.fromString(proposalId))
-			.param("status", decision)
-			.param("by", account.signature())
-			.param("reply", answer.isEmpty() ? null : answer)
-			.update();
-		mailer.send((String) row.get("courriel"), "Votre proposition sur « " + place.name() + " »",
+		proposals.decideProposal(proposal.id(), decision, account.signature(), answer.isEmpty() ? null : answer);
+		mailer.send(proposal.email(), "Votre proposition sur « " + place.name() + " »",
 				"Bonjour,\n\nVotre proposition de modification de la fiche « " + place.name() + " » a été "
 						+ (decision.equals(ACCEPTED) ? "acceptée et publiée." : "refusée.")
 						+ (answer.isEmpty() ? "" : "\n\n" + answer) + "\n\n— " + account.name());

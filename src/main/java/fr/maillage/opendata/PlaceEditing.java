@@ -1,12 +1,10 @@
 package fr.maillage.opendata;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import fr.maillage.accounts.AccountPrincipal;
 import fr.maillage.opendata.importing.EditedValues;
@@ -18,6 +16,8 @@ import fr.maillage.opendata.importing.TerritoryCommunes;
 import fr.maillage.opendata.merging.DuplicateDetector;
 import fr.maillage.opendata.merging.MergePolicy;
 import fr.maillage.opendata.persistence.JdbcDuplicateRepository;
+import fr.maillage.opendata.persistence.JdbcPlaceEditRepository;
+import fr.maillage.opendata.persistence.JdbcProposalRepository;
 import fr.maillage.opendata.publishing.SchemaRecords;
 import fr.maillage.places.Place;
 import fr.maillage.places.PlaceDirectory;
@@ -26,11 +26,9 @@ import fr.maillage.places.hours.OpeningHoursEvaluator;
 import fr.maillage.territories.CommuneProfile;
 import fr.maillage.territories.Territories;
 import org.jspecify.annotations.Nullable;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import tools.jackson.databind.ObjectMapper;
 
 /**
  * Editing a lieu in Maillage (issue 6). The edited values become a source record of the
@@ -56,21 +54,21 @@ public class PlaceEditing {
 
 	private final RecordNormalizer normalizer;
 
-	private final JdbcClient jdbc;
+	private final JdbcPlaceEditRepository edits;
 
-	private final ObjectMapper json;
+	private final JdbcProposalRepository proposals;
 
 	private final Clock clock;
 
 	PlaceEditing(PlaceDirectory places, PublishedDirectory published, JdbcDuplicateRepository duplicates,
-			Territories territories, JdbcClient jdbc, ObjectMapper json, Clock clock) {
+			Territories territories, JdbcPlaceEditRepository edits, JdbcProposalRepository proposals, Clock clock) {
 		this.places = places;
 		this.published = published;
 		this.duplicates = duplicates;
 		this.territories = territories;
 		this.normalizer = new RecordNormalizer(clock, new TerritoryCommunes(territories));
-		this.jdbc = jdbc;
-		this.json = json;
+		this.edits = edits;
+		this.proposals = proposals;
 		this.clock = clock;
 	}
 
@@ -176,11 +174,7 @@ public class PlaceEditing {
 	public boolean mayEdit(AccountPrincipal account, Place place) {
 		String epci = place.codeInsee() == null ? null
 				: territories.findCommuneProfile(place.codeInsee()).map(CommuneProfile::epci).orElse(null);
-		String structure = jdbc.sql("select structure_id from structure_lieu where lieu_id = :id")
-			.param("id", UUID.fromString(place.id()))
-			.query(String.class)
-			.optional()
-			.orElse(null);
+		String structure = edits.findStructureId(place.id()).orElse(null);
 		return EditingPolicy.mayEdit(account, place.departement(), epci, structure);
 	}
 
@@ -198,19 +192,8 @@ public class PlaceEditing {
 		if (validate(current, values, reason) instanceof RecordOutcome.Rejected rejected) {
 			return rejected.errors();
 		}
-		jdbc.sql("insert into proposition_lieu (id, lieu_id, auteur_id, auteur, courriel, moment, avant, valeurs, "
-				+ "motif) values (:id, :lieu, :authorId, :author, :email, :now, cast(:before as jsonb), "
-				+ "cast(:values as jsonb), :reason)")
-			.param("id", UUID.randomUUID())
-			.param("lieu", UUID.fromString(current.id()))
-			.param("authorId", UUID.fromString(author.id()))
-			.param("author", author.name())
-			.param("email", author.email())
-			.param("now", Timestamp.from(clock.instant()))
-			.param("before", json.writeValueAsString(before))
-			.param("values", json.writeValueAsString(values))
-			.param("reason", reason == null || reason.isBlank() ? null : reason.strip())
-			.update();
+		proposals.insertProposal(current.id(), author.id(), author.name(), author.email(), clock.instant(), before,
+				values, reason);
 		return List.of();
 	}
 
@@ -245,17 +228,8 @@ public class PlaceEditing {
 				(int) Math.floor(DuplicateDetector.score(fr.maillage.opendata.merging.DirectoryMerge.asCandidate(edit),
 						fr.maillage.opendata.merging.DirectoryMerge.asCandidate(current))),
 				JdbcDuplicateRepository.MERGE, author.name() + " (saisie)", clock.instant());
-		jdbc.sql("insert into saisie_lieu (id, lieu_id, auteur_id, auteur, moment, avant, apres, motif) values (:id, "
-				+ ":lieu, :authorId, :author, :now, cast(:before as jsonb), cast(:after as jsonb), :reason)")
-			.param("reason", reason == null || reason.isBlank() ? null : reason.strip())
-			.param("id", UUID.randomUUID())
-			.param("lieu", UUID.fromString(current.id()))
-			.param("authorId", UUID.fromString(author.id()))
-			.param("author", author.signature())
-			.param("now", Timestamp.from(clock.instant()))
-			.param("before", json.writeValueAsString(before))
-			.param("after", json.writeValueAsString(SchemaRecords.asText(edit)))
-			.update();
+		edits.insertEdit(current.id(), author.id(), author.signature(), clock.instant(), before,
+				SchemaRecords.asText(edit), reason);
 		published.publishChanges(List.of(edit.id(), current.id()));
 		Place saved = places.getPlace(current.id());
 		return new Outcome(saved, List.of(), accepted.warnings(), before, SchemaRecords.asText(saved));

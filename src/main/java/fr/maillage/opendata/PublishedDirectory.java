@@ -13,7 +13,9 @@ import fr.maillage.opendata.merging.DirectoryMerge;
 import fr.maillage.opendata.merging.MergePolicy;
 import fr.maillage.opendata.merging.MergedPlaces;
 import fr.maillage.opendata.merging.MergedRecord;
+import fr.maillage.opendata.persistence.JdbcDirectoryLock;
 import fr.maillage.opendata.persistence.JdbcDuplicateRepository;
+import fr.maillage.opendata.persistence.JdbcPlaceEditRepository;
 import fr.maillage.places.Place;
 import fr.maillage.places.PlaceDirectory;
 import fr.maillage.places.PublishedChanges;
@@ -22,7 +24,6 @@ import fr.maillage.places.RecordOutline;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -38,9 +39,6 @@ public class PublishedDirectory {
 
 	private static final Logger log = LoggerFactory.getLogger(PublishedDirectory.class);
 
-	/** Key of the PostgreSQL advisory lock that serialises writers of the directory. */
-	private static final long DIRECTORY_LOCK = 0x6d61696c6c616765L;
-
 	/**
 	 * Beyond this many changed records, a full publication: reading whole tables once
 	 * costs less than looking up the neighbourhood of each (docs/performance.md).
@@ -51,14 +49,18 @@ public class PublishedDirectory {
 
 	private final JdbcDuplicateRepository duplicates;
 
-	private final JdbcClient jdbc;
+	private final JdbcDirectoryLock lock;
+
+	private final JdbcPlaceEditRepository edits;
 
 	private final Clock clock;
 
-	PublishedDirectory(PlaceDirectory places, JdbcDuplicateRepository duplicates, JdbcClient jdbc, Clock clock) {
+	PublishedDirectory(PlaceDirectory places, JdbcDuplicateRepository duplicates, JdbcDirectoryLock lock,
+			JdbcPlaceEditRepository edits, Clock clock) {
 		this.places = places;
 		this.duplicates = duplicates;
-		this.jdbc = jdbc;
+		this.lock = lock;
+		this.edits = edits;
 		this.clock = clock;
 	}
 
@@ -68,7 +70,7 @@ public class PublishedDirectory {
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void lockForWriting() {
-		jdbc.sql("select pg_advisory_xact_lock(:key)").param("key", DIRECTORY_LOCK).query(Object.class).list();
+		lock.lockForWriting();
 	}
 
 	/** Rebuilds the published directory and the review queue from every source record. */
@@ -211,11 +213,7 @@ public class PublishedDirectory {
 		List<Place> members = places.listMemberRecords(place.id());
 		MergedRecord merged = MergePolicy.merge(members.stream().map(MergedPlaces::asSourceRecord).toList());
 		// an edit made in Maillage is signed with its author's name (not the address)
-		String editor = jdbc
-			.sql("select auteur from saisie_lieu where lieu_id = cast(:id as uuid) order by moment desc limit 1")
-			.param("id", place.id())
-			.query(String.class)
-			.optional()
+		String editor = edits.findLastEditor(place.id())
 			.map(author -> author.replaceAll("\\s*<[^>]*>$", ""))
 			.orElse(null);
 		return new Provenance(place.id(), members, merged, editor);

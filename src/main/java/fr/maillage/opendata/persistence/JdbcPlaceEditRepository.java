@@ -1,0 +1,66 @@
+package fr.maillage.opendata.persistence;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * Edits of lieux made in Maillage (table {@code saisie_lieu}, append-only), and the
+ * structure that holds a lieu, which decides who may edit it.
+ */
+@Repository
+public class JdbcPlaceEditRepository {
+
+	private final JdbcClient jdbc;
+
+	private final ObjectMapper json;
+
+	JdbcPlaceEditRepository(JdbcClient jdbc, ObjectMapper json) {
+		this.jdbc = jdbc;
+		this.json = json;
+	}
+
+	/** The structure that holds the lieu, if one does. */
+	public Optional<String> findStructureId(String lieuId) {
+		return jdbc.sql("select structure_id from structure_lieu where lieu_id = :id")
+			.param("id", UUID.fromString(lieuId))
+			.query(String.class)
+			.optional();
+	}
+
+	/**
+	 * Keeps an edit.
+	 * @param before,after the lieu's schema records before and after the edit
+	 * @param reason why, blank for no reason
+	 */
+	public void insertEdit(String lieuId, String authorId, String author, Instant now, Map<String, String> before,
+			Map<String, String> after, @Nullable String reason) {
+		jdbc.sql("insert into saisie_lieu (id, lieu_id, auteur_id, auteur, moment, avant, apres, motif) values (:id, "
+				+ ":lieu, :authorId, :author, :now, cast(:before as jsonb), cast(:after as jsonb), :reason)")
+			.param("reason", reason == null || reason.isBlank() ? null : reason.strip())
+			.param("id", UUID.randomUUID())
+			.param("lieu", UUID.fromString(lieuId))
+			.param("authorId", UUID.fromString(authorId))
+			.param("author", author)
+			.param("now", Timestamp.from(now))
+			.param("before", json.writeValueAsString(before))
+			.param("after", json.writeValueAsString(after))
+			.update();
+	}
+
+	/** The signature of whoever last edited the lieu in Maillage, if anyone did. */
+	public Optional<String> findLastEditor(String lieuId) {
+		return jdbc.sql("select auteur from saisie_lieu where lieu_id = cast(:id as uuid) order by moment desc limit 1")
+			.param("id", lieuId)
+			.query(String.class)
+			.optional();
+	}
+
+}
