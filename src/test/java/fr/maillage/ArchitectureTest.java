@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -61,6 +62,23 @@ class ArchitectureTest {
 			.should()
 			.dependOnClassesThat()
 			.resideInAnyPackage("jakarta.servlet..", "org.springframework.web..")
+			.check(CLASSES);
+	}
+
+	@Test
+	@Disabled("enabled once PlaceEditing, Moderation, LieuHistory and PublishedDirectory moved their SQL")
+	void onlyPersistenceAdaptersTouchTheDatabase() {
+		String[] persistence = { "..persistence..", "fr.maillage.shared.database.." };
+		assertThat(CLASSES.that(com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage(persistence)))
+			.isNotEmpty();
+		noClasses().that()
+			.resideOutsideOfPackages(persistence)
+			.should()
+			.dependOnClassesThat()
+			.belongToAnyOf(org.springframework.jdbc.core.simple.JdbcClient.class,
+					org.springframework.jdbc.core.JdbcTemplate.class,
+					org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate.class,
+					javax.sql.DataSource.class)
 			.check(CLASSES);
 	}
 

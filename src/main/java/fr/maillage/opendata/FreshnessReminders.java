@@ -1,6 +1,5 @@
 package fr.maillage.opendata;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.YearMonth;
 import java.util.List;
@@ -10,11 +9,11 @@ import java.util.stream.Collectors;
 import fr.maillage.accounts.AccountPrincipal;
 import fr.maillage.accounts.Accounts;
 import fr.maillage.accounts.Mailer;
+import fr.maillage.opendata.persistence.JdbcFreshnessReminderRepository;
 import fr.maillage.places.Place;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -41,19 +40,20 @@ public class FreshnessReminders {
 
 	private final Mailer mailer;
 
-	private final JdbcClient jdbc;
+	private final JdbcFreshnessReminderRepository reminders;
 
 	private final Clock clock;
 
 	private final String baseUrl;
 
 	FreshnessReminders(Accounts accounts, Structures structures, LieuFreshness freshness, Mailer mailer,
-			JdbcClient jdbc, Clock clock, @Value("${maillage.url-publique:http://localhost:8080}") String baseUrl) {
+			JdbcFreshnessReminderRepository reminders, Clock clock,
+			@Value("${maillage.url-publique:http://localhost:8080}") String baseUrl) {
 		this.accounts = accounts;
 		this.structures = structures;
 		this.freshness = freshness;
 		this.mailer = mailer;
-		this.jdbc = jdbc;
+		this.reminders = reminders;
 		this.clock = clock;
 		this.baseUrl = baseUrl.replaceAll("/+$", "");
 	}
@@ -69,11 +69,7 @@ public class FreshnessReminders {
 	 */
 	@Transactional
 	public int sendReminders(YearMonth period) {
-		boolean locked = jdbc.sql("select pg_try_advisory_xact_lock(:key)")
-			.param("key", REMINDER_LOCK)
-			.query(Boolean.class)
-			.single();
-		if (!locked) {
+		if (!reminders.tryLockForTransaction(REMINDER_LOCK)) {
 			// another instance is sending them
 			return 0;
 		}
@@ -97,24 +93,14 @@ public class FreshnessReminders {
 							+ "/espace/fraicheur ; sinon, corrigez-les :\n\n" + list
 							+ "\n\nPour ne plus recevoir ces rappels : "
 							+ accounts.newOptOutLink(member.id(), baseUrl));
-			jdbc.sql("insert into rappel_fraicheur (compte_id, periode, envoye_le, lieux) "
-					+ "values (:account, :period, :now, :count)")
-				.param("account", UUID.fromString(member.id()))
-				.param("period", period.toString())
-				.param("now", Timestamp.from(clock.instant()))
-				.param("count", stale.size())
-				.update();
+			reminders.recordSent(UUID.fromString(member.id()), period, clock.instant(), stale.size());
 			sent++;
 		}
 		return sent;
 	}
 
 	private boolean alreadySent(AccountPrincipal member, YearMonth period) {
-		return jdbc.sql("select count(*) from rappel_fraicheur where compte_id = :account and periode = :period")
-			.param("account", UUID.fromString(member.id()))
-			.param("period", period.toString())
-			.query(Long.class)
-			.single() > 0;
+		return reminders.wasSent(UUID.fromString(member.id()), period);
 	}
 
 }

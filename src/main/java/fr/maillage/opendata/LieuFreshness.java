@@ -1,8 +1,7 @@
 package fr.maillage.opendata;
 
-import java.sql.Date;
-import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.ArrayList;
@@ -11,6 +10,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import fr.maillage.accounts.AccountPrincipal;
+import fr.maillage.opendata.persistence.JdbcConfirmationRepository;
 import fr.maillage.places.Confirmations;
 import fr.maillage.places.Freshness;
 import fr.maillage.places.Place;
@@ -18,7 +18,6 @@ import fr.maillage.places.PlaceDirectory;
 import fr.maillage.places.hours.OpeningHoursEvaluator;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,7 +30,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class LieuFreshness implements Confirmations {
 
-	private final JdbcClient jdbc;
+	private final JdbcConfirmationRepository confirmations;
 
 	private final PlaceDirectory places;
 
@@ -41,9 +40,9 @@ public class LieuFreshness implements Confirmations {
 
 	private final Period validity;
 
-	LieuFreshness(JdbcClient jdbc, PlaceDirectory places, PlaceEditing editing, Clock clock,
+	LieuFreshness(JdbcConfirmationRepository confirmations, PlaceDirectory places, PlaceEditing editing, Clock clock,
 			@Value("${maillage.fraicheur.validite-mois:6}") int validityMonths) {
-		this.jdbc = jdbc;
+		this.confirmations = confirmations;
 		this.places = places;
 		this.editing = editing;
 		this.clock = clock;
@@ -82,20 +81,10 @@ public class LieuFreshness implements Confirmations {
 	/** The lieux of a département, stale ones first (oldest first). */
 	public List<Vouched> listLieux(String departement) {
 		LocalDate today = today();
-		List<Vouched> lieux = new ArrayList<>(jdbc.sql("""
-				select l.id, l.nom, l.commune, l.date_maj,
-				       (select max(c.moment) from confirmation_lieu c where c.lieu_id = l.id) as confirme
-				from lieu l where l.departement = :departement""")
-			.param("departement", departement)
-			.query((rs, row) -> {
-				Date updated = rs.getDate("date_maj");
-				Timestamp confirmed = rs.getTimestamp("confirme");
-				LocalDate last = Freshness.lastVouched(updated == null ? null : updated.toLocalDate(), confirmed == null
-						? null : confirmed.toInstant().atZone(OpeningHoursEvaluator.PARIS).toLocalDate());
-				return new Vouched(rs.getString("id"), rs.getString("nom"), rs.getString("commune"), last,
-						Freshness.of(last, today, validity));
-			})
-			.list());
+		List<Vouched> lieux = new ArrayList<>(confirmations.listVouchDates(departement).stream().map(lieu -> {
+			LocalDate last = Freshness.lastVouched(lieu.updatedOn(), parisDay(lieu.lastConfirmed()));
+			return new Vouched(lieu.id(), lieu.name(), lieu.commune(), last, Freshness.of(last, today, validity));
+		}).toList());
 		lieux.sort(java.util.Comparator.comparing(Vouched::upToDate)
 			.thenComparing(Vouched::lastVouched, java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder()))
 			.thenComparing(Vouched::name));
@@ -118,11 +107,7 @@ public class LieuFreshness implements Confirmations {
 		catch (IllegalArgumentException notAnId) {
 			return Optional.empty();
 		}
-		return jdbc.sql("select max(moment) from confirmation_lieu where lieu_id = :id")
-			.param("id", id)
-			.query(Timestamp.class)
-			.optional()
-			.map(moment -> moment.toInstant().atZone(OpeningHoursEvaluator.PARIS).toLocalDate());
+		return confirmations.findLastConfirmation(id).map(LieuFreshness::parisDay);
 	}
 
 	/**
@@ -135,14 +120,12 @@ public class LieuFreshness implements Confirmations {
 		if (!editing.mayEdit(author, place)) {
 			throw new AccessDeniedException("Vous ne pouvez pas confirmer ce lieu.");
 		}
-		jdbc.sql("insert into confirmation_lieu (id, lieu_id, auteur_id, auteur, moment) "
-				+ "values (:id, :lieu, :authorId, :author, :now)")
-			.param("id", UUID.randomUUID())
-			.param("lieu", UUID.fromString(place.id()))
-			.param("authorId", UUID.fromString(author.id()))
-			.param("author", author.signature())
-			.param("now", Timestamp.from(clock.instant()))
-			.update();
+		confirmations.addConfirmation(UUID.fromString(place.id()), UUID.fromString(author.id()), author.signature(),
+				clock.instant());
+	}
+
+	private static @Nullable LocalDate parisDay(@Nullable Instant moment) {
+		return moment == null ? null : moment.atZone(OpeningHoursEvaluator.PARIS).toLocalDate();
 	}
 
 	private LocalDate today() {

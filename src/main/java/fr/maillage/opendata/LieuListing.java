@@ -1,6 +1,5 @@
 package fr.maillage.opendata;
 
-import java.sql.Date;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -15,6 +14,9 @@ import java.util.stream.Collectors;
 
 import fr.maillage.accounts.AccountPrincipal;
 import fr.maillage.accounts.Role;
+import fr.maillage.opendata.persistence.JdbcLieuListingRepository;
+import fr.maillage.opendata.persistence.JdbcLieuListingRepository.Filters;
+import fr.maillage.opendata.persistence.JdbcLieuListingRepository.Scope;
 import fr.maillage.places.Freshness;
 import fr.maillage.places.hours.OpeningHoursEvaluator;
 import fr.maillage.shared.text.TextFolding;
@@ -22,8 +24,6 @@ import fr.maillage.territories.CommuneProfile;
 import fr.maillage.territories.Territories;
 import fr.maillage.territories.TerritoryLevel;
 import org.jspecify.annotations.Nullable;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
@@ -38,7 +38,7 @@ public class LieuListing {
 
 	public static final int PAGE_SIZE = 50;
 
-	private final JdbcClient jdbc;
+	private final JdbcLieuListingRepository lieux;
 
 	private final Territories territories;
 
@@ -46,8 +46,8 @@ public class LieuListing {
 
 	private final Clock clock;
 
-	LieuListing(JdbcClient jdbc, Territories territories, LieuFreshness freshness, Clock clock) {
-		this.jdbc = jdbc;
+	LieuListing(JdbcLieuListingRepository lieux, Territories territories, LieuFreshness freshness, Clock clock) {
+		this.lieux = lieux;
 		this.territories = territories;
 		this.freshness = freshness;
 		this.clock = clock;
@@ -56,22 +56,17 @@ public class LieuListing {
 	/** How the page is ordered; the code is the one of the page's URL. */
 	public enum Sort {
 
-		NAME("nom", "Nom", "l.nom, l.id"), COMMUNE("commune", "Commune", "l.commune, l.nom, l.id"),
-		OLDEST_VALIDATION("validation", "Dernière validation, la plus ancienne d'abord",
-				"s.derniere asc nulls first, l.nom, l.id"),
-		LATEST_VALIDATION("validation-recente", "Dernière validation, la plus récente d'abord",
-				"s.derniere desc nulls last, l.nom, l.id");
+		NAME("nom", "Nom"), COMMUNE("commune", "Commune"),
+		OLDEST_VALIDATION("validation", "Dernière validation, la plus ancienne d'abord"),
+		LATEST_VALIDATION("validation-recente", "Dernière validation, la plus récente d'abord");
 
 		private final String code;
 
 		private final String label;
 
-		private final String orderBy;
-
-		Sort(String code, String label, String orderBy) {
+		Sort(String code, String label) {
 			this.code = code;
 			this.label = label;
-			this.orderBy = orderBy;
 		}
 
 		public String code() {
@@ -128,62 +123,36 @@ public class LieuListing {
 	}
 
 	public Page listPage(AccountPrincipal account, Criteria criteria) {
-		MapSqlParameterSource params = new MapSqlParameterSource();
-		String scope = scope(account, criteria.departement(), params);
-		List<String> filters = filters(criteria, params);
+		Scope scope = scope(account);
+		Filters filters = filters(criteria);
 		LocalDate threshold = today().minusMonths(freshness.validityMonths());
-		params.addValue("threshold", Date.valueOf(threshold));
-		String where = String.join(" and ", filters);
-
-		Map<Freshness, Long> byFreshness = new LinkedHashMap<>();
-		jdbc.sql(scoped(scope) + """
-				select count(*) filter (where s.derniere >= :threshold) as a_jour,
-				       count(*) filter (where s.derniere < :threshold) as a_verifier,
-				       count(*) filter (where s.derniere is null) as inconnue
-				from lieu l join scoped s on s.id = l.id where\s""" + where).paramSource(params).query(rs -> {
-			byFreshness.put(Freshness.UP_TO_DATE, rs.getLong("a_jour"));
-			byFreshness.put(Freshness.TO_CHECK, rs.getLong("a_verifier"));
-			byFreshness.put(Freshness.UNKNOWN_DATE, rs.getLong("inconnue"));
-		});
+		Map<Freshness, Long> byFreshness = lieux.countByFreshness(scope, criteria.departement(), filters, threshold);
 		long total = criteria.freshness() == null ? byFreshness.values().stream().mapToLong(Long::longValue).sum()
 				: byFreshness.get(criteria.freshness());
 		int pages = (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
 		int page = Math.min(Math.max(1, criteria.page()), pages);
 
-		String freshnessFilter = criteria.freshness() == null ? "" : switch (criteria.freshness()) {
-			case UP_TO_DATE -> " and s.derniere >= :threshold";
-			case TO_CHECK -> " and s.derniere < :threshold";
-			case UNKNOWN_DATE -> " and s.derniere is null";
-		};
-		params.addValue("limit", PAGE_SIZE).addValue("offset", (page - 1) * PAGE_SIZE);
 		Period validity = new Period(threshold);
-		List<Row> rows = jdbc
-			.sql(scoped(scope) + "select l.id, l.nom, l.commune, s.derniere "
-					+ "from lieu l join scoped s on s.id = l.id where " + where + freshnessFilter + " order by "
-					+ criteria.sort().orderBy + " limit :limit offset :offset")
-			.paramSource(params)
-			.query((rs, row) -> {
-				Date last = rs.getDate("derniere");
-				LocalDate lastVouched = last == null ? null : last.toLocalDate();
-				return new Row(rs.getString("id"), rs.getString("nom"), rs.getString("commune"), lastVouched,
-						validity.of(lastVouched));
-			})
-			.list();
+		List<Row> rows = lieux
+			.listPage(scope, criteria.departement(), filters, threshold, criteria.freshness(), criteria.sort(),
+					PAGE_SIZE, (page - 1) * PAGE_SIZE)
+			.stream()
+			.map(lieu -> new Row(lieu.id(), lieu.name(), lieu.commune(), lieu.lastVouched(),
+					validity.of(lieu.lastVouched())))
+			.toList();
 		return new Page(rows, total, page, pages, byFreshness);
 	}
 
 	/** The communes, EPCI and services of the lieux the account sees. */
 	public Options listOptions(AccountPrincipal account, @Nullable String departement) {
-		MapSqlParameterSource params = new MapSqlParameterSource();
-		String scope = scope(account, departement, params);
 		List<String> communes = new ArrayList<>();
 		Set<String> codes = new java.util.HashSet<>();
-		jdbc.sql("select distinct l.commune, l.code_insee from lieu l where " + scope).paramSource(params).query(rs -> {
-			communes.add(rs.getString("commune"));
-			if (rs.getString("code_insee") != null) {
-				codes.add(rs.getString("code_insee"));
+		for (JdbcLieuListingRepository.Commune commune : lieux.listCommunes(scope(account), departement)) {
+			communes.add(commune.name());
+			if (commune.code() != null) {
+				codes.add(commune.code());
 			}
-		});
+		}
 		Map<String, String> epciNames = territories.mapNames(TerritoryLevel.EPCI);
 		Map<String, String> epcis = new TreeMap<>();
 		codes.stream()
@@ -211,75 +180,35 @@ public class LieuListing {
 
 	}
 
-	/**
-	 * When each lieu of the scope was last vouched for: the producer's date or the last «
-	 * toujours exact », whichever is latest (greatest ignores nulls).
-	 */
-	private static String scoped(String scope) {
-		return """
-				with scoped as (
-				  select l.id, greatest(l.date_maj,
-				         (select max(c.moment) from confirmation_lieu c where c.lieu_id = l.id)
-				           at time zone 'Europe/Paris')::date as derniere
-				  from lieu l where %s)
-				""".formatted(scope);
-	}
-
-	/** The lieux the account may edit, as a condition on {@code lieu l}. */
-	private String scope(AccountPrincipal account, @Nullable String departement, MapSqlParameterSource params) {
-		List<String> conditions = new ArrayList<>();
-		if (departement != null) {
-			conditions.add("l.departement = :departement");
-			params.addValue("departement", departement);
-		}
+	/** The lieux the account may edit. */
+	private Scope scope(AccountPrincipal account) {
 		if (account.role() == Role.ADMINISTRATEUR) {
-			conditions.add("true");
+			return new Scope.All();
 		}
-		else if (account.role() == Role.MEMBRE) {
-			UUID[] structures = account.scopes("structure").stream().map(UUID::fromString).toArray(UUID[]::new);
-			conditions.add("l.id in (select lieu_id from structure_lieu where structure_id = any(:structures))");
-			params.addValue("structures", structures);
+		if (account.role() == Role.MEMBRE) {
+			return new Scope.OfStructures(account.scopes("structure").stream().map(UUID::fromString).toList());
 		}
-		else {
-			String[] epciCommunes = account.scopes("epci")
-				.stream()
-				.flatMap(epci -> territories.listCommuneCodes(TerritoryLevel.EPCI, epci).stream())
-				.toArray(String[]::new);
-			conditions.add("(l.departement = any(:departements) or l.code_insee = any(:epciCommunes))");
-			params.addValue("departements", account.scopes("departement").toArray(String[]::new));
-			params.addValue("epciCommunes", epciCommunes);
-		}
-		return String.join(" and ", conditions);
+		List<String> epciCommunes = account.scopes("epci")
+			.stream()
+			.flatMap(epci -> territories.listCommuneCodes(TerritoryLevel.EPCI, epci).stream())
+			.toList();
+		return new Scope.OfTerritories(List.copyOf(account.scopes("departement")), epciCommunes);
 	}
 
-	private List<String> filters(Criteria criteria, MapSqlParameterSource params) {
-		List<String> filters = new ArrayList<>();
-		filters.add("true");
+	private Filters filters(Criteria criteria) {
+		List<String> words = new ArrayList<>();
 		if (criteria.text() != null) {
 			// a search box's worth: ten words of a 200-character text at most
 			String text = criteria.text().length() > 200 ? criteria.text().substring(0, 200) : criteria.text();
-			String[] words = TextFolding.searchKey(text).split(" ");
-			for (int i = 0; i < Math.min(words.length, 10); i++) {
-				if (!words[i].isEmpty()) {
-					filters.add("l.search_text like :word" + i);
-					params.addValue("word" + i, "%" + words[i].replace("%", "").replace("_", "") + "%");
+			String[] all = TextFolding.searchKey(text).split(" ");
+			for (int i = 0; i < Math.min(all.length, 10); i++) {
+				if (!all[i].isEmpty()) {
+					words.add(all[i]);
 				}
 			}
 		}
-		if (criteria.service() != null) {
-			filters.add(":service = any(l.services)");
-			params.addValue("service", criteria.service());
-		}
-		if (criteria.commune() != null) {
-			filters.add("l.commune = :commune");
-			params.addValue("commune", criteria.commune());
-		}
-		if (criteria.epci() != null) {
-			filters.add("l.code_insee = any(:epciFilter)");
-			params.addValue("epciFilter",
-					territories.listCommuneCodes(TerritoryLevel.EPCI, criteria.epci()).toArray(String[]::new));
-		}
-		return filters;
+		return new Filters(words, criteria.service(), criteria.commune(),
+				criteria.epci() == null ? null : territories.listCommuneCodes(TerritoryLevel.EPCI, criteria.epci()));
 	}
 
 	private LocalDate today() {

@@ -4,9 +4,9 @@ import java.util.Map;
 import java.util.UUID;
 
 import fr.maillage.accounts.ScopeNames;
+import fr.maillage.opendata.persistence.JdbcStructureRepository;
 import fr.maillage.territories.Territories;
 import fr.maillage.territories.TerritoryLevel;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,11 +18,11 @@ class ScopeLabels implements ScopeNames {
 
 	private final Territories territories;
 
-	private final JdbcClient jdbc;
+	private final JdbcStructureRepository structures;
 
-	ScopeLabels(Territories territories, JdbcClient jdbc) {
+	ScopeLabels(Territories territories, JdbcStructureRepository structures) {
 		this.territories = territories;
-		this.jdbc = jdbc;
+		this.structures = structures;
 	}
 
 	@Override
@@ -54,10 +54,7 @@ class ScopeLabels implements ScopeNames {
 		catch (IllegalArgumentException notAnId) {
 			return "Structure " + id;
 		}
-		return jdbc.sql("select nom from structure where id = :id")
-			.param("id", uuid)
-			.query(String.class)
-			.optional()
+		return structures.findStructureName(uuid)
 			.map(name -> "Structure « " + name + " »")
 			.orElse("Structure inconnue");
 	}

@@ -1,6 +1,5 @@
 package fr.maillage.opendata;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -9,10 +8,10 @@ import java.util.UUID;
 import fr.maillage.accounts.AccountPrincipal;
 import fr.maillage.accounts.Accounts;
 import fr.maillage.accounts.Role;
+import fr.maillage.opendata.persistence.JdbcStructureRepository;
 import fr.maillage.places.Place;
 import fr.maillage.places.PlaceDirectory;
 import fr.maillage.shared.web.BadRequestException;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,7 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Structures {
 
-	private final JdbcClient jdbc;
+	private final JdbcStructureRepository repository;
 
 	private final PlaceDirectory places;
 
@@ -35,8 +34,9 @@ public class Structures {
 
 	private final Clock clock;
 
-	Structures(JdbcClient jdbc, PlaceDirectory places, PlaceEditing editing, Accounts accounts, Clock clock) {
-		this.jdbc = jdbc;
+	Structures(JdbcStructureRepository repository, PlaceDirectory places, PlaceEditing editing, Accounts accounts,
+			Clock clock) {
+		this.repository = repository;
 		this.places = places;
 		this.editing = editing;
 		this.accounts = accounts;
@@ -47,12 +47,7 @@ public class Structures {
 	}
 
 	public Optional<Structure> findStructureOf(String lieuId) {
-		return jdbc
-			.sql("select s.id, s.nom from structure s join structure_lieu l on l.structure_id = s.id "
-					+ "where l.lieu_id = :lieu")
-			.param("lieu", UUID.fromString(lieuId))
-			.query((rs, row) -> new Structure(rs.getString("id"), rs.getString("nom")))
-			.optional();
+		return repository.findStructureOf(UUID.fromString(lieuId));
 	}
 
 	/** The lieux of a member's structures, by name. */
@@ -61,10 +56,7 @@ public class Structures {
 		if (structures.isEmpty()) {
 			return List.of();
 		}
-		return jdbc.sql("select lieu_id from structure_lieu where structure_id = any(:structures)")
-			.param("structures", structures.toArray(UUID[]::new))
-			.query(String.class)
-			.list()
+		return repository.listLieuIds(structures)
 			.stream()
 			.flatMap(id -> places.findPlace(id).stream())
 			.sorted(java.util.Comparator.comparing(Place::name))
@@ -85,31 +77,10 @@ public class Structures {
 			throw new BadRequestException("structure_invalide",
 					"Indiquez le nom de la structure (200 caractères au plus).");
 		}
-		Structure structure = jdbc
-			.sql("select id, nom from structure where lower(nom) = lower(:name) order by cree_le limit 1")
-			.param("name", name)
-			.query((rs, row) -> new Structure(rs.getString("id"), rs.getString("nom")))
-			.optional()
-			.orElseGet(() -> {
-				String id = UUID.randomUUID().toString();
-				jdbc.sql("insert into structure (id, nom, cree_le, cree_par) values (:id, :name, :now, :by)")
-					.param("id", UUID.fromString(id))
-					.param("name", name)
-					.param("now", Timestamp.from(clock.instant()))
-					.param("by", account.signature())
-					.update();
-				return new Structure(id, name);
-			});
-		jdbc.sql(
-				"""
-						insert into structure_lieu (lieu_id, structure_id, rattache_le, rattache_par) values (:lieu, :structure, :now, :by)
-						on conflict (lieu_id) do update set structure_id = excluded.structure_id,
-						rattache_le = excluded.rattache_le, rattache_par = excluded.rattache_par""")
-			.param("lieu", UUID.fromString(place.id()))
-			.param("structure", UUID.fromString(structure.id()))
-			.param("now", Timestamp.from(clock.instant()))
-			.param("by", account.signature())
-			.update();
+		Structure structure = repository.findStructureByName(name)
+			.orElseGet(() -> repository.createStructure(name, clock.instant(), account.signature()));
+		repository.attach(UUID.fromString(place.id()), UUID.fromString(structure.id()), clock.instant(),
+				account.signature());
 		return structure;
 	}
 
