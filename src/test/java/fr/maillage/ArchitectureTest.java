@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -66,7 +65,6 @@ class ArchitectureTest {
 	}
 
 	@Test
-	@Disabled("enabled once PlaceEditing, Moderation, LieuHistory and PublishedDirectory moved their SQL")
 	void onlyPersistenceAdaptersTouchTheDatabase() {
 		String[] persistence = { "..persistence..", "fr.maillage.shared.database.." };
 		assertThat(CLASSES.that(com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage(persistence)))

@@ -17,6 +17,7 @@ import fr.maillage.opendata.merging.DuplicateDetector;
 import fr.maillage.opendata.merging.MergePolicy;
 import fr.maillage.opendata.persistence.JdbcDuplicateRepository;
 import fr.maillage.opendata.persistence.JdbcPlaceEditRepository;
+import fr.maillage.opendata.persistence.JdbcStructureRepository;
 import fr.maillage.opendata.persistence.JdbcProposalRepository;
 import fr.maillage.opendata.publishing.SchemaRecords;
 import fr.maillage.places.Place;
@@ -56,18 +57,22 @@ public class PlaceEditing {
 
 	private final JdbcPlaceEditRepository edits;
 
+	private final JdbcStructureRepository structures;
+
 	private final JdbcProposalRepository proposals;
 
 	private final Clock clock;
 
 	PlaceEditing(PlaceDirectory places, PublishedDirectory published, JdbcDuplicateRepository duplicates,
-			Territories territories, JdbcPlaceEditRepository edits, JdbcProposalRepository proposals, Clock clock) {
+			Territories territories, JdbcPlaceEditRepository edits, JdbcStructureRepository structures,
+			JdbcProposalRepository proposals, Clock clock) {
 		this.places = places;
 		this.published = published;
 		this.duplicates = duplicates;
 		this.territories = territories;
 		this.normalizer = new RecordNormalizer(clock, new TerritoryCommunes(territories));
 		this.edits = edits;
+		this.structures = structures;
 		this.proposals = proposals;
 		this.clock = clock;
 	}
@@ -174,7 +179,7 @@ public class PlaceEditing {
 	public boolean mayEdit(AccountPrincipal account, Place place) {
 		String epci = place.codeInsee() == null ? null
 				: territories.findCommuneProfile(place.codeInsee()).map(CommuneProfile::epci).orElse(null);
-		String structure = edits.findStructureId(place.id()).orElse(null);
+		String structure = structures.findStructureId(place.id()).orElse(null);
 		return EditingPolicy.mayEdit(account, place.departement(), epci, structure);
 	}
 

@@ -27,14 +27,6 @@ public class JdbcPlaceEditRepository {
 		this.json = json;
 	}
 
-	/** The structure that holds the lieu, if one does. */
-	public Optional<String> findStructureId(String lieuId) {
-		return jdbc.sql("select structure_id from structure_lieu where lieu_id = :id")
-			.param("id", UUID.fromString(lieuId))
-			.query(String.class)
-			.optional();
-	}
-
 	/**
 	 * Keeps an edit.
 	 * @param before,after the lieu's schema records before and after the edit

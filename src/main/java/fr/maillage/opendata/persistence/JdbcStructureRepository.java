@@ -23,6 +23,14 @@ public class JdbcStructureRepository {
 		this.jdbc = jdbc;
 	}
 
+	/** The structure that holds the lieu, if one does. */
+	public Optional<String> findStructureId(String lieuId) {
+		return jdbc.sql("select structure_id from structure_lieu where lieu_id = :id")
+			.param("id", UUID.fromString(lieuId))
+			.query(String.class)
+			.optional();
+	}
+
 	/** The structure the lieu is attached to. */
 	public Optional<Structure> findStructureOf(UUID lieuId) {
 		return jdbc
