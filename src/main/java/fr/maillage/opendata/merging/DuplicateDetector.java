@@ -255,7 +255,12 @@ public final class DuplicateDetector {
 				continue;
 			}
 			int at = initials.indexOf(word);
-			if (at >= 0) {
+			// initials of real words: « RIB » is not the acronym of « R I B » written
+			// apart
+			if (at >= 0 && b.acronymWords()
+				.subList(at, at + word.length())
+				.stream()
+				.allMatch(expanded -> expanded.length() > 1)) {
 				return Optional.of(new Acronym(word, b.acronymWords().subList(at, at + word.length())));
 			}
 		}

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -227,6 +228,33 @@ record HoursGrid(Map<String, String> times, String other) {
 		if (!errors.isEmpty()) {
 			return new Reading(null, errors);
 		}
+		String week = week(spansByDay);
+		if (other.isBlank()) {
+			return new Reading(week, List.of());
+		}
+		HoursReading reading = EditedValues.readHours(other);
+		if (reading instanceof HoursReading.Understood understood) {
+			// what the words say of a day replaces the grid's hours of that day (the help
+			// says so): the saved value then says each day once
+			Set<Day> named = daysNamed(understood.osm());
+			spansByDay.keySet().removeAll(named);
+			week = week(spansByDay);
+			return new Reading(week.isEmpty() ? understood.osm() : week + "; " + understood.osm(), List.of());
+		}
+		// exceptions alone ("fermé les jours fériés") open no day: read after the week's
+		// hours in words
+		Optional<String> weekInWords = week.isEmpty() ? Optional.empty() : HoursInWords.words(week);
+		if (weekInWords.isPresent()
+				&& EditedValues
+					.readHours(weekInWords.get() + ", " + other.strip()) instanceof HoursReading.Understood together
+				&& together.osm().startsWith(week)) {
+			return new Reading(together.osm(), List.of());
+		}
+		return new Reading(null, List.of("Autres horaires : " + ((HoursReading.Refused) reading).message()));
+	}
+
+	/** The grid's days as OSM rules, consecutive days with the same hours together. */
+	private static String week(Map<Day, String> spansByDay) {
 		List<String> rules = new ArrayList<>();
 		int i = 0;
 		while (i < DAYS.size()) {
@@ -242,26 +270,37 @@ record HoursGrid(Map<String, String> times, String other) {
 			rules.add(DAYS.get(i).osm() + (j > i ? "-" + DAYS.get(j).osm() : "") + " " + spans);
 			i = j + 1;
 		}
-		String week = String.join("; ", rules);
-		if (other.isBlank()) {
-			return new Reading(week, List.of());
-		}
-		HoursReading reading = EditedValues.readHours(other);
-		if (reading instanceof HoursReading.Understood understood) {
-			// the other hours come last: what they say overrides the grid
-			return new Reading(week.isEmpty() ? understood.osm() : week + "; " + understood.osm(), List.of());
-		}
-		// exceptions alone ("fermé les jours fériés") open no day: read after the week's
-		// hours in words
-		Optional<String> weekInWords = week.isEmpty() ? Optional.empty() : HoursInWords.words(week);
-		if (weekInWords.isPresent()
-				&& EditedValues
-					.readHours(weekInWords.get() + ", " + other.strip()) instanceof HoursReading.Understood together
-				&& together.osm().startsWith(week)) {
-			return new Reading(together.osm(), List.of());
-		}
-		return new Reading(null, List.of("Autres horaires : " + ((HoursReading.Refused) reading).message()));
+		return String.join("; ", rules);
 	}
+
+	/**
+	 * The days of the week that the weekly rules of an OSM value name ("Mo-Fr", "Sa,Su").
+	 */
+	static Set<Day> daysNamed(String osm) {
+		Set<Day> named = new java.util.HashSet<>();
+		for (String rule : osm.split(";")) {
+			Matcher days = RULE_DAYS.matcher(rule.strip());
+			if (!days.lookingAt()) {
+				continue;
+			}
+			for (String range : days.group(1).split(",")) {
+				String[] ends = range.split("-");
+				int from = indexOf(ends[0]);
+				int to = indexOf(ends[ends.length - 1]);
+				// "Sa-Mo" runs over the week's end
+				for (int d = from;; d = (d + 1) % DAYS.size()) {
+					named.add(DAYS.get(d));
+					if (d == to) {
+						break;
+					}
+				}
+			}
+		}
+		return named;
+	}
+
+	private static final Pattern RULE_DAYS = Pattern
+		.compile("(" + DAY + "(?:-" + DAY + ")?(?:," + DAY + "(?:-" + DAY + ")?)*)(?=\\s|$)");
 
 	/** "9", "9h", "9:00", "09.00", "0900" → "09:00"; null when not a time. */
 	static String time(String typed) {

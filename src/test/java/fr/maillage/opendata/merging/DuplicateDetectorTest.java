@@ -43,6 +43,13 @@ class DuplicateDetectorTest {
 	}
 
 	@Test
+	void lettersWrittenApartAreNotTheWordsOfAnAcronym() {
+		MergeCandidate a = place("RIB", "1 rue du Port", 45.64, null);
+		MergeCandidate b = place("R I B", "8 rue de la Gare", 45.64, null);
+		assertThat(DuplicateDetector.findAcronym(a, b)).isEmpty();
+	}
+
+	@Test
 	void initialsOfTwoLettersAreNotReadAsAnAcronym() {
 		MergeCandidate a = place("CC Porte", "1 rue du Port", 45.64, null);
 		MergeCandidate b = place("Centre Culturel", "8 rue de la Gare", 45.64, null);

@@ -44,6 +44,26 @@ class HoursGridTest {
 	}
 
 	@Test
+	void hoursInWordsForSomeDaysReplaceTheGridsHoursOfThoseDays() {
+		HoursGrid grid = grid("du lundi au vendredi de 9 h à 12 h, fermé les jours fériés",
+				concat(new String[] { "lundi-apresmidi-debut", "13:30", "lundi-apresmidi-fin", "18:00" },
+						weekdays("matin-debut", "08:30"), weekdays("matin-fin", "11:45"),
+						new String[] { "samedi-matin-debut", "9h", "samedi-matin-fin", "12h" }));
+
+		HoursGrid.Reading reading = grid.read();
+
+		assertThat(reading.errors()).isEmpty();
+		// Saturday is only in the grid: it stays; Monday to Friday are the words'
+		assertThat(reading.osm()).isEqualTo("Sa 09:00-12:00; Mo-Fr 09:00-12:00; PH off");
+	}
+
+	@Test
+	void theDaysAnOsmValueNamesIncludeRangesOverTheWeeksEnd() {
+		assertThat(HoursGrid.daysNamed("Sa-Mo 10:00-12:00; PH off; We 14:00-16:00")).extracting(HoursGrid.Day::osm)
+			.containsExactlyInAnyOrder("Sa", "Su", "Mo", "We");
+	}
+
+	@Test
 	void aClosedDayInTheMiddleSplitsTheWeek() {
 		HoursGrid grid = grid("", "lundi-matin-debut", "10:00", "lundi-matin-fin", "18:00", "mardi-matin-debut",
 				"10:00", "mardi-matin-fin", "18:00", "jeudi-apresmidi-debut", "14:00", "jeudi-apresmidi-fin", "17:00");
