@@ -164,8 +164,20 @@ public class LieuListing {
 			.stream()
 			.sorted(Map.Entry.comparingByValue(Comparator.comparing(TextFolding::fold)))
 			.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, LinkedHashMap::new));
-		return new Options(communes.stream().distinct().sorted(Comparator.comparing(TextFolding::fold)).toList(),
-				byName);
+		return new Options(oneSpellingEach(communes), byName);
+	}
+
+	/**
+	 * One entry per commune however its producers spelled it (« BRIGNAIS », « Brignais
+	 * »), preferring a spelling that is not all capitals, sorted as people read.
+	 */
+	private static List<String> oneSpellingEach(List<String> communes) {
+		Map<String, String> byKey = new TreeMap<>();
+		for (String commune : communes) {
+			byKey.merge(TextFolding.searchKey(commune), commune,
+					(kept, other) -> kept.equals(kept.toUpperCase(java.util.Locale.ROOT)) ? other : kept);
+		}
+		return byKey.values().stream().sorted(Comparator.comparing(TextFolding::fold)).toList();
 	}
 
 	/** The same rule as {@link Freshness#of}, with the threshold computed once. */

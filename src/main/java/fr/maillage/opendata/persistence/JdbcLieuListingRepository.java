@@ -123,12 +123,21 @@ public class JdbcLieuListingRepository {
 			.list();
 	}
 
+	/**
+	 * A name as people sort and compare it: without case, accents nor punctuation («
+	 * Brignais » and « BRIGNAIS », « Fédération » before « Forma'Tic »).
+	 */
+	private static String folded(String expression) {
+		return "btrim(lower(unaccent(regexp_replace(" + expression + ", '[^[:alnum:]]+', ' ', 'g'))))";
+	}
+
 	private static String orderBy(Sort sort) {
+		String name = folded("l.nom");
 		return switch (sort) {
-			case NAME -> "l.nom, l.id";
-			case COMMUNE -> "l.commune, l.nom, l.id";
-			case OLDEST_VALIDATION -> "s.derniere asc nulls first, l.nom, l.id";
-			case LATEST_VALIDATION -> "s.derniere desc nulls last, l.nom, l.id";
+			case NAME -> name + ", l.id";
+			case COMMUNE -> folded("l.commune") + ", " + name + ", l.id";
+			case OLDEST_VALIDATION -> "s.derniere asc nulls first, " + name + ", l.id";
+			case LATEST_VALIDATION -> "s.derniere desc nulls last, " + name + ", l.id";
 		};
 	}
 
@@ -187,7 +196,8 @@ public class JdbcLieuListingRepository {
 			params.addValue("service", filters.service());
 		}
 		if (filters.commune() != null) {
-			conditions.add("l.commune = :commune");
+			// a commune however its producers spelled it
+			conditions.add(folded("l.commune") + " = " + folded("cast(:commune as text)"));
 			params.addValue("commune", filters.commune());
 		}
 		if (filters.epciCommunes() != null) {
