@@ -9,6 +9,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import fr.maillage.opendata.importing.SourceImport;
+import fr.maillage.shared.text.TextFolding;
 import fr.maillage.testing.EmptyDirectoryApiTest;
 import fr.maillage.testing.Fixtures;
 import fr.maillage.testing.WebSession;
@@ -68,10 +69,12 @@ class MyLieuxIT extends EmptyDirectoryApiTest {
 		long pages = (charente + 49) / 50;
 		assertThat(first).contains("Page 1 sur " + pages);
 		List<String> page1 = rows(first);
-		// by name, as the database orders them
+		// by name as people read it (no case, accents nor punctuation), as the database
+		// orders them that way
 		assertThat(page1).hasSize(50)
 			.containsExactlyElementsOf(jdbc
-				.sql("select nom || ' — ' || commune from lieu where departement = '16' order by nom, id limit 50")
+				.sql("select nom || ' — ' || commune from lieu where departement = '16' order by "
+						+ "btrim(lower(unaccent(regexp_replace(nom, '[^[:alnum:]]+', ' ', 'g')))), id limit 50")
 				.query(String.class)
 				.list());
 		List<String> page2 = rows(coordinator.get("/espace/lieux?page=2").body());
@@ -111,8 +114,11 @@ class MyLieuxIT extends EmptyDirectoryApiTest {
 			.query(String.class)
 			.single();
 		String inCommune = coordinator.get("/espace/lieux?commune=" + encode(commune)).body();
-		assertThat(total(inCommune)).isEqualTo(count("departement = '16' and commune = '" + commune + "'"));
-		assertThat(rows(inCommune)).allSatisfy(row -> assertThat(row).endsWith(" — " + commune));
+		// however its producers spelled it
+		assertThat(total(inCommune))
+			.isEqualTo(count("departement = '16' and lower(unaccent(commune)) = lower(unaccent('" + commune + "'))"));
+		assertThat(rows(inCommune))
+			.allSatisfy(row -> assertThat(TextFolding.searchKey(row)).endsWith(" " + TextFolding.searchKey(commune)));
 		// the commune list offers the territory's communes only
 		assertThat(inCommune).contains("<option value=\"" + commune + "\" selected=\"selected\">")
 			.doesNotContain(">Villeurbanne</option>");
@@ -134,6 +140,22 @@ class MyLieuxIT extends EmptyDirectoryApiTest {
 		long unknown = total(coordinator.get("/espace/lieux?fraicheur=inconnue").body());
 		assertThat(upToDate + 1 + toCheck + unknown).isEqualTo(count("departement = '16'"));
 		assertThat(total(coordinator.get("/espace/lieux?fraicheur=a-verifier&q=julienne").body())).isZero();
+	}
+
+	@Test
+	void aCommuneIsOneWhateverItsProducersSpellingAndNamesSortAsPeopleReadThem() throws Exception {
+		WebSession rhone = WebSession.signedIn(port, jdbc, "coordinateur", "departement:69");
+		// the Hinaura file writes « Brignais » twice and « BRIGNAIS » once
+		assertThat(count("departement = '69' and lower(commune) = 'brignais'")).isEqualTo(3);
+
+		String brignais = rhone.get("/espace/lieux?commune=Brignais").body();
+		assertThat(total(brignais)).isEqualTo(3);
+		assertThat(total(rhone.get("/espace/lieux?commune=BRIGNAIS").body())).isEqualTo(3);
+		assertThat(brignais).contains(">Brignais</option>").doesNotContain(">BRIGNAIS</option>");
+
+		List<String> byName = rows(rhone.get("/espace/lieux?tri=nom").body());
+		List<String> folded = byName.stream().map(TextFolding::searchKey).toList();
+		assertThat(folded).isSorted();
 	}
 
 	@Test
