@@ -21,7 +21,7 @@ class ArchitectureTest {
 	private static final String[] PLAIN_JAVA_PACKAGES = { "fr.maillage.places.vocabulary..",
 			"fr.maillage.opendata.schema..", "fr.maillage.opendata.merging..", "fr.maillage.shared.text..",
 			"fr.maillage.shared.geo..", "fr.maillage.coverage.domain..", "fr.maillage.fragility.domain..",
-			"fr.maillage.places.hours.." };
+			"fr.maillage.places.hours..", "fr.maillage.contributions.domain.." };
 
 	@Test
 	void domainPackagesArePlainJava() {
@@ -78,6 +78,57 @@ class ArchitectureTest {
 					org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate.class,
 					javax.sql.DataSource.class)
 			.check(CLASSES);
+	}
+
+	/**
+	 * No cycle between the packages of a module (issue 15): a module's layers depend one
+	 * way — {@code web} on the root (the API), the root on {@code persistence}, both on
+	 * the domain — so that a layer can be read, tested and replaced without the others.
+	 */
+	@Test
+	void noCycleBetweenThePackagesOfAModule() {
+		java.util.Map<String, java.util.Set<String>> edges = new java.util.TreeMap<>();
+		for (com.tngtech.archunit.core.domain.JavaClass origin : CLASSES) {
+			String from = origin.getPackageName();
+			for (com.tngtech.archunit.core.domain.Dependency dependency : origin.getDirectDependenciesFromSelf()) {
+				String to = dependency.getTargetClass().getPackageName();
+				if (!to.equals(from) && to.startsWith("fr.maillage.") && module(to).equals(module(from))) {
+					edges.computeIfAbsent(from, key -> new java.util.TreeSet<>()).add(to);
+				}
+			}
+		}
+		assertThat(edges).as("packages depending on another package of their module").isNotEmpty();
+		java.util.List<String> cycles = new java.util.ArrayList<>();
+		for (String from : edges.keySet()) {
+			for (String to : edges.get(from)) {
+				if (from.compareTo(to) < 0 && reaches(edges, to, from)) {
+					cycles.add(from + " ⇄ " + to);
+				}
+			}
+		}
+		assertThat(cycles).as("package cycles inside a module").containsExactlyInAnyOrderElementsOf(KNOWN_CYCLES);
+	}
+
+	/** fr.maillage.places.persistence → places */
+	private static String module(String packageName) {
+		String rest = packageName.substring("fr.maillage.".length());
+		int dot = rest.indexOf('.');
+		return dot < 0 ? rest : rest.substring(0, dot);
+	}
+
+	private static boolean reaches(java.util.Map<String, java.util.Set<String>> edges, String from, String target) {
+		java.util.Deque<String> todo = new java.util.ArrayDeque<>(java.util.List.of(from));
+		java.util.Set<String> seen = new java.util.HashSet<>();
+		while (!todo.isEmpty()) {
+			String next = todo.pop();
+			if (next.equals(target)) {
+				return true;
+			}
+			if (seen.add(next)) {
+				todo.addAll(edges.getOrDefault(next, java.util.Set.of()));
+			}
+		}
+		return false;
 	}
 
 }

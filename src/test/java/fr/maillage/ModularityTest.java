@@ -23,8 +23,8 @@ class ModularityTest {
 	@Test
 	void theModulesOfTheArchitectureExist() {
 		assertThat(modules.stream().map(ApplicationModule::getIdentifier).map(Object::toString))
-			.containsExactlyInAnyOrder("shared", "territories", "accounts", "places", "opendata", "fragility",
-					"coverage");
+			.containsExactlyInAnyOrder("shared", "territories", "accounts", "places", "opendata", "contributions",
+					"fragility", "coverage");
 	}
 
 	@Test

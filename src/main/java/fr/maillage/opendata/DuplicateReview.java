@@ -10,6 +10,7 @@ import java.util.UUID;
 
 import fr.maillage.accounts.AccountPrincipal;
 import fr.maillage.accounts.Role;
+import fr.maillage.accounts.TerritoryScope;
 import fr.maillage.opendata.merging.DirectoryMerge;
 import fr.maillage.opendata.merging.DuplicateDetector;
 import fr.maillage.opendata.persistence.JdbcDuplicateRepository;
@@ -91,7 +92,8 @@ public class DuplicateReview {
 	/**
 	 * The queue as one account sees it: an administrator every pair, a coordinator the
 	 * pairs with a record in one of its départements or in a commune of one of its EPCI,
-	 * anyone else none (the same territories as {@link EditingPolicy}).
+	 * anyone else none ({@link TerritoryScope}: the collectivités 69D and 69M by their
+	 * communes).
 	 */
 	@Transactional(readOnly = true)
 	public PairPage listPairsFor(AccountPrincipal account, String status, int page, int size) {
@@ -102,10 +104,19 @@ public class DuplicateReview {
 		if (account.role() != Role.COORDINATEUR) {
 			return new PairPage(0, List.of());
 		}
-		List<String> departements = account.scopes("departement");
-		List<String> communes = account.scopes("epci")
+		// a record says « 69 » for the whole Rhône: 69D and 69M are their communes
+		List<String> departements = account.scopes("departement")
 			.stream()
-			.flatMap(siren -> territories.listCommuneCodes(TerritoryLevel.EPCI, siren).stream())
+			.filter(code -> !TerritoryScope.isCollectivite(code))
+			.toList();
+		List<String> communes = java.util.stream.Stream
+			.concat(account.scopes("epci")
+				.stream()
+				.flatMap(siren -> territories.listCommuneCodes(TerritoryLevel.EPCI, siren).stream()),
+					account.scopes("departement")
+						.stream()
+						.filter(TerritoryScope::isCollectivite)
+						.flatMap(code -> territories.listCommuneCodes(TerritoryLevel.DEPARTEMENT, code).stream()))
 			.distinct()
 			.toList();
 		if (departements.isEmpty() && communes.isEmpty()) {
@@ -133,9 +144,10 @@ public class DuplicateReview {
 	}
 
 	private boolean mayReview(AccountPrincipal account, Place record) {
-		String epci = record.codeInsee() == null ? null
-				: territories.findCommuneProfile(record.codeInsee()).map(CommuneProfile::epci).orElse(null);
-		return EditingPolicy.mayEdit(account, record.departement(), epci, null);
+		Optional<CommuneProfile> commune = record.codeInsee() == null ? Optional.empty()
+				: territories.findCommuneProfile(record.codeInsee());
+		return TerritoryScope.covers(account, record.departement(),
+				commune.map(CommuneProfile::collectivite).orElse(null), commune.map(CommuneProfile::epci).orElse(null));
 	}
 
 	/**

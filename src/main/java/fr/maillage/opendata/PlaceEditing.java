@@ -1,6 +1,7 @@
 package fr.maillage.opendata;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,28 +18,26 @@ import fr.maillage.opendata.merging.DuplicateDetector;
 import fr.maillage.opendata.merging.MergePolicy;
 import fr.maillage.opendata.persistence.JdbcDuplicateRepository;
 import fr.maillage.opendata.persistence.JdbcPlaceEditRepository;
-import fr.maillage.opendata.persistence.JdbcStructureRepository;
-import fr.maillage.opendata.persistence.JdbcProposalRepository;
 import fr.maillage.opendata.publishing.SchemaRecords;
 import fr.maillage.places.Place;
 import fr.maillage.places.PlaceDirectory;
 import fr.maillage.places.hours.HoursReading;
 import fr.maillage.places.hours.OpeningHoursEvaluator;
-import fr.maillage.territories.CommuneProfile;
 import fr.maillage.territories.Territories;
 import org.jspecify.annotations.Nullable;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Editing a lieu in Maillage (issue 6). The edited values become a source record of the
- * source {@value #SOURCE}, dated today, so the merge makes them win field by field and
- * the provenance says who said what; a decision ties that record to the lieu, so the edit
- * stays in it whatever it changes. Validation is the import's (same French messages).
- * Optimistic locking: an edit names the version of the lieu it started from, and is
- * refused when the lieu changed meanwhile — nothing is silently overwritten. Every edit
- * is kept, append-only, with its author and the values before and after.
+ * Editing a lieu in Maillage (issue 6): the API the contributive directory (module
+ * {@code contributions}, which decides who may edit) writes through. The edited values
+ * become a source record of the source {@value #SOURCE}, dated today, so the merge makes
+ * them win field by field and the provenance says who said what; a decision ties that
+ * record to the lieu, so the edit stays in it whatever it changes. Validation is the
+ * import's (same French messages), stricter: what an import takes with a warning, an edit
+ * refuses. Optimistic locking: an edit names the version of the lieu it started from, and
+ * is refused when the lieu changed meanwhile — nothing is silently overwritten. Every
+ * edit is kept, append-only, with its author and the values before and after.
  */
 @Service
 public class PlaceEditing {
@@ -57,23 +56,16 @@ public class PlaceEditing {
 
 	private final JdbcPlaceEditRepository edits;
 
-	private final JdbcStructureRepository structures;
-
-	private final JdbcProposalRepository proposals;
-
 	private final Clock clock;
 
 	PlaceEditing(PlaceDirectory places, PublishedDirectory published, JdbcDuplicateRepository duplicates,
-			Territories territories, JdbcPlaceEditRepository edits, JdbcStructureRepository structures,
-			JdbcProposalRepository proposals, Clock clock) {
+			Territories territories, JdbcPlaceEditRepository edits, Clock clock) {
 		this.places = places;
 		this.published = published;
 		this.duplicates = duplicates;
 		this.territories = territories;
 		this.normalizer = new RecordNormalizer(clock, new TerritoryCommunes(territories));
 		this.edits = edits;
-		this.structures = structures;
-		this.proposals = proposals;
 		this.clock = clock;
 	}
 
@@ -176,36 +168,58 @@ public class PlaceEditing {
 
 	}
 
-	public boolean mayEdit(AccountPrincipal account, Place place) {
-		String epci = place.codeInsee() == null ? null
-				: territories.findCommuneProfile(place.codeInsee()).map(CommuneProfile::epci).orElse(null);
-		String structure = structures.findStructureId(place.id()).orElse(null);
-		return EditingPolicy.mayEdit(account, place.departement(), epci, structure);
+	/**
+	 * A lieu as the national schema writes it, one text per field (lists joined with
+	 * "|"): what an edit form shows and what edits and proposals are compared with.
+	 */
+	public static Map<String, String> asSchemaRecord(Place place) {
+		return SchemaRecords.asText(place);
 	}
 
 	/**
-	 * Proposes an edit of a lieu one may not edit (a member whose structure does not hold
-	 * it): validated like an edit, then kept for the coordinators of the lieu's
-	 * territory.
-	 * @return the errors that kept it from being proposed (none when proposed)
+	 * Hours as an editor types them, read as an edit reads them: OpenStreetMap's form
+	 * kept, words ("lundi 10h30-12h, mercredi 14h-17h") read into it, anything else
+	 * refused with an example.
 	 */
-	@Transactional
-	public List<ImportIssue> propose(String lieuId, Map<String, String> values, @Nullable String reason,
-			AccountPrincipal author) {
-		Place current = places.getPlace(lieuId);
-		Map<String, String> before = SchemaRecords.asText(current);
-		if (validate(current, values, reason) instanceof RecordOutcome.Rejected rejected) {
+	public static HoursReading readHours(String typed) {
+		return EditedValues.readHours(typed);
+	}
+
+	/**
+	 * The errors that would keep these values from being saved on the lieu (none when
+	 * they would be): what a proposal is checked with before a coordinator sees it.
+	 */
+	@Transactional(readOnly = true)
+	public List<ImportIssue> check(String lieuId, Map<String, String> values, @Nullable String reason) {
+		if (validate(places.getPlace(lieuId), values, reason) instanceof RecordOutcome.Rejected rejected) {
 			return rejected.errors();
 		}
-		proposals.insertProposal(current.id(), author.id(), author.name(), author.email(), clock.instant(), before,
-				values, reason);
 		return List.of();
 	}
 
 	/**
+	 * An edit made in Maillage, as kept.
+	 *
+	 * @param before,after the lieu's schema records before and after it
+	 */
+	public record Edit(Instant at, String author, @Nullable String reason, Map<String, String> before,
+			Map<String, String> after) {
+	}
+
+	/** Every edit of the lieu made in Maillage, in no particular order. */
+	@Transactional(readOnly = true)
+	public List<Edit> listEdits(String lieuId) {
+		return edits.listEdits(places.getPlace(lieuId).id())
+			.stream()
+			.map(edit -> new Edit(edit.at(), edit.author(), edit.reason(), edit.before(), edit.after()))
+			.toList();
+	}
+
+	/**
+	 * Saves an edit; the caller has checked that the author may make it (the contributive
+	 * directory's editing policy).
 	 * @param values schema field → new value (lists joined with "|"); fields not given
 	 * keep their published value
-	 * @throws AccessDeniedException when the account may not edit this lieu
 	 * @throws EditConflictException when the lieu changed since {@code expectedVersion}
 	 */
 	@Transactional
@@ -213,9 +227,6 @@ public class PlaceEditing {
 			AccountPrincipal author) {
 		published.lockForWriting();
 		Place current = places.getPlace(lieuId);
-		if (!mayEdit(author, current)) {
-			throw new AccessDeniedException("Vous ne pouvez pas modifier ce lieu.");
-		}
 		String version = places.getVersion(current.id());
 		if (!version.equals(expectedVersion)) {
 			throw new EditConflictException(current, version);
@@ -232,7 +243,7 @@ public class PlaceEditing {
 		duplicates.insertDecision(edit.id(), current.id(),
 				(int) Math.floor(DuplicateDetector.score(fr.maillage.opendata.merging.DirectoryMerge.asCandidate(edit),
 						fr.maillage.opendata.merging.DirectoryMerge.asCandidate(current))),
-				JdbcDuplicateRepository.MERGE, author.name() + " (saisie)", clock.instant());
+				JdbcDuplicateRepository.MERGE, author.name() + SourceHistory.EDIT_DECISION, clock.instant());
 		edits.insertEdit(current.id(), author.id(), author.signature(), clock.instant(), before,
 				SchemaRecords.asText(edit), reason);
 		published.publishChanges(List.of(edit.id(), current.id()));

@@ -79,6 +79,11 @@ public class ErrorReports {
 		return repository.listByStatus(ModerationStatus.A_EXAMINER.code(), departements);
 	}
 
+	/** The decided reports of a place (its history), in no particular order. */
+	public List<ErrorReportDecision> listDecided(String placeId) {
+		return repository.listDecided(placeId);
+	}
+
 	public ErrorReport getReport(String id) {
 		try {
 			return repository.findById(id)

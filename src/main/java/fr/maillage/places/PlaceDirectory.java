@@ -49,6 +49,25 @@ public class PlaceDirectory {
 		return repository.listPoints(communes);
 	}
 
+	/**
+	 * The places of these départements, communes or ids (any of them; {@code null} for
+	 * none of that kind), reduced to what a list of places to look after needs.
+	 */
+	@Transactional(readOnly = true)
+	public List<PlaceSummary> listPlaceSummaries(@Nullable Collection<String> departements,
+			@Nullable Collection<String> codesInsee, @Nullable Collection<String> ids) {
+		if (departements == null && codesInsee == null && ids == null) {
+			return List.of();
+		}
+		return repository.listSummaries(departements, codesInsee, ids);
+	}
+
+	/** Every place, reduced to what a list of places to look after needs. */
+	@Transactional(readOnly = true)
+	public List<PlaceSummary> listAllPlaceSummaries() {
+		return repository.listSummaries(null, null, null);
+	}
+
 	@Transactional(readOnly = true)
 	public Optional<Place> findPlace(String id) {
 		return repository.findById(id);

@@ -2,6 +2,7 @@ package fr.maillage.opendata.persistence;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -9,6 +10,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.ObjectMapper;
 
 /**
@@ -17,6 +19,9 @@ import tools.jackson.databind.ObjectMapper;
  */
 @Repository
 public class JdbcPlaceEditRepository {
+
+	private static final TypeReference<Map<String, String>> RECORD = new TypeReference<>() {
+	};
 
 	private final JdbcClient jdbc;
 
@@ -45,6 +50,25 @@ public class JdbcPlaceEditRepository {
 			.param("before", json.writeValueAsString(before))
 			.param("after", json.writeValueAsString(after))
 			.update();
+	}
+
+	/**
+	 * An edit as kept.
+	 *
+	 * @param before,after the lieu's schema records before and after it
+	 */
+	public record StoredEdit(Instant at, String author, @Nullable String reason, Map<String, String> before,
+			Map<String, String> after) {
+	}
+
+	public List<StoredEdit> listEdits(String lieuId) {
+		return jdbc.sql(
+				"select moment, auteur, motif, avant::text, apres::text from saisie_lieu where lieu_id = cast(:id as uuid)")
+			.param("id", lieuId)
+			.query((rs, row) -> new StoredEdit(rs.getTimestamp("moment").toInstant(), rs.getString("auteur"),
+					rs.getString("motif"), json.readValue(rs.getString("avant"), RECORD),
+					json.readValue(rs.getString("apres"), RECORD)))
+			.list();
 	}
 
 	/** The signature of whoever last edited the lieu in Maillage, if anyone did. */

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
+import fr.maillage.opendata.FieldLabels;
 import fr.maillage.accounts.AccountPrincipal;
 import fr.maillage.opendata.DuplicateReview;
 import fr.maillage.opendata.DuplicateReview.PairPage;

@@ -3,6 +3,7 @@ package fr.maillage.opendata.web;
 import java.util.ArrayList;
 import java.util.List;
 
+import fr.maillage.opendata.FieldLabels;
 import fr.maillage.opendata.PublishedDirectory;
 import fr.maillage.opendata.PublishedDirectory.Provenance;
 import fr.maillage.opendata.merging.MergedRecord.Contribution;

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import fr.maillage.places.ErrorReport;
+import fr.maillage.places.ErrorReportDecision;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -70,6 +71,15 @@ public class JdbcErrorReportRepository {
 			.param("id", UUID.fromString(id))
 			.query(JdbcErrorReportRepository::mapReport)
 			.optional();
+	}
+
+	/** The decided reports of a place, in no particular order. */
+	public List<ErrorReportDecision> listDecided(String placeId) {
+		return jdbc.sql("select * from signalement where lieu_id = :lieu and decide_le is not null")
+			.param("lieu", UUID.fromString(placeId))
+			.query((rs, row) -> new ErrorReportDecision(mapReport(rs, row), rs.getTimestamp("decide_le").toInstant(),
+					rs.getString("decide_par"), rs.getString("reponse")))
+			.list();
 	}
 
 	/** Decides a report still to examine; false when someone decided it meanwhile. */

@@ -27,6 +27,7 @@ import fr.maillage.places.Geocoding;
 import fr.maillage.places.Place;
 import fr.maillage.places.PlaceOrigin;
 import fr.maillage.places.PlacePoint;
+import fr.maillage.places.PlaceSummary;
 import fr.maillage.places.PlacePage;
 import fr.maillage.places.PublishedChanges;
 import fr.maillage.places.PublishedPlace;
@@ -821,6 +822,35 @@ public class JdbcPlaceRepository {
 			.query((rs, row) -> new PlacePoint(rs.getString("id"), rs.getString("nom"), rs.getString("code_insee"),
 					rs.getDouble("latitude"), rs.getDouble("longitude"), services(array(rs, "services"))))
 			.list();
+	}
+
+	/**
+	 * The places of these départements, communes or ids (any of them); every place when
+	 * all three are null.
+	 */
+	public List<PlaceSummary> listSummaries(@Nullable Collection<String> departements,
+			@Nullable Collection<String> codesInsee, @Nullable Collection<String> ids) {
+		boolean all = departements == null && codesInsee == null && ids == null;
+		String sql = "select id, nom, commune, code_insee, departement, date_maj, search_text, "
+				+ "array_to_string(services, '" + UNIT_SEPARATOR + "') as services from lieu"
+				+ (all ? "" : " where departement = any(cast(:departements as text[])) "
+						+ "or code_insee = any(cast(:communes as text[])) or id = any(cast(:ids as uuid[]))");
+		var statement = jdbc.sql(sql);
+		if (!all) {
+			statement = statement
+				.param("departements", (departements == null ? List.<String>of() : departements).toArray(String[]::new))
+				.param("communes", (codesInsee == null ? List.<String>of() : codesInsee).toArray(String[]::new))
+				.param("ids",
+						(ids == null ? List.<String>of() : ids).stream()
+							.map(java.util.UUID::fromString)
+							.toArray(java.util.UUID[]::new));
+		}
+		return statement.query((rs, row) -> {
+			java.sql.Date updated = rs.getDate("date_maj");
+			return new PlaceSummary(rs.getString("id"), rs.getString("nom"), rs.getString("commune"),
+					rs.getString("code_insee"), rs.getString("departement"), services(array(rs, "services")),
+					updated == null ? null : updated.toLocalDate(), rs.getString("search_text"));
+		}).list();
 	}
 
 	private static Set<MediationService> services(String[] labels) {
