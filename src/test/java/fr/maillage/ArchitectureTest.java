@@ -85,6 +85,22 @@ class ArchitectureTest {
 	 * way — {@code web} on the root (the API), the root on {@code persistence}, both on
 	 * the domain — so that a layer can be read, tested and replaced without the others.
 	 */
+	/**
+	 * The package cycles the modules written before issue 15 still have: their
+	 * persistence or importing packages use the root's records ({@code Place},
+	 * {@code Account}…), which the root's services use in turn. To remove by moving those
+	 * records into a {@code domain} package, as {@code contributions} does; never to add
+	 * to: a new cycle, or one removed but still listed, fails the test.
+	 */
+	private static final java.util.Set<String> KNOWN_CYCLES = java.util.Set.of(
+			"fr.maillage.accounts ⇄ fr.maillage.accounts.persistence",
+			"fr.maillage.fragility ⇄ fr.maillage.fragility.importing",
+			"fr.maillage.opendata ⇄ fr.maillage.opendata.importing",
+			"fr.maillage.places ⇄ fr.maillage.places.persistence",
+			"fr.maillage.territories ⇄ fr.maillage.territories.persistence",
+			"fr.maillage.territories ⇄ fr.maillage.territories.search",
+			"fr.maillage.territories.persistence ⇄ fr.maillage.territories.search");
+
 	@Test
 	void noCycleBetweenThePackagesOfAModule() {
 		java.util.Map<String, java.util.Set<String>> edges = new java.util.TreeMap<>();

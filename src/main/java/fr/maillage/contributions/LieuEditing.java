@@ -70,6 +70,14 @@ public class LieuEditing {
 	}
 
 	/**
+	 * What saving these values would refuse (none when nothing): the form shows every
+	 * refusal at once.
+	 */
+	public List<ImportIssue> check(String lieuId, Map<String, String> values, @Nullable String reason) {
+		return editing.check(lieuId, values, reason);
+	}
+
+	/**
 	 * Proposes an edit of a lieu one may not edit (a member whose structure does not hold
 	 * it): validated like an edit, then kept for the coordinators of the lieu's
 	 * territory.

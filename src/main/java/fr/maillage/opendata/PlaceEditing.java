@@ -118,7 +118,7 @@ public class PlaceEditing {
 				.map(warning -> {
 					String field = EditedValues.typedField(warning, changed);
 					return new ImportIssue(1L, field, typed.get(field),
-							warning.message() + " Corrigez la valeur ou videz le champ.");
+							EditedValues.editMessage(warning, field, typed.get(field)));
 				})
 				.toList();
 			if (!silent.isEmpty()) {

@@ -27,6 +27,9 @@ import fr.maillage.places.hours.HoursReading;
  */
 record HoursGrid(Map<String, String> times, String other) {
 
+	/** How an error about the text beside the grid starts. */
+	static final String OTHER_HOURS = "Autres horaires : ";
+
 	/** Days in OSM's spelling, Monday first, with their French name. */
 	static final List<Day> DAYS = List.of(new Day("Mo", "lundi"), new Day("Tu", "mardi"), new Day("We", "mercredi"),
 			new Day("Th", "jeudi"), new Day("Fr", "vendredi"), new Day("Sa", "samedi"), new Day("Su", "dimanche"));
@@ -250,7 +253,7 @@ record HoursGrid(Map<String, String> times, String other) {
 				&& together.osm().startsWith(week)) {
 			return new Reading(together.osm(), List.of());
 		}
-		return new Reading(null, List.of("Autres horaires : " + ((HoursReading.Refused) reading).message()));
+		return new Reading(null, List.of(OTHER_HOURS + ((HoursReading.Refused) reading).message()));
 	}
 
 	/** The grid's days as OSM rules, consecutive days with the same hours together. */

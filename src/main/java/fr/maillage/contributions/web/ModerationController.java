@@ -28,7 +28,7 @@ class ModerationController {
 		model.addAttribute("elements",
 				moderation.listQueue(account)
 					.stream()
-					.map(item -> new Row(item, PlaceEditing.asSchemaRecord(item.place())))
+					.map(item -> new Row(item, inWords(PlaceEditing.asSchemaRecord(item.place()))))
 					.toList());
 		model.addAttribute("propositions", moderation.listProposals(account));
 		return "contributions/moderation";
@@ -51,6 +51,17 @@ class ModerationController {
 			model.addAttribute("erreur", refused.getMessage());
 			return queue(account, model);
 		}
+	}
+
+	/** The published values as people read them: lists with commas, hours in words. */
+	private static java.util.Map<String, String> inWords(java.util.Map<String, String> record) {
+		java.util.Map<String, String> shown = new java.util.LinkedHashMap<>();
+		record.forEach((field, value) -> shown.put(field, value.replace("|", ", ")));
+		String hours = record.getOrDefault("horaires", "");
+		if (!hours.isBlank()) {
+			shown.put("horaires", fr.maillage.places.hours.HoursInWords.words(hours).orElse(hours));
+		}
+		return shown;
 	}
 
 	/** A report beside the lieu's published values. */

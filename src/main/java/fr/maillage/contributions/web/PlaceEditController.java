@@ -88,10 +88,20 @@ class PlaceEditController {
 		Map<String, String> values = reading.values();
 		model.addAttribute("motif", form.getFirst("motif"));
 		if (!reading.errors().isEmpty()) {
-			// what the form itself refuses (SIRET, commune, hours grid), before any
-			// saving
+			// what the form itself refuses (SIRET, commune, hours grid), and at once what
+			// saving would refuse in the other fields: every refusal in one go, not in
+			// two rounds
 			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-			addErrors(model, reading.errors());
+			java.util.Set<String> refused = new java.util.HashSet<>();
+			reading.errors().forEach(error -> refused.add(error.champ()));
+			Map<String, String> others = new LinkedHashMap<>(values);
+			others.keySet().removeAll(refused);
+			List<fr.maillage.shared.importing.ImportIssue> all = new java.util.ArrayList<>(reading.errors());
+			editing.check(id, others, form.getFirst("motif"))
+				.stream()
+				.filter(error -> !refused.contains(error.champ()))
+				.forEach(all::add);
+			addErrors(model, all);
 			model.addAttribute("proposition", proposal);
 			return show(place, reading.inputs(), version, model);
 		}

@@ -22,6 +22,7 @@ import fr.maillage.places.vocabulary.SpecificPublic;
 import fr.maillage.places.vocabulary.SpecificSupport;
 import fr.maillage.places.vocabulary.SupportMode;
 import fr.maillage.places.vocabulary.TrainingLabel;
+import fr.maillage.places.vocabulary.Typologies;
 import fr.maillage.places.vocabulary.Vocabulary;
 import fr.maillage.shared.text.TextFolding;
 import fr.maillage.territories.CommuneRef;
@@ -37,6 +38,12 @@ import fr.maillage.territories.Territories;
  */
 final class PlaceForm {
 
+	/**
+	 * The errors of the hours grid, shown above it (those of the text, « horaires »,
+	 * under it).
+	 */
+	static final String GRID = "horaires-grille";
+
 	/** The groups of the form, in order. */
 	static final List<Group> GROUPS = List.of(new Group("identite", "Identité", List.of(
 			text("nom", "Nom du lieu",
@@ -45,9 +52,11 @@ final class PlaceForm {
 					+ " W suivi de 9 chiffres, pour une association). Laissez vide si vous ne le" + " connaissez pas."),
 			text("structure_parente", "Structure ou réseau de rattachement",
 					"Par exemple la commune, l'association ou le réseau dont dépend le lieu."),
-			text("typologie", "Type de structure (codes data·inclusion)",
-					"Facultatif. Un ou plusieurs codes séparés par | : EPN (espace public numérique),"
-							+ " MUNI (mairie), ASSO (association), BIB (bibliothèque), CCAS…"),
+			text("typologie", "Type de structure",
+					"Facultatif. Un ou plusieurs codes du référentiel data·inclusion, séparés par des virgules :"
+							+ " EPN (espace public numérique), MUNI (mairie), ASSO (association), BIB (bibliothèque,"
+							+ " médiathèque), CCAS (centre communal d'action sociale), CS (centre social), RFS"
+							+ " (France Services), TIERS_LIEUX (tiers-lieu), FABLAB, MJC, LA_POSTE (La Poste)."),
 			text("presentation_resume", "Présentation courte", "En une ou deux phrases, 280 caractères au plus."),
 			area("presentation_detail", "Présentation détaillée",
 					"Ce que le lieu propose, pour qui, comment s'y rendre…"))),
@@ -132,6 +141,7 @@ final class PlaceForm {
 	static Map<String, String> inputs(Map<String, String> record) {
 		Map<String, String> inputs = new LinkedHashMap<>(record);
 		inputs.put("pivot", withoutPlaceholder(record.getOrDefault("pivot", "")));
+		inputs.put("typologie", record.getOrDefault("typologie", "").replace("|", ", "));
 		HoursGrid grid = HoursGrid.of(record.getOrDefault("horaires", ""));
 		inputs.putAll(grid.times());
 		inputs.put("horaires", grid.other());
@@ -160,6 +170,29 @@ final class PlaceForm {
 				values.put(field.column(), current.getOrDefault(field.column(), ""));
 			}
 		}
+		// structure types: codes of the referential only, as it spells them
+		String types = values.get("typologie");
+		if (!sameItems(types.replaceAll("\\s*[,;]\\s*", "|"), current.getOrDefault("typologie", ""))) {
+			List<String> codes = new ArrayList<>();
+			for (String typed : types.split("[|,;]")) {
+				if (typed.isBlank()) {
+					continue;
+				}
+				java.util.Optional<String> code = Typologies.findCode(typed);
+				if (code.isEmpty()) {
+					errors.add(new ImportIssue(1L, "typologie", types, "« " + typed.strip()
+							+ " » n'est pas un type de structure du référentiel : choisissez un des codes donnés"
+							+ " en exemple (EPN, MUNI, ASSO…), ou laissez vide."));
+				}
+				else if (!codes.contains(code.get())) {
+					codes.add(code.get());
+				}
+			}
+			values.put("typologie", String.join("|", codes));
+		}
+		else {
+			values.put("typologie", current.getOrDefault("typologie", ""));
+		}
 		// the SIRET, checked when the editor typed it (a producer's value stays as it
 		// was)
 		String pivot = values.get("pivot");
@@ -185,7 +218,12 @@ final class PlaceForm {
 		}
 		else {
 			HoursGrid.Reading hours = posted.read();
-			hours.errors().forEach(message -> errors.add(new ImportIssue(1L, "horaires", posted.other(), message)));
+			// the grid's errors above the grid, the text's under the text
+			hours.errors()
+				.forEach(message -> errors.add(message.startsWith(HoursGrid.OTHER_HOURS)
+						? new ImportIssue(1L, "horaires", posted.other(),
+								message.substring(HoursGrid.OTHER_HOURS.length()))
+						: new ImportIssue(1L, GRID, posted.other(), message)));
 			values.put("horaires", hours.osm() == null ? "" : hours.osm());
 		}
 		// the commune's code, and the position

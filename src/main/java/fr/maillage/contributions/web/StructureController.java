@@ -125,7 +125,7 @@ class StructureController {
 	String attach(@PathVariable String id, @AuthenticationPrincipal AccountPrincipal account,
 			@RequestParam(name = "nom", defaultValue = "") String name) {
 		structures.attach(id, name, account);
-		return "redirect:/espace/lieux/" + id + "/modifier?structure";
+		return "redirect:/espace/lieux/" + id + "/modifier?structure#structure";
 	}
 
 	@PostMapping("/espace/lieux/{id}/membres")
@@ -133,7 +133,7 @@ class StructureController {
 			@RequestParam(name = "courriel", defaultValue = "") String email,
 			@RequestParam(name = "nom", defaultValue = "") String name) {
 		structures.inviteMember(id, email, name, account, address.get());
-		return "redirect:/espace/lieux/" + id + "/modifier?invitation";
+		return "redirect:/espace/lieux/" + id + "/modifier?invitation#structure";
 	}
 
 }

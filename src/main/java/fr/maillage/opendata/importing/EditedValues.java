@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 import fr.maillage.shared.importing.ImportIssue;
+import org.jspecify.annotations.Nullable;
 import fr.maillage.opendata.schema.SchemaField;
 import fr.maillage.places.hours.FrenchHoursReader;
 import fr.maillage.places.hours.HoursInWords;
@@ -89,6 +90,36 @@ public final class EditedValues {
 	 */
 	private static final List<String> LOST_GUESSED_OR_CONTRADICTED = List.of("ignoré", "ignorée", "ignorés", "ignorées",
 			"est rétabli", "incohérent", "à vérifier", "considérée comme inconnue", "tronqué", "coupé");
+
+	/**
+	 * What the editor reads next to the field an import's warning refuses: said for
+	 * someone who typed the value (what to type instead), not for a producer whose file
+	 * was repaired — « le zéro initial est rétabli » would contradict « corrigez ».
+	 * @param field the field the editor typed ({@link #typedField})
+	 * @param typed what the editor typed in it
+	 */
+	public static String editMessage(ImportIssue warning, String field, @Nullable String typed) {
+		String value = typed == null ? "" : typed.strip();
+		String message = warning.message();
+		if (field.equals("telephone") && message.contains("non reconnu")) {
+			return "« " + value + " » n'est pas un numéro de téléphone : tapez ses 10 chiffres, par exemple "
+					+ "04 78 00 00 00, ou videz le champ.";
+		}
+		if (field.equals("code_postal") && message.contains("est rétabli")) {
+			return "Un code postal a 5 chiffres, « " + value + " » n'en a que " + value.replace(" ", "").length()
+					+ " : tapez-le en entier, par exemple 69100.";
+		}
+		java.util.regex.Matcher mismatch = POSTCODE_MISMATCH.matcher(message);
+		if (mismatch.find()) {
+			return "Le code postal " + mismatch.group(2) + " n'est pas celui de " + mismatch.group(1)
+					+ " : corrigez le code postal ou la commune.";
+		}
+		return message + " Corrigez la valeur ou videz le champ.";
+	}
+
+	/** The import's warning that a commune does not have the postcode given. */
+	private static final java.util.regex.Pattern POSTCODE_MISMATCH = java.util.regex.Pattern
+		.compile("Code INSEE \\S+ \\((.+)\\) incohérent avec le code postal (\\S+)");
 
 	/**
 	 * The field the editor typed that a warning is about: the consistency of a commune's

@@ -133,9 +133,11 @@ class DuplicateReviewController {
 			// text
 			ReviewedPair now = review.findPair(id).orElse(pair);
 			describe(now, model);
+			boolean byYou = account.signature().equals(now.pair().author());
 			model.addAttribute("erreur",
-					"Cette paire a déjà été décidée par quelqu'un d'autre : voyez sa décision ci-dessous. "
-							+ "Votre choix n'a pas été enregistré.");
+					(byYou ? "Vous aviez déjà décidé cette paire (dans un autre onglet ?)"
+							: "Cette paire a déjà été décidée par quelqu'un d'autre")
+							+ " : voyez la décision ci-dessous. Ce nouveau choix n'a pas été enregistré.");
 			response.setStatus(HttpServletResponse.SC_CONFLICT);
 			return "opendata/doublon";
 		}

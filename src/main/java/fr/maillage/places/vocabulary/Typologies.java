@@ -24,4 +24,10 @@ public final class Typologies {
 	private Typologies() {
 	}
 
+	/** The code as the referential spells it, whatever the case typed (« epn » → EPN). */
+	public static java.util.Optional<String> findCode(String typed) {
+		String wanted = typed.strip();
+		return KNOWN_CODES.stream().filter(code -> code.equalsIgnoreCase(wanted)).findFirst();
+	}
+
 }

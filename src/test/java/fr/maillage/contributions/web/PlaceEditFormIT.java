@@ -162,6 +162,39 @@ class PlaceEditFormIT extends EmptyDirectoryApiTest {
 	}
 
 	@Test
+	void hoursInWordsNotUnderstoodAreRefusedUnderTheTextNotAboveTheGrid() throws Exception {
+		HttpResponse<String> refused = edit(charente, Map.of("horaires", "quand la boutique est ouverte"));
+
+		assertThat(refused.statusCode()).isEqualTo(400);
+		assertThat(refused.body()).contains("id=\"horaires-texte-erreur\"", "quand la boutique est ouverte")
+			.doesNotContain("id=\"horaires-erreur\"")
+			.containsPattern("id=\"horaires\"[^>]*aria-invalid=\"true\"");
+	}
+
+	@Test
+	void aStructureTypeIsACodeOfTheReferentialWhateverItsCase() throws Exception {
+		HttpResponse<String> refused = edit(charente, Map.of("typologie", "EPN, médiathèque"));
+		assertThat(refused.statusCode()).isEqualTo(400);
+		assertThat(refused.body()).contains("id=\"typologie-erreur\"",
+				"« médiathèque » n&#39;est pas un type de structure du référentiel");
+
+		assertThat(edit(charente, Map.of("typologie", "epn, muni")).statusCode()).isEqualTo(302);
+		assertThat(lieu().get("typologie").asString()).isEqualTo("EPN|MUNI");
+	}
+
+	@Test
+	void everyRefusalIsShownAtOnceTheFormsAndTheSavingsOnes() throws Exception {
+		// the SIRET is the form's refusal, the phone the saving's: both in the first
+		// answer
+		HttpResponse<String> refused = edit(charente,
+				Map.of("pivot", "732 829 320 00075", "telephone", "04 78 pas de tel"));
+
+		assertThat(refused.statusCode()).isEqualTo(400);
+		assertThat(refused.body()).contains("id=\"pivot-erreur\"", "id=\"telephone-erreur\"",
+				"n&#39;est pas un numéro de téléphone : tapez ses 10 chiffres");
+	}
+
+	@Test
 	void afterSavingTheEditorSeesWhatChangedBeforeAndAfter() throws Exception {
 		HttpResponse<String> saved = edit(charente,
 				Map.of("nom", "Service Info 16 — Cognac", "telephone", "05 45 00 00 01", "motif", "Affiche"));

@@ -39,4 +39,17 @@ class EditedValuesTest {
 			.isEqualTo(shownAt);
 	}
 
+	@org.junit.jupiter.params.ParameterizedTest(name = "{0} « {1} » → {3}")
+	@org.junit.jupiter.params.provider.CsvSource(delimiter = '|',
+			textBlock = """
+					telephone   | 04 78 pas de tel | Numéro de téléphone non reconnu (format +33… attendu) : ignoré.                       | « 04 78 pas de tel » n'est pas un numéro de téléphone : tapez ses 10 chiffres, par exemple 04 78 00 00 00, ou videz le champ.
+					code_postal | 6910             | Code postal de 4 chiffres : le zéro initial perdu est rétabli (06910).                  | Un code postal a 5 chiffres, « 6910 » n'en a que 4 : tapez-le en entier, par exemple 69100.
+					code_postal | 69001            | Code INSEE 69266 (Villeurbanne) incohérent avec le code postal 69001 : à vérifier.      | Le code postal 69001 n'est pas celui de Villeurbanne : corrigez le code postal ou la commune.
+					site_web    | ftp://x          | Adresse web ignorée : http(s) attendu.                                                  | Adresse web ignorée : http(s) attendu. Corrigez la valeur ou videz le champ.
+					""")
+	void anEditorIsToldWhatToTypeNotThatTheValueWasRepaired(String field, String typed, String warning, String shown) {
+		assertThat(EditedValues.editMessage(new ImportIssue(1L, field, typed, warning), field, typed)).isEqualTo(shown)
+			.doesNotContain("rétabli");
+	}
+
 }
