@@ -21,7 +21,7 @@ class ArchitectureTest {
 	private static final String[] PLAIN_JAVA_PACKAGES = { "fr.maillage.places.vocabulary..",
 			"fr.maillage.opendata.schema..", "fr.maillage.opendata.merging..", "fr.maillage.shared.text..",
 			"fr.maillage.shared.geo..", "fr.maillage.coverage.domain..", "fr.maillage.fragility.domain..",
-			"fr.maillage.places.hours..", "fr.maillage.contributions.domain.." };
+			"fr.maillage.places.hours..", "fr.maillage.contributions.domain..", "fr.maillage.coordination.domain.." };
 
 	@Test
 	void domainPackagesArePlainJava() {
@@ -94,8 +94,6 @@ class ArchitectureTest {
 	 */
 	private static final java.util.Set<String> KNOWN_CYCLES = java.util.Set.of(
 			"fr.maillage.accounts ⇄ fr.maillage.accounts.persistence",
-			"fr.maillage.fragility ⇄ fr.maillage.fragility.importing",
-			"fr.maillage.opendata ⇄ fr.maillage.opendata.importing",
 			"fr.maillage.places ⇄ fr.maillage.places.persistence",
 			"fr.maillage.territories ⇄ fr.maillage.territories.persistence",
 			"fr.maillage.territories ⇄ fr.maillage.territories.search",

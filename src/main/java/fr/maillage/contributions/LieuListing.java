@@ -28,9 +28,10 @@ import org.springframework.stereotype.Service;
  * The lieux an account looks after (issue 15), one page at a time: a coordinator's are
  * those of its territories, a member's those of its structures, an administrator's all of
  * them (the same scope as the editing policy). The lieux are read through the
- * {@code places} API as summaries, then filtered, sorted and paged here: a département's
- * few thousand lieux cost a few milliseconds, and the whole country's 50 000 an
- * administrator's page of ≈ 0.2 s (docs/performance.md).
+ * {@code places} API as summaries (the module reads no table of {@code places}), then
+ * filtered, sorted and paged here: a coordinator's territory holds a few thousand lieux
+ * at most; an administrator's list of the whole directory reads every summary (not
+ * measured at 50 000 lieux yet: issue 15's note).
  */
 @Service
 public class LieuListing {

@@ -23,6 +23,8 @@ import fr.maillage.fragility.domain.FragilitySettings;
 import fr.maillage.fragility.domain.UnitIndicators;
 import fr.maillage.fragility.domain.Variant;
 import fr.maillage.fragility.importing.FragilityCsv;
+import fr.maillage.fragility.importing.FragilityImportRefusedException;
+import fr.maillage.fragility.importing.FragilityImportReport;
 import fr.maillage.fragility.persistence.JdbcFragilityRepository;
 import fr.maillage.fragility.persistence.JdbcFragilityRepository.PublishedRow;
 import fr.maillage.fragility.persistence.JdbcFragilityRepository.ValueRow;

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import fr.maillage.opendata.importing.DirectoryPublication;
 import fr.maillage.opendata.merging.DirectoryMerge;
 import fr.maillage.opendata.merging.MergePolicy;
 import fr.maillage.opendata.merging.MergedPlaces;
@@ -35,7 +36,7 @@ import org.springframework.transaction.annotation.Transactional;
  * one at commit, and a failure leaves the previous one in place.
  */
 @Service
-public class PublishedDirectory {
+public class PublishedDirectory implements DirectoryPublication {
 
 	private static final Logger log = LoggerFactory.getLogger(PublishedDirectory.class);
 
@@ -43,7 +44,7 @@ public class PublishedDirectory {
 	 * Beyond this many changed records, a full publication: reading whole tables once
 	 * costs less than looking up the neighbourhood of each (docs/performance.md).
 	 */
-	public static final int INCREMENTAL_LIMIT = 2_000;
+	public static final int INCREMENTAL_LIMIT = DirectoryPublication.INCREMENTAL_LIMIT;
 
 	private final PlaceDirectory places;
 
@@ -69,6 +70,7 @@ public class PublishedDirectory {
 	 * the caller's transaction ends.
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
+	@Override
 	public void lockForWriting() {
 		lock.lockForWriting();
 	}
@@ -106,6 +108,11 @@ public class PublishedDirectory {
 	 * decision concerns (both records of a pair)
 	 */
 	@Transactional
+	@Override
+	public void publishChanged(Collection<String> changedRecords) {
+		publishChanges(changedRecords);
+	}
+
 	public PublishedChanges publishChanges(Collection<String> changed) {
 		if (changed.size() > INCREMENTAL_LIMIT) {
 			return publish();

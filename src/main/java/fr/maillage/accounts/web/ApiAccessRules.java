@@ -93,6 +93,8 @@ final class ApiAccessRules {
 			// reports hold producers' raw rows
 			any("/api/v1/imports/**", Who.IMPORTER),
 			any("/api/v1/sources/{nom}/executions/**", Who.IMPORTER),
+			// actors are entered by the coordinators of their territory (Actors checks which)
+			new Rule(Set.of(HttpMethod.POST), "/api/v1/acteurs", Who.IMPORTER),
 			// the open data and what is computed from it
 			read("/api/v1/lieux"),
 			read("/api/v1/lieux/{id}"),
@@ -109,6 +111,7 @@ final class ApiAccessRules {
 			read("/api/v1/fragilite/departements/{code}/communes"),
 			read("/api/v1/fragilite/departements/{code}/communes.csv"),
 			read("/api/v1/couverture/{niveau}/{code}"),
+			read("/api/v1/acteurs"),
 			// a computation on public data that writes nothing
 			new Rule(Set.of(HttpMethod.POST), "/api/v1/couverture/suggestions", Who.EVERYONE),
 			// anything else: the administrator

@@ -16,9 +16,8 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import fr.maillage.shared.importing.ImportIssue;
-import fr.maillage.fragility.FragilityImportRefusedException;
-import fr.maillage.fragility.FragilityImportReport.Warning;
 import fr.maillage.fragility.domain.FragilityIndicator;
+import fr.maillage.fragility.importing.FragilityImportReport.Warning;
 import fr.maillage.fragility.domain.MergedCommuneScores;
 import fr.maillage.fragility.domain.MergedCommuneScores.FormerCommune;
 import fr.maillage.fragility.domain.MergedCommuneScores.Merged;

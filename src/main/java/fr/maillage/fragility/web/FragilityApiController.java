@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import fr.maillage.fragility.FragilityImportReport;
+import fr.maillage.fragility.importing.FragilityImportReport;
 import fr.maillage.fragility.FragilityIndexes;
 import fr.maillage.fragility.FragilitySettingsParameters;
 import fr.maillage.fragility.TerritoryFragility;

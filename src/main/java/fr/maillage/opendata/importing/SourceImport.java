@@ -19,7 +19,6 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import fr.maillage.shared.importing.ImportIssue;
-import fr.maillage.opendata.PublishedDirectory;
 import fr.maillage.opendata.persistence.JdbcImportRepository;
 import fr.maillage.opendata.persistence.JdbcImportRepository.RejectedRow;
 import fr.maillage.opendata.persistence.JdbcImportRepository.Run;
@@ -78,9 +77,9 @@ public class SourceImport {
 
 	private final RecordNormalizer normalizer;
 
-	private final PublishedDirectory published;
+	private final DirectoryPublication published;
 
-	SourceImport(PlaceDirectory directory, PublishedDirectory published, JdbcImportRepository imports,
+	SourceImport(PlaceDirectory directory, DirectoryPublication published, JdbcImportRepository imports,
 			TransactionTemplate transaction, Clock clock, Territories territories) {
 		this.directory = directory;
 		this.published = published;
@@ -260,7 +259,7 @@ public class SourceImport {
 			if (saved.added() + saved.changed() > 0) {
 				// after any import that changed a record, the directory is the merge of
 				// all sources; beyond a few records, rebuilt whole
-				published.publishChanges(acceptedIds);
+				published.publishChanged(acceptedIds);
 			}
 			String version = schemaVersion(mapping != null ? mapping.schemaColumns() : reader.columns());
 			imports.finishRun(new Run(id, source, fileName, reader.format(), version, startedAt, clock.instant(), read,
@@ -368,7 +367,7 @@ public class SourceImport {
 			int rejectionsBefore = rejectionCount - pendingRejections.size();
 			saved = saved.plus(directory.savePlaces(accepted));
 			for (Place place : accepted) {
-				if (acceptedIds.size() > PublishedDirectory.INCREMENTAL_LIMIT) {
+				if (acceptedIds.size() > DirectoryPublication.INCREMENTAL_LIMIT) {
 					break;
 				}
 				acceptedIds.add(place.id());

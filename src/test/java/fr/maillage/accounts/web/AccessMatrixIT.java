@@ -44,6 +44,9 @@ class AccessMatrixIT {
 		/** Any signed-in account (session). */
 		SIGNED_IN,
 
+		/** A coordinator's or an administrator's session, not a structure's member. */
+		COORDINATING,
+
 		/** The administrator's bearer token (API). */
 		ADMIN_TOKEN
 
@@ -60,7 +63,9 @@ class AccessMatrixIT {
 				"POST /reinitialisation/{jeton}", "GET /rappels/desinscription/{jeton}",
 				"POST /rappels/desinscription/{jeton}",
 				// public as its JSON form /api/v1/lieux/{id}/provenance (DuplicateReviewPagesIT)
-				"GET /lieux/{id}/provenance")) {
+				"GET /lieux/{id}/provenance",
+				// the actors directory: referents' details only with their consent (ActorsIT)
+				"GET /acteurs")) {
 			ROUTES.put(publicPage, Access.PUBLIC);
 		}
 		ROUTES.put("GET /espace", Access.SIGNED_IN);
@@ -86,6 +91,10 @@ class AccessMatrixIT {
 		ROUTES.put("GET /espace/doublons", Access.SIGNED_IN);
 		ROUTES.put("GET /espace/doublons/{id}", Access.SIGNED_IN);
 		ROUTES.put("POST /espace/doublons/{id}/decision", Access.SIGNED_IN);
+		// coordinators, then the actor's territory decides (ActorsIT)
+		ROUTES.put("GET /espace/acteurs", Access.COORDINATING);
+		ROUTES.put("POST /espace/acteurs", Access.COORDINATING);
+		ROUTES.put("POST /espace/acteurs/import", Access.COORDINATING);
 		for (String publicApi : List.of("GET /api/v1/lieux", "GET /api/v1/lieux/{id}",
 				"GET /api/v1/lieux/{id}/consultations", "GET /api/v1/lieux/{id}/provenance",
 				"GET /api/v1/lieux/export.csv", "GET /api/v1/lieux/export.json", "GET /api/v1/lieux/export.geojson",
@@ -102,7 +111,7 @@ class AccessMatrixIT {
 				"GET /api/v1/couverture/departements/{code}", "GET /api/v1/couverture/departements/{code}.csv",
 				"GET /api/v1/couverture/epci/{siren}",
 				// a computation on public data that writes nothing
-				"POST /api/v1/couverture/suggestions")) {
+				"POST /api/v1/couverture/suggestions", "GET /api/v1/acteurs")) {
 			ROUTES.put(publicApi, Access.PUBLIC);
 		}
 		for (String adminApi : List.of("POST /api/v1/imports", "GET /api/v1/imports/{importId}",
@@ -110,7 +119,9 @@ class AccessMatrixIT {
 				"GET /api/v1/signalements", "POST /api/v1/sources/{nom}/executions",
 				"GET /api/v1/sources/{nom}/executions", "GET /api/v1/sources/{nom}/executions/{id}",
 				"GET /api/v1/doublons", "POST /api/v1/doublons", "POST /api/v1/doublons/{id}/decision",
-				"POST /api/v1/fragilite/imports", "POST /api/v1/comptes")) {
+				"POST /api/v1/fragilite/imports", "POST /api/v1/comptes",
+				// a coordinator's token too, in its territories (ActorsIT)
+				"POST /api/v1/acteurs")) {
 			ROUTES.put(adminApi, Access.ADMIN_TOKEN);
 		}
 	}
@@ -182,6 +193,7 @@ class AccessMatrixIT {
 			boolean[] expected = switch (route.getValue()) {
 				case PUBLIC -> new boolean[] { true, true, true, true };
 				case SIGNED_IN -> new boolean[] { false, true, true, true };
+				case COORDINATING -> new boolean[] { false, false, true, true };
 				// sessions do not open the API: scripts use tokens
 				case ADMIN_TOKEN -> new boolean[] { false, false, false, false };
 			};

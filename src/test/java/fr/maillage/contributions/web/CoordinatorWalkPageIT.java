@@ -109,7 +109,8 @@ class CoordinatorWalkPageIT {
 
 		// the public page, at once
 		coordinator.open(port, "/lieux/" + lieuId);
-		assertThat(driver.findElement(By.tagName("main")).getText()).contains("du lundi au vendredi de 9 h à 12 h");
+		assertThat(driver.findElement(By.tagName("main")).getText()).contains("Lundi 9:00 – 12:00",
+				"Vendredi 9:00 – 12:00");
 
 		// the history: the edit once, fields by their names, hours in words; not the
 		// bookkeeping the edit caused
@@ -150,7 +151,7 @@ class CoordinatorWalkPageIT {
 			.filter(article -> article.getText().contains("CCO - La Rayonne"))
 			.findFirst()
 			.orElseThrow();
-		assertThat(proposal.getText()).contains("Morgane Membre", "Nouveau standard", "Téléphone", "+33478000001");
+		assertThat(proposal.getText()).contains("Morgane Membre", "Nouveau standard", "Téléphone", "04 78 00 00 01");
 		assertThat(coordinator.seriousAccessibilityViolations()).isEmpty();
 		coordinator.screenshot("walk-moderation");
 		proposal.findElement(By.cssSelector("button[value=acceptee]")).click();

@@ -179,7 +179,7 @@ class PlaceEditFormIT extends EmptyDirectoryApiTest {
 				"« médiathèque » n&#39;est pas un type de structure du référentiel");
 
 		assertThat(edit(charente, Map.of("typologie", "epn, muni")).statusCode()).isEqualTo(302);
-		assertThat(lieu().get("typologie").asString()).isEqualTo("EPN|MUNI");
+		assertThat(lieu().get("typologie").toString()).isEqualTo("[\"EPN\",\"MUNI\"]");
 	}
 
 	@Test

@@ -104,7 +104,9 @@ class DuplicateReviewPagesIT extends EmptyDirectoryApiTest {
 		HttpResponse<String> again = charente.submit("/espace", "/espace/doublons/" + id + "/decision",
 				Map.of("decision", "distincts"));
 		assertThat(again.statusCode()).isEqualTo(409);
-		assertThat(text(again)).contains("déjà été décidée", "Votre choix n'a pas été enregistré");
+		// the same person, from another tab: told it was their own decision
+		assertThat(text(again)).contains("Vous aviez déjà décidé cette paire",
+				"Ce nouveau choix n'a pas été enregistré");
 		assertThat(publishedCount()).isEqualTo(before - 1);
 	}
 

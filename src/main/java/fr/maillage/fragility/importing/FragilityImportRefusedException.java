@@ -1,4 +1,4 @@
-package fr.maillage.fragility;
+package fr.maillage.fragility.importing;
 
 import fr.maillage.shared.web.BadRequestException;
 

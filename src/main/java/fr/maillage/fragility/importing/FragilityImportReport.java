@@ -1,4 +1,4 @@
-package fr.maillage.fragility;
+package fr.maillage.fragility.importing;
 
 import java.util.List;
 import java.util.Map;

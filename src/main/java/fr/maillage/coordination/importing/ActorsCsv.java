@@ -1,0 +1,85 @@
+package fr.maillage.coordination.importing;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.BiConsumer;
+
+import fr.maillage.coordination.domain.ActorRules;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * Reads a CSV file of actors, one per row, with the columns of {@link ActorRules#FIELDS}
+ * (in any order; the others are ignored), separated by « ; » or « , » as spreadsheets
+ * write them. Each row goes to the consumer with its line number; a file that cannot be
+ * read as a table is refused as a whole, with a French reason.
+ */
+public final class ActorsCsv {
+
+	private ActorsCsv() {
+	}
+
+	/** The file cannot be read as a table of actors. */
+	public static final class UnreadableException extends RuntimeException {
+
+		public UnreadableException(String message) {
+			super(message);
+		}
+
+	}
+
+	/**
+	 * @param text the file's text (already decoded)
+	 * @param rows line number (of the file, header = 1) → field → value
+	 */
+	public static void read(String text, BiConsumer<Long, Map<String, String>> rows) {
+		String content = text.startsWith("\uFEFF") ? text.substring(1) : text;
+		if (content.isBlank()) {
+			throw new UnreadableException("Le fichier est vide.");
+		}
+		String header = content.lines().findFirst().orElse("");
+		char separator = header.chars().filter(c -> c == ';').count() >= header.chars().filter(c -> c == ',').count()
+				? ';' : ',';
+		CSVFormat format = CSVFormat.DEFAULT.builder()
+			.setDelimiter(separator)
+			.setHeader()
+			.setSkipHeaderRecord(true)
+			.setIgnoreEmptyLines(true)
+			.setTrim(true)
+			.get();
+		try (Reader reader = new StringReader(content); CSVParser parser = CSVParser.parse(reader, format)) {
+			List<String> columns = parser.getHeaderNames().stream().map(ActorsCsv::column).toList();
+			if (!columns.contains("nom")) {
+				throw new UnreadableException("La colonne « nom » manque. Colonnes attendues : "
+						+ String.join(separator + " ", ActorRules.FIELDS) + ".");
+			}
+			for (CSVRecord record : parser) {
+				Map<String, String> fields = new LinkedHashMap<>();
+				for (int i = 0; i < columns.size() && i < record.size(); i++) {
+					fields.put(columns.get(i), record.get(i));
+				}
+				rows.accept(record.getRecordNumber() + 1, fields);
+			}
+		}
+		catch (IOException | java.io.UncheckedIOException | IllegalArgumentException | IllegalStateException broken) {
+			throw new UnreadableException(
+					"Le fichier ne se lit pas comme un tableau CSV (guillemets non fermés ?) : " + broken.getMessage());
+		}
+	}
+
+	/** « Référent nom » and « referent_nom » name the same column. */
+	private static String column(String header) {
+		return java.text.Normalizer.normalize(header.strip(), java.text.Normalizer.Form.NFD)
+			.replaceAll("\\p{M}", "")
+			.toLowerCase(Locale.ROOT)
+			.replaceAll("[^a-z0-9]+", "_")
+			.replaceAll("^_|_$", "");
+	}
+
+}

@@ -1,0 +1,167 @@
+package fr.maillage.coordination.web;
+
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import fr.maillage.accounts.AccountPrincipal;
+import fr.maillage.accounts.Role;
+import fr.maillage.coordination.Actors;
+import fr.maillage.coordination.domain.ActorRules;
+import fr.maillage.coordination.domain.ActorType;
+import fr.maillage.coordination.domain.Competence;
+import fr.maillage.shared.importing.ImportIssue;
+import fr.maillage.shared.text.TextDecoding;
+import fr.maillage.shared.web.BadRequestException;
+import fr.maillage.territories.Territories;
+import fr.maillage.territories.TerritoryLevel;
+import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+
+/**
+ * « Qui fait quoi » (public) and the coordinator's actors page: an entry form that keeps
+ * what was typed and says each problem next to its field, and a CSV import that reports
+ * every refused row.
+ */
+@Controller
+class ActorPagesController {
+
+	private final Actors actors;
+
+	private final Territories territories;
+
+	ActorPagesController(Actors actors, Territories territories) {
+		this.actors = actors;
+		this.territories = territories;
+	}
+
+	@GetMapping("/acteurs")
+	String directory(@RequestParam(name = "territoire", required = false) @Nullable String territory,
+			@RequestParam(name = "competence", required = false) @Nullable String competence,
+			@RequestParam(name = "type", required = false) @Nullable String type, Model model) {
+		String chosen = territory == null || territory.isBlank() ? null : territory.strip();
+		model.addAttribute("acteurs", chosen == null ? List.of()
+				: actors.listPublic(chosen, type(blank(type)), competence(blank(competence))));
+		model.addAttribute("territoire", chosen);
+		model.addAttribute("competence", blank(competence));
+		model.addAttribute("type", blank(type));
+		options(model);
+		return "coordination/acteurs";
+	}
+
+	@GetMapping("/espace/acteurs")
+	String managed(@AuthenticationPrincipal AccountPrincipal account, Model model) {
+		checkCoordinates(account);
+		model.addAttribute("acteurs", actors.listManaged(account));
+		model.addAttribute("valeurs", Map.of());
+		options(model);
+		return "coordination/espace-acteurs";
+	}
+
+	@PostMapping("/espace/acteurs")
+	String enter(@AuthenticationPrincipal AccountPrincipal account, @RequestParam MultiValueMap<String, String> form,
+			Model model, HttpServletResponse response) {
+		checkCoordinates(account);
+		Map<String, String> fields = new LinkedHashMap<>();
+		for (String field : ActorRules.FIELDS) {
+			List<String> values = form.getOrDefault(field, List.of());
+			fields.put(field, String.join("|", values));
+		}
+		try {
+			actors.saveActor(fields, account);
+			return "redirect:/espace/acteurs?enregistre";
+		}
+		catch (Actors.InvalidActorException invalid) {
+			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+			Map<String, String> byField = new LinkedHashMap<>();
+			invalid.issues()
+				.forEach(issue -> byField.merge(issue.champ() == null ? "" : issue.champ(), issue.message(),
+						(a, b) -> a + " " + b));
+			model.addAttribute("erreurs", invalid.issues());
+			model.addAttribute("erreursParChamp", byField);
+			model.addAttribute("valeurs", fields);
+			model.addAttribute("acteurs", actors.listManaged(account));
+			options(model);
+			return "coordination/espace-acteurs";
+		}
+		catch (AccessDeniedException outside) {
+			response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+			model.addAttribute("erreurs",
+					List.of(new ImportIssue(1L, "departement", fields.get("departement"), outside.getMessage())));
+			model.addAttribute("erreursParChamp", Map.of("departement", outside.getMessage()));
+			model.addAttribute("valeurs", fields);
+			model.addAttribute("acteurs", actors.listManaged(account));
+			options(model);
+			return "coordination/espace-acteurs";
+		}
+	}
+
+	@PostMapping("/espace/acteurs/import")
+	String importFile(@AuthenticationPrincipal AccountPrincipal account,
+			@RequestParam(name = "fichier", required = false) @Nullable MultipartFile file, Model model)
+			throws IOException {
+		checkCoordinates(account);
+		if (file == null || file.isEmpty()) {
+			throw new BadRequestException("fichier_manquant", "Choisissez un fichier CSV d'acteurs.");
+		}
+		String text = TextDecoding.decode(file.getBytes())
+			.orElseThrow(() -> new BadRequestException("encodage_inconnu",
+					"Le fichier n'est ni en UTF-8 ni en Windows-1252 : enregistrez-le en « CSV UTF-8 »."));
+		model.addAttribute("rapport", actors.importCsv(text, account));
+		model.addAttribute("fichier", file.getOriginalFilename());
+		return "coordination/import-acteurs";
+	}
+
+	/** Only coordinators and administrators manage actors; a member is told so. */
+	private static void checkCoordinates(AccountPrincipal account) {
+		if (account.role() == Role.MEMBRE) {
+			throw new AccessDeniedException("Les acteurs d'un territoire sont gérés par sa coordination.");
+		}
+	}
+
+	private void options(Model model) {
+		model.addAttribute("types", ActorType.values());
+		model.addAttribute("competences", Competence.values());
+		Map<String, String> names = territories.mapNames(TerritoryLevel.DEPARTEMENT);
+		Map<String, String> departements = new LinkedHashMap<>();
+		names.entrySet()
+			.stream()
+			.sorted(Map.Entry.comparingByKey())
+			.forEach(entry -> departements.put(entry.getKey(), entry.getValue() + " (" + entry.getKey() + ")"));
+		model.addAttribute("departements", departements);
+	}
+
+	/** A type of the query, or null; an unknown one is a bad request. */
+	static @Nullable ActorType type(@Nullable String code) {
+		return code == null ? null
+				: ActorType.findByCode(code)
+					.orElseThrow(() -> new BadRequestException("type_inconnu",
+							"Type de structure inconnu : « " + code + " ». Types : "
+									+ String.join(", ", Arrays.stream(ActorType.values()).map(ActorType::code).toList())
+									+ "."));
+	}
+
+	static @Nullable Competence competence(@Nullable String code) {
+		return code == null ? null : Competence.findByCode(code)
+			.orElseThrow(() -> new BadRequestException("competence_inconnue",
+					"Compétence inconnue : « " + code + " ». Compétences : "
+							+ String.join(", ", Arrays.stream(Competence.values()).map(Competence::code).toList())
+							+ "."));
+	}
+
+	private static @Nullable String blank(@Nullable String value) {
+		return value == null || value.isBlank() ? null : value.strip();
+	}
+
+}
