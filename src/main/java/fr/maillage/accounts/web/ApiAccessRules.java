@@ -111,6 +111,7 @@ final class ApiAccessRules {
 			read("/api/v1/couverture/{niveau}/{code}"),
 			// issue 19: the description of this API, the changes feed, Open Referral HSDS 3.0
 			read("/api/v1/openapi.json"),
+			read("/api/v1/openapi.json.yaml"),
 			read("/api/v1/openapi.json/swagger-config"),
 			read("/api/v1/lieux/changements"),
 			read("/api/v1/lieux/changements.atom"),

@@ -5,8 +5,10 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import io.swagger.v3.core.util.Json31;
 import io.swagger.v3.oas.models.Components;
@@ -101,6 +103,9 @@ class ApiDocumentation {
 		if (openApi.getComponents() == null) {
 			openApi.setComponents(new Components());
 		}
+		if (openApi.getComponents().getSchemas() != null) {
+			openApi.getComponents().getSchemas().values().forEach(ApiDocumentation::allowNulls);
+		}
 		schemas.forEach(openApi.getComponents()::addSchemas);
 		Map<String, Tag> tags = new LinkedHashMap<>();
 		if (openApi.getPaths() == null) {
@@ -145,6 +150,33 @@ class ApiDocumentation {
 			.keySet()
 			.removeIf(name -> name.startsWith("MultiValueMap") || name.equals("StreamingResponseBody"));
 		tags.values().stream().sorted((a, b) -> a.getName().compareTo(b.getName())).forEach(openApi::addTagsItem);
+	}
+
+	/**
+	 * The answers write every property, {@code null} when it has no value
+	 * ({@code spring.jackson.default-property-inclusion: always}): a property of a type
+	 * springdoc read from a record may be {@code null}.
+	 */
+	private static void allowNulls(Schema<?> generated) {
+		if (generated.getProperties() == null) {
+			return;
+		}
+		generated.getProperties().values().forEach(property -> {
+			if (property.get$ref() != null) {
+				return;
+			}
+			Set<String> types = new LinkedHashSet<>();
+			if (property.getTypes() != null) {
+				types.addAll(property.getTypes());
+			}
+			else if (property.getType() != null) {
+				types.add(property.getType());
+			}
+			if (!types.isEmpty()) {
+				types.add("null");
+				property.setTypes(types);
+			}
+		});
 	}
 
 	/**

@@ -113,6 +113,11 @@ class AccessMatrixIT {
 				"POST /api/v1/fragilite/imports", "POST /api/v1/comptes")) {
 			ROUTES.put(adminApi, Access.ADMIN_TOKEN);
 		}
+		// issue 19: the API's description and its page, the changes feed, HSDS 3.0
+		for (String ecosystem : List.of("GET /api/v1/openapi.json", "GET /api/v1/openapi.json.yaml",
+				"GET /api/v1/openapi.json/swagger-config", "GET /documentation-api")) {
+			ROUTES.put(ecosystem, Access.PUBLIC);
+		}
 	}
 	// @formatter:on
 
