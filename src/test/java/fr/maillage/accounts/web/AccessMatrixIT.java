@@ -115,7 +115,8 @@ class AccessMatrixIT {
 		}
 		// issue 19: the API's description and its page, the changes feed, HSDS 3.0
 		for (String ecosystem : List.of("GET /api/v1/openapi.json", "GET /api/v1/openapi.json.yaml",
-				"GET /api/v1/openapi.json/swagger-config", "GET /documentation-api")) {
+				"GET /api/v1/openapi.json/swagger-config", "GET /documentation-api", "GET /api/v1/lieux/changements",
+				"GET /api/v1/lieux/changements.atom", "GET /api/v1/lieux/changements.json")) {
 			ROUTES.put(ecosystem, Access.PUBLIC);
 		}
 	}

@@ -143,7 +143,8 @@ class OpenApiDocumentIT {
 				"/api/v1/lieux?lat=45.76&lon=4.88&rayon_km=20", "/api/v1/lieux", "/api/v1/lieux/" + id,
 				"/api/v1/lieux/{id}", "/api/v1/territoires/departements/69", "/api/v1/territoires/departements/{code}",
 				"/api/v1/territoires/communes/69123", "/api/v1/territoires/communes/{codeInsee}", "/api/v1/sources",
-				"/api/v1/sources");
+				"/api/v1/sources", "/api/v1/lieux/changements?depuis=2000-01-01&limite=20",
+				"/api/v1/lieux/changements");
 		List<String> wrong = new ArrayList<>();
 		routes.forEach((url, path) -> {
 			ApiClient.Response response = api.get(url);
