@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import fr.maillage.opendata.persistence.JdbcHsdsRepository;
 import fr.maillage.opendata.persistence.JdbcHsdsRepository.OrganizationRow;
+import fr.maillage.opendata.publishing.hsds.HsdsDataPackage;
 import fr.maillage.opendata.publishing.hsds.HsdsRecords;
 import fr.maillage.places.Place;
 import fr.maillage.places.PlaceDirectory;
@@ -51,6 +52,20 @@ public class OpenReferralDirectory {
 				Map<String, Place> lieux = places.mapPublished(ids);
 				return new Organization(row.key(), row.name(), ids.stream().map(lieux::get).toList());
 			});
+	}
+
+	/**
+	 * Writes the whole directory as an HSDS 3.0 data package (zip), streamed: the lieux
+	 * are read once, in one read-only transaction.
+	 */
+	@Transactional(readOnly = true)
+	public void writeDataPackage(java.io.OutputStream out, HsdsDataPackage dataPackage) throws java.io.IOException {
+		List<HsdsDataPackage.Organization> organizations = repository.listOrganizations()
+			.stream()
+			.map(row -> new HsdsDataPackage.Organization(row.key(), row.name(), row.lieux()))
+			.toList();
+		dataPackage.write(out, consumer -> places.forEachPlace(fr.maillage.places.PlaceQuery.all(), consumer),
+				organizations);
 	}
 
 	/** The organization of one published lieu, with how many lieux it has. */

@@ -7,6 +7,7 @@ import java.util.function.Function;
 
 import fr.maillage.opendata.OpenReferralDirectory;
 import fr.maillage.opendata.persistence.JdbcHsdsRepository.OrganizationRow;
+import fr.maillage.opendata.publishing.hsds.HsdsDataPackage;
 import fr.maillage.opendata.publishing.hsds.HsdsRecords;
 import fr.maillage.places.Place;
 import fr.maillage.places.PlaceDirectory;
@@ -17,7 +18,9 @@ import fr.maillage.shared.web.NotFoundException;
 import fr.maillage.shared.web.PublicAddress;
 import fr.maillage.territories.Territories;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,6 +28,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+import tools.jackson.databind.ObjectMapper;
 
 /**
  * The directory as Open Referral's HSDS 3.0 API (issue 19, docs/hsds.md): services,
@@ -49,8 +54,11 @@ class HsdsApiController {
 
 	private final PublicAddress address;
 
+	private final HsdsDataPackage dataPackage;
+
 	HsdsApiController(PlaceDirectory directory, OpenReferralDirectory openReferral, Territories territories,
-			PublicAddress address) {
+			PublicAddress address, ObjectMapper json) {
+		this.dataPackage = new HsdsDataPackage(json);
 		this.directory = directory;
 		this.openReferral = openReferral;
 		this.territories = territories;
@@ -68,6 +76,18 @@ class HsdsApiController {
 		about.put("profile", "https://docs.openreferral.org/en/latest/hsds/");
 		about.put("openapi_url", address.get() + "/api/v1/openapi.json");
 		return about;
+	}
+
+	/**
+	 * The whole directory as an HSDS data package: a zip of CSV tables and
+	 * {@code datapackage.json}, streamed.
+	 */
+	@GetMapping(path = "/datapackage.zip", produces = "application/zip")
+	ResponseEntity<StreamingResponseBody> dataPackage() {
+		return ResponseEntity.ok()
+			.contentType(MediaType.parseMediaType("application/zip"))
+			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"maillage-hsds-3.0.zip\"")
+			.body(out -> openReferral.writeDataPackage(out, dataPackage));
 	}
 
 	@GetMapping("/services")

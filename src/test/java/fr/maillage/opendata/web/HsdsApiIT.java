@@ -192,6 +192,65 @@ class HsdsApiIT {
 		assertThat(api.get("/api/hsds/v3").json().get("version").asString()).isEqualTo("3.0");
 	}
 
+	/**
+	 * The data package: every table's CSV valid against the field list that the official
+	 * schema gives it (columns in the official order, required and unique values, enums,
+	 * numbers), one service per lieu, every organization of the API.
+	 */
+	@Test
+	void theDataPackageIsValid() throws Exception {
+		java.net.http.HttpResponse<byte[]> response = java.net.http.HttpClient.newHttpClient()
+			.send(java.net.http.HttpRequest
+				.newBuilder(java.net.URI.create("http://localhost:" + port + "/api/hsds/v3/datapackage.zip"))
+				.build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/zip");
+		Map<String, String> entries = new java.util.LinkedHashMap<>();
+		try (java.util.zip.ZipInputStream zip = new java.util.zip.ZipInputStream(
+				new java.io.ByteArrayInputStream(response.body()))) {
+			for (java.util.zip.ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+				entries.put(entry.getName(), new String(zip.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+			}
+		}
+		JsonNode descriptor = JSON.readTree(entries.get("datapackage.json"));
+		assertThat(descriptor.get("profile").asString()).isEqualTo("tabular-data-package");
+		List<String> wrong = new ArrayList<>();
+		for (JsonNode resource : descriptor.get("resources")) {
+			String csv = entries.get(resource.get("path").asString());
+			assertThat(csv).as(resource.get("path").asString()).isNotNull();
+			// the columns are the official schema's one-to-one properties, in its order
+			JsonNode official = JSON.readTree(
+					getClass().getResourceAsStream("/hsds-3.0/schema/" + resource.get("name").asString() + ".json"));
+			List<String> expected = new ArrayList<>();
+			official.get("properties").properties().forEach(property -> {
+				String type = property.getValue().path("type").asString("");
+				if (!type.isEmpty() && !type.equals("array") && !type.equals("object")) {
+					expected.add(property.getKey());
+				}
+			});
+			List<String> declared = new ArrayList<>();
+			resource.at("/schema/fields").forEach(field -> declared.add(field.get("name").asString()));
+			assertThat(declared).as(resource.get("name").asString()).isEqualTo(expected);
+			official.path("required")
+				.forEach(name -> assertThat(resource.at("/schema/fields").toString())
+					.contains("\"name\":\"" + name.asString() + "\""));
+			fr.maillage.testing.TableSchemaValidator validator = new fr.maillage.testing.TableSchemaValidator(
+					resource.get("schema").toString());
+			validator.validate(csv)
+				.stream()
+				.limit(20)
+				.map(error -> resource.get("path").asString() + " " + error)
+				.forEach(wrong::add);
+		}
+		assertThat(wrong).isEmpty();
+		long lieux = jdbc.sql("select count(*) from lieu").query(Long.class).single();
+		assertThat(entries.get("services.csv").lines().count() - 1).isGreaterThanOrEqualTo(lieux);
+		assertThat(entries.get("locations.csv").lines().count() - 1).isGreaterThanOrEqualTo(lieux);
+		assertThat(entries.get("schedules.csv").lines().count()).isGreaterThan(1_000);
+		assertThat(entries.get("attributes.csv").lines().count()).isGreaterThan(lieux);
+		assertThat(entries.get("organizations.csv")).contains("Structure de ");
+	}
+
 	@Test
 	void badInputIsAFrenchMessage() {
 		for (String path : List.of("/api/hsds/v3/services?page=0", "/api/hsds/v3/services?per_page=501",

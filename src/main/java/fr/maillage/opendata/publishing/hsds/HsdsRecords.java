@@ -277,7 +277,16 @@ public final class HsdsRecords {
 		String serviceId = serviceId(place.id());
 		service.put("phones", phones(place, "service_id", serviceId));
 		service.put("schedules", schedules(place, "service_id", serviceId));
-		service.put("cost_options", labels(place, "frais_a_charge").stream().map(fee -> {
+		service.put("cost_options", costOptions(place, serviceId));
+		service.put("attributes", attributes(place, serviceId));
+		service.put("organization", organization(organizationKey, organizationName, organizationLieux));
+		service.put("service_at_locations", List.of(serviceAtLocation(place, organizationKey, true)));
+		return service;
+	}
+
+	/** The lieu's fees ({@code frais_a_charge}) as cost options; free is 0 €. */
+	static List<Map<String, Object>> costOptions(Place place, String serviceId) {
+		return labels(place, "frais_a_charge").stream().map(fee -> {
 			Map<String, Object> cost = new LinkedHashMap<>();
 			cost.put("id", id("cost_option:" + fee, place.id()));
 			cost.put("service_id", serviceId);
@@ -287,11 +296,7 @@ public final class HsdsRecords {
 				cost.put("currency", "EUR");
 			}
 			return cost;
-		}).toList());
-		service.put("attributes", attributes(place, serviceId));
-		service.put("organization", organization(organizationKey, organizationName, organizationLieux));
-		service.put("service_at_locations", List.of(serviceAtLocation(place, organizationKey, true)));
-		return service;
+		}).toList();
 	}
 
 	/** The lieu's vocabulary values as HSDS attributes, each with its taxonomy term. */
@@ -306,6 +311,7 @@ public final class HsdsRecords {
 				term.put("description", label + " — valeur de « " + taxonomy.getKey()
 						+ " » du schéma national des lieux de médiation numérique.");
 				term.put("taxonomy", taxonomy.getValue());
+				term.put("taxonomy_id", id("taxonomy", taxonomy.getValue()));
 				term.put("language", "fr");
 				Map<String, Object> attribute = new LinkedHashMap<>();
 				attribute.put("id", id("attribute:" + taxonomy.getKey() + ":" + label, place.id()));
