@@ -170,6 +170,14 @@ public class PlaceDirectory {
 		return repository.replacePublishedPart(records, recordsAlone, merged);
 	}
 
+	/**
+	 * These published lieux by their own id (the changes feed); unknown ids are left out.
+	 */
+	@Transactional(readOnly = true)
+	public Map<String, Place> mapPublished(Collection<String> ids) {
+		return repository.mapPublished(ids);
+	}
+
 	/** These source records by id; unknown ids are left out. */
 	@Transactional(readOnly = true)
 	public Map<String, Place> mapSourceRecords(Collection<String> ids) {

@@ -112,6 +112,15 @@ final class ApiAccessRules {
 			read("/api/v1/fragilite/departements/{code}/communes.csv"),
 			read("/api/v1/couverture/{niveau}/{code}"),
 			read("/api/v1/acteurs"),
+			// issue 19: the description of this API, the changes feed, Open Referral HSDS 3.0
+			read("/api/v1/openapi.json"),
+			read("/api/v1/openapi.json.yaml"),
+			read("/api/v1/openapi.json/swagger-config"),
+			read("/api/v1/lieux/changements"),
+			read("/api/v1/lieux/changements.atom"),
+			read("/api/v1/lieux/changements.json"),
+			read("/api/hsds/v3"),
+			read("/api/hsds/v3/**"),
 			// a computation on public data that writes nothing
 			new Rule(Set.of(HttpMethod.POST), "/api/v1/couverture/suggestions", Who.EVERYONE),
 			// anything else: the administrator

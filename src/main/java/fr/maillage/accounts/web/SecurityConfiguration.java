@@ -69,6 +69,8 @@ class SecurityConfiguration {
 					errors -> errors.authenticationEntryPoint(ApiTokenAuthentication.entryPoint(adminToken, json))
 						.accessDeniedHandler(ApiTokenAuthentication.accessDenied(json)))
 			.csrf(csrf -> csrf.disable())
+			// cross-origin reading of the public read routes only, without credentials
+			.cors(cors -> cors.configurationSource(new PublicReadCors()))
 			.sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.securityContext(
 					context -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))

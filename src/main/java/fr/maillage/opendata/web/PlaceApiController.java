@@ -221,7 +221,7 @@ class PlaceApiController {
 	}
 
 	/** The source records the lieu merges, as {@code sources: [{source, id}]}. */
-	private static Map<String, Object> withSources(Map<String, Object> lieu, @Nullable List<PlaceOrigin> origins) {
+	static Map<String, Object> withSources(Map<String, Object> lieu, @Nullable List<PlaceOrigin> origins) {
 		lieu.put("sources",
 				origins == null ? List.of()
 						: origins.stream()
@@ -230,7 +230,8 @@ class PlaceApiController {
 		return lieu;
 	}
 
-	private static Map<String, Object> toJson(PlacePage.Hit hit) {
+	/** A lieu as the API shows it (also in the changes feed). */
+	static Map<String, Object> toJson(PlacePage.Hit hit) {
 		Map<String, Object> lieu = SchemaRecords.asJson(hit.place());
 		lieu.put("departement", hit.place().departement());
 		if (hit.place().geocoding() != null) {

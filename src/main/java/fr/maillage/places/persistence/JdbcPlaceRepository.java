@@ -269,6 +269,23 @@ public class JdbcPlaceRepository {
 	}
 
 	/** These source records, by id (unknown ids are left out). */
+	/**
+	 * These published lieux by id (their own, not a merged record's); unknown ids are
+	 * left out.
+	 */
+	public Map<String, Place> mapPublished(Collection<String> ids) {
+		Map<String, Place> lieux = new HashMap<>();
+		if (ids.isEmpty()) {
+			return lieux;
+		}
+		jdbc.sql("select " + ROW + " from unnest(:ids) as wanted(id) join lieu l on l.id = wanted.id")
+			.param("ids", ids.stream().map(UUID::fromString).toArray(UUID[]::new))
+			.query(this::mapPlace)
+			.list()
+			.forEach(lieu -> lieux.put(lieu.id(), lieu));
+		return lieux;
+	}
+
 	public Map<String, Place> mapSourceRecords(Collection<String> ids) {
 		Map<String, Place> records = new HashMap<>();
 		if (ids.isEmpty()) {

@@ -124,6 +124,16 @@ class AccessMatrixIT {
 				"POST /api/v1/acteurs")) {
 			ROUTES.put(adminApi, Access.ADMIN_TOKEN);
 		}
+		// issue 19: the API's description and its page, the changes feed, HSDS 3.0
+		for (String ecosystem : List.of("GET /api/v1/openapi.json", "GET /api/v1/openapi.json.yaml",
+				"GET /api/v1/openapi.json/swagger-config", "GET /documentation-api", "GET /api/v1/lieux/changements",
+				"GET /api/v1/lieux/changements.atom", "GET /api/v1/lieux/changements.json", "GET /api/hsds/v3",
+				"GET /api/hsds/v3/services", "GET /api/hsds/v3/services/{id}", "GET /api/hsds/v3/locations",
+				"GET /api/hsds/v3/locations/{id}", "GET /api/hsds/v3/service_at_locations",
+				"GET /api/hsds/v3/service_at_locations/{id}", "GET /api/hsds/v3/organizations",
+				"GET /api/hsds/v3/organizations/{id}", "GET /api/hsds/v3/datapackage.zip")) {
+			ROUTES.put(ecosystem, Access.PUBLIC);
+		}
 	}
 	// @formatter:on
 
