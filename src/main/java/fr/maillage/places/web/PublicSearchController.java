@@ -1,5 +1,6 @@
 package fr.maillage.places.web;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.ZonedDateTime;
 import java.util.Arrays;
@@ -14,6 +15,8 @@ import fr.maillage.places.PlaceDirectory;
 import fr.maillage.places.PlacePage;
 import fr.maillage.places.PlaceQuery;
 import fr.maillage.places.hours.OpeningHours;
+import fr.maillage.places.printing.PrintedPlace;
+import fr.maillage.places.printing.QrCodes;
 import fr.maillage.places.hours.OpeningHoursEvaluator;
 import fr.maillage.places.vocabulary.Fee;
 import fr.maillage.places.vocabulary.MediationService;
@@ -23,6 +26,7 @@ import fr.maillage.places.vocabulary.SpecificSupport;
 import fr.maillage.places.vocabulary.SupportMode;
 import fr.maillage.places.vocabulary.Vocabulary;
 import fr.maillage.shared.geo.Coordinates;
+import fr.maillage.shared.web.PublicAddress;
 import fr.maillage.territories.Territories;
 import fr.maillage.territories.TerritoryHit;
 import jakarta.servlet.http.HttpServletRequest;
@@ -32,6 +36,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.util.UriUtils;
 
 /**
  * "Trouver de l'aide près de chez moi": the public search page and the place page.
@@ -68,8 +73,11 @@ class PublicSearchController {
 
 	private final CommuneOutlines outlines;
 
+	private final PublicAddress publicAddress;
+
 	PublicSearchController(PlaceDirectory directory, Territories territories, Clock clock, MapTiles tiles,
-			PlaceFreshness freshness, CommuneOutlines outlines) {
+			PlaceFreshness freshness, CommuneOutlines outlines, PublicAddress publicAddress) {
+		this.publicAddress = publicAddress;
 		this.outlines = outlines;
 		this.freshness = freshness;
 		this.directory = directory;
@@ -252,6 +260,24 @@ class PublicSearchController {
 	}
 
 	/**
+	 * « Envoyer cette fiche » (issue 17): a short text to copy, to send by SMS or from
+	 * the person's own mail program — nothing goes through Maillage, no address is asked
+	 * or kept — and a QR code of the page, for someone who reads it on another screen.
+	 */
+	private void addSending(Place place, ZonedDateTime now, Model model) {
+		PrintedPlace printed = PrintedPlace.of(place, PrintablesController.placeUrl(publicAddress, place.id()));
+		String text = printed.shortText(now.withZoneSameInstant(OpeningHoursEvaluator.PARIS).toLocalDate());
+		String encoded = UriUtils.encode(text, StandardCharsets.UTF_8);
+		model.addAttribute("shortText", text);
+		// "sms:?&body=": the one form both Android and iOS messaging apps read
+		model.addAttribute("smsHref", "sms:?&body=" + encoded);
+		model.addAttribute("mailHref",
+				"mailto:?subject=" + UriUtils.encode(place.name(), StandardCharsets.UTF_8) + "&body=" + encoded);
+		model.addAttribute("qrSvg", QrCodes.svg(printed.url(), "QR code de la fiche de " + place.name()));
+		model.addAttribute("placeUrl", printed.url());
+	}
+
+	/**
 	 * The territory a person means: the best hit, or — for "Saint-Pierre (974)", as
 	 * suggestions and results write homonyms — the best hit of that département.
 	 */
@@ -325,6 +351,7 @@ class PublicSearchController {
 			directory.countConsultation(place.id(), now.withZoneSameInstant(OpeningHoursEvaluator.PARIS).toLocalDate());
 		}
 		model.addAttribute("place", PlaceCard.of(place, null, now, freshness.of(place)));
+		addSending(place, now, model);
 		return "places/place";
 	}
 

@@ -60,7 +60,10 @@ class AccessMatrixIT {
 				"POST /reinitialisation/{jeton}", "GET /rappels/desinscription/{jeton}",
 				"POST /rappels/desinscription/{jeton}",
 				// public as its JSON form /api/v1/lieux/{id}/provenance (DuplicateReviewPagesIT)
-				"GET /lieux/{id}/provenance")) {
+				"GET /lieux/{id}/provenance",
+				// paper of issue 17 (PrintablesIT): public, like the pages they print
+				"GET /lieux/{id}/affiche.pdf", "GET /territoires/{code}/annuaire", "GET /territoires/{code}/annuaire.pdf",
+				"GET /orientation")) {
 			ROUTES.put(publicPage, Access.PUBLIC);
 		}
 		ROUTES.put("GET /espace", Access.SIGNED_IN);

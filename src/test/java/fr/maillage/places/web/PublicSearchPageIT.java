@@ -469,4 +469,25 @@ class PublicSearchPageIT {
 		assertThat(driver.findElement(By.cssSelector("p.message")).getText()).contains("« Zzyzx »");
 	}
 
+	@Test
+	void aPlacePageGivesATextToSendByTextMessageAQrCodeAndItsPoster() {
+		ChromeDriver driver = browser.open(port, "/?q=Villeurbanne");
+		driver.findElement(By.linkText("Bureau Information Jeunesse de Villeurbanne")).click();
+		browser.waitFor(ExpectedConditions.urlContains("/lieux/"));
+		String pageUrl = driver.getCurrentUrl();
+		String text = driver.findElement(By.id("texte-fiche")).getAttribute("value");
+		assertThat(text).startsWith("Bureau Information Jeunesse de Villeurbanne\n15 rue Michel Servet")
+			.contains("Tél. 04")
+			.contains("Horaires : ")
+			.endsWith(pageUrl);
+		assertThat(driver.findElement(By.id("envoyer-sms")).getAttribute("href")).startsWith("sms:?&body=Bureau");
+		assertThat(driver.findElement(By.id("envoyer-courriel")).getAttribute("href")).startsWith("mailto:?subject=");
+		assertThat(driver.findElement(By.cssSelector(".qr-image svg")).getAttribute("aria-label"))
+			.isEqualTo("QR code de la fiche de Bureau Information Jeunesse de Villeurbanne");
+		assertThat(driver.findElement(By.id("lien-affiche")).getAttribute("href")).isEqualTo(pageUrl + "/affiche.pdf");
+		assertThat(driver.findElement(By.id("copier-fiche")).isDisplayed()).isTrue();
+		browser.screenshot("fiche-envoyer");
+		assertThat(browser.seriousAccessibilityViolations()).isEmpty();
+	}
+
 }
