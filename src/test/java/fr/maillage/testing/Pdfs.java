@@ -97,6 +97,30 @@ public final class Pdfs {
 		return sizes;
 	}
 
+	/**
+	 * The letters written smaller than {@code points}, as text, to say where they are.
+	 */
+	public static String textSmallerThan(byte[] pdf, double points) {
+		StringBuilder small = new StringBuilder();
+		try (PDDocument document = Loader.loadPDF(pdf)) {
+			PDFTextStripper stripper = new PDFTextStripper() {
+				@Override
+				protected void writeString(String text, List<TextPosition> positions) {
+					for (TextPosition position : positions) {
+						if (position.getFontSizeInPt() < points - 0.05) {
+							small.append(position.getUnicode());
+						}
+					}
+				}
+			};
+			stripper.getText(document);
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+		return small.toString();
+	}
+
 	/** The texts of the QR codes of every page, rendered at {@code dpi}. */
 	public static List<String> qrCodes(byte[] pdf, int dpi) {
 		List<String> texts = new ArrayList<>();

@@ -2,7 +2,10 @@ package fr.maillage.places.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+
 import fr.maillage.opendata.importing.SourceImport;
+import fr.maillage.testing.ApiClient;
 import fr.maillage.testing.CleanDatabase;
 import fr.maillage.testing.Fixtures;
 import fr.maillage.testing.IntegrationTest;
@@ -60,6 +63,55 @@ class PrintablesIT {
 	void thePosterOfAnUnknownPlaceIsAFrenchNotFound() {
 		Pdfs.Fetched missing = Pdfs.get(port, "/lieux/inconnu/affiche.pdf");
 		assertThat(missing.status()).isEqualTo(404);
+	}
+
+	@Test
+	void theDirectoryOfTheRhoneListsItsPlacesByCommuneWithTheirQrCodes() {
+		Pdfs.Fetched directory = Pdfs.get(port, "/territoires/69/annuaire.pdf");
+		assertThat(directory.status()).isEqualTo(200);
+		assertThat(directory.contentType()).startsWith("application/pdf");
+		String text = Pdfs.text(directory.body()).replaceAll("\\s+", " ");
+		assertThat(text).contains("Où trouver de l’aide avec le numérique — Rhône (69)")
+			.contains("48 lieux")
+			.contains("La MIETE")
+			.contains("Données : Maillage");
+		// communes in French order: « Écully » (if any) among the E, « Lyon » before «
+		// Villeurbanne »
+		assertThat(text.indexOf(" Brignais ")).isPositive().isLessThan(text.indexOf(" Villeurbanne "));
+		List<String> codes = Pdfs.qrCodes(directory.body(), 200);
+		assertThat(codes).isNotEmpty()
+			.allMatch(code -> code.startsWith("http://localhost:" + port + "/lieux/"))
+			.contains("http://localhost:" + port + "/lieux/" + mieteId);
+		assertThat(Pdfs.fontSizes(directory.body()).first()).isLessThan(14);
+		Pdfs.savePage(directory.body(), 0, "annuaire-rhone-couverture");
+		Pdfs.savePage(directory.body(), 1, "annuaire-rhone-page-2");
+	}
+
+	@Test
+	void theLargePrintDirectoryWritesEveryLetterAt14PointsOrMore() {
+		Pdfs.Fetched directory = Pdfs.get(port,
+				"/territoires/246900625/annuaire.pdf?gros_caracteres=true&services=" + java.net.URLEncoder
+					.encode("Aide aux démarches administratives", java.nio.charset.StandardCharsets.UTF_8));
+		assertThat(directory.status()).isEqualTo(200);
+		String text = Pdfs.text(directory.body()).replaceAll("\\s+", " ");
+		assertThat(text).contains("Pays de l'Arbresle").contains("pour : Faire mes démarches en ligne");
+		Pdfs.savePage(directory.body(), 1, "annuaire-arbresle-gros-caracteres");
+		assertThat(Pdfs.textSmallerThan(directory.body(), 14)).as("sizes %s", Pdfs.fontSizes(directory.body()))
+			.isEmpty();
+		assertThat(Pdfs.fontSizes(directory.body()).first()).isGreaterThanOrEqualTo(14.0);
+	}
+
+	@Test
+	void aWrongTerritoryOrCriterionIsAFrenchMessageNeverAnError() {
+		ApiClient api = new ApiClient(port);
+		ApiClient.Response unknown = api.get("/territoires/00000/annuaire.pdf");
+		assertThat(unknown.status()).isEqualTo(404);
+		ApiClient.Response criterion = api.get("/territoires/69/annuaire.pdf?services=Cuisine");
+		assertThat(criterion.status()).isEqualTo(400);
+		assertThat(criterion.body()).contains("« Cuisine » n’est pas une valeur connue");
+		ApiClient.Response html = api.get("/territoires/69M/annuaire");
+		assertThat(html.status()).isEqualTo(200);
+		assertThat(html.body()).contains("Métropole de Lyon").contains("Télécharger cet annuaire en PDF");
 	}
 
 }

@@ -131,6 +131,7 @@ class PublicSearchPageIT {
 		driver.findElement(By.id("message")).sendKeys("Le lieu est fermé le lundi.");
 		Thread.sleep(ErrorReportController.MIN_MILLIS_TO_FILL + 200);
 		driver.findElement(By.cssSelector(".signalement button")).click();
+		browser.screenshot("signalement-envoye");
 		browser.waitFor(ExpectedConditions.urlContains("signalement=merci"));
 
 		assertThat(driver.findElement(By.cssSelector(".signalement .message")).getText()).startsWith("Merci !");
@@ -487,6 +488,50 @@ class PublicSearchPageIT {
 		assertThat(driver.findElement(By.id("lien-affiche")).getAttribute("href")).isEqualTo(pageUrl + "/affiche.pdf");
 		assertThat(driver.findElement(By.id("copier-fiche")).isDisplayed()).isTrue();
 		browser.screenshot("fiche-envoyer");
+		assertThat(browser.seriousAccessibilityViolations()).isEmpty();
+	}
+
+	@Test
+	void aCounterPrintsAnOrientationSheetWithoutAnythingAboutThePerson() {
+		ChromeDriver driver = browser.open(port, "/orientation");
+		assertThat(driver.findElements(By.cssSelector("main form [name]")).stream().map(e -> e.getAttribute("name")))
+			.as("nothing asked about the person")
+			.containsExactlyInAnyOrder("besoin", "commune", "jour");
+		assertThat(browser.seriousAccessibilityViolations()).isEmpty();
+		new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("besoin")))
+			.selectByVisibleText("Faire mes démarches en ligne");
+		new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("jour"))).selectByVisibleText("Mardi");
+		driver.findElement(By.id("commune-orientation")).sendKeys("Villeurbanne", Keys.ENTER);
+		browser.waitFor(ExpectedConditions.urlContains("commune=Villeurbanne"));
+		assertThat(driver.findElement(By.id("titre-orientation")).getText())
+			.isEqualTo("Faire mes démarches en ligne — près de Villeurbanne (69), le mardi");
+		List<WebElement> places = driver.findElements(By.cssSelector("ol.orientation > li"));
+		assertThat(places).hasSize(OrientationController.PLACES)
+			.allSatisfy(place -> assertThat(place.getText()).contains("Mardi :")
+				.doesNotContain("Mardi : fermé")
+				.containsPattern("Pour y aller : à [0-9,]+ k?m")
+				.contains("de Villeurbanne (69)"));
+		assertThat(driver.findElements(By.cssSelector("ol.orientation .qr-orientation svg"))).hasSize(3);
+		browser.screenshot("fiche-orientation");
+		assertThat(browser.seriousAccessibilityViolations()).isEmpty();
+		driver = browser.open(port, "/orientation?besoin=x&commune=Villeurbane&jour=9");
+		assertThat(driver.findElement(By.cssSelector("p.message")).getText())
+			.isEqualTo("Choisissez un besoin dans la liste.");
+		driver = browser.open(port,
+				"/orientation?besoin="
+						+ java.net.URLEncoder.encode("Aide aux démarches administratives", StandardCharsets.UTF_8)
+						+ "&commune=Villeurbane");
+		assertThat(driver.findElement(By.cssSelector("p.message")).getText()).contains("« Villeurbanne (69) »");
+	}
+
+	@Test
+	void theDirectoryOfATerritoryReadsInTheBrowserToo() {
+		ChromeDriver driver = browser.open(port, "/territoires/69M/annuaire?gros_caracteres=true");
+		assertThat(driver.findElement(By.tagName("h1")).getText()).contains("Métropole de Lyon");
+		assertThat(driver.findElements(By.cssSelector(".lieu"))).hasSize(29);
+		assertThat(driver.findElement(By.linkText("Télécharger cet annuaire en PDF")).getAttribute("href"))
+			.endsWith("/territoires/69M/annuaire.pdf?gros_caracteres=true");
+		browser.screenshot("annuaire-html");
 		assertThat(browser.seriousAccessibilityViolations()).isEmpty();
 	}
 
