@@ -22,7 +22,7 @@
   }
   element.hidden = false;
   // clustering needs a maximum zoom even when there is no tile layer to give one
-  var map = L.map(element, { scrollWheelZoom: false, maxZoom: 19 });
+  var map = L.map(element, { scrollWheelZoom: false, maxZoom: 19, zoomSnap: 0.25 });
   var tiles = element.getAttribute('data-tuiles');
   if (tiles) {
     L.tileLayer(tiles, { maxZoom: 19, attribution: element.getAttribute('data-attribution') || '' }).addTo(map);
@@ -32,9 +32,9 @@
   var markers = {};
   items.forEach(function (item) {
     var point = [parseFloat(item.getAttribute('data-lat')), parseFloat(item.getAttribute('data-lon'))];
-    var name = item.querySelector('h2 a').textContent;
+    var name = item.querySelector('h3 a').textContent;
     var marker = L.marker(point, { title: name, alt: name, keyboard: true });
-    marker.bindPopup(popupLink(item.querySelector('h2 a').getAttribute('href'), name));
+    marker.bindPopup(popupLink(item.querySelector('h3 a').getAttribute('href'), name));
     marker.on('click', function () {
       items.forEach(function (other) { other.classList.remove('choisi'); });
       item.classList.add('choisi');
@@ -49,7 +49,41 @@
       cluster.zoomToShowLayer(marker, function () { marker.openPopup(); });
     });
   });
-  // the view must exist before the clusters are computed
-  map.fitBounds(bounds, { padding: [20, 20], maxZoom: 15 });
+  // the communes around the results, from Maillage's own contours (sent with the page): where the places are
+  // reads even without a tile server
+  var contours = document.getElementById('contours-communes');
+  if (contours) {
+    var collection = JSON.parse(contours.textContent);
+    var shapes = L.geoJSON(collection, {
+      style: { color: '#0b4f8a', weight: 1, fillColor: '#e8f0f8', fillOpacity: tiles ? 0.15 : 0.5 },
+      interactive: false,
+      pointToLayer: function (feature, latlng) {
+        return L.circleMarker(latlng, { radius: 2, color: '#4a4a4a', interactive: false });
+      }
+    });
+    element.setAttribute('data-contours-dessines', String(collection.features.length));
+  }
+  // the view must exist before the clusters are computed; a quarter-zoom step fits the results closely
+  map.fitBounds(bounds, { padding: [24, 24], maxZoom: 15 });
   map.addLayer(cluster);
+  // names of the communes wide enough on screen to hold them, so that names never pile up
+  if (contours) {
+    shapes.addTo(map);
+    shapes.bringToBack();
+    shapes.eachLayer(function (layer) {
+      var name = layer.feature.properties.nom;
+      if (layer.getBounds) {
+        var box = layer.getBounds();
+        var width = map.latLngToContainerPoint(box.getNorthEast()).x - map.latLngToContainerPoint(box.getSouthWest()).x;
+        if (width < name.length * 6) {
+          return;
+        }
+      }
+      var where = layer.getBounds ? layer.getBounds().getCenter() : layer.getLatLng();
+      var label = document.createElement('span');
+      label.textContent = name;
+      L.tooltip({ permanent: true, direction: 'center', className: 'nom-commune', interactive: false })
+        .setLatLng(where).setContent(label).addTo(map);
+    });
+  }
 })();

@@ -23,7 +23,9 @@
       params.delete('q');
       params.set('lat', position.coords.latitude.toFixed(3));
       params.set('lon', position.coords.longitude.toFixed(3));
-      window.location.assign(form.getAttribute('action') + '?' + params.toString());
+      // the form's address ends with #resultats, which goes after the query
+      var action = form.getAttribute('action').split('#');
+      window.location.assign(action[0] + '?' + params.toString() + (action[1] ? '#' + action[1] : ''));
     }, function (error) {
       button.disabled = false;
       if (error.code === error.PERMISSION_DENIED) {
@@ -33,4 +35,18 @@
       }
     }, { timeout: 15000, maximumAge: 60000 });
   });
+})();
+
+// After a search the page opens at its results (the form's address ends with #resultats): the heading of the
+// results, or the explanation when nothing was found, takes the focus so that a screen reader says it and the
+// keyboard goes on from there.
+(function () {
+  'use strict';
+  if (!/[?&](q|lat)=/.test(window.location.search)) {
+    return;
+  }
+  var target = document.querySelector('[data-apres-recherche]');
+  if (target) {
+    target.focus();
+  }
 })();

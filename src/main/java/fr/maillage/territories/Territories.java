@@ -131,6 +131,14 @@ public class Territories {
 	}
 
 	/**
+	 * Territories whose name is one or two letters away from a query that found nothing
+	 * (« Villeurbane » → Villeurbanne), nearest spelling first.
+	 */
+	public List<TerritoryHit> suggestTerritories(String query, int limit) {
+		return index.suggest(query, Math.max(1, Math.min(limit, MAX_HITS)));
+	}
+
+	/**
 	 * Also answers a former commune code with the current commune
 	 * ({@link TerritoryDetails#codeDemande()}).
 	 */
@@ -178,6 +186,15 @@ public class Territories {
 	public String getCommuneGeoJson(String codeInsee) {
 		return repository.communesGeoJson("commune", codeInsee)
 			.orElseThrow(() -> new TerritoryNotFoundException("commune", codeInsee));
+	}
+
+	/**
+	 * The given current communes as GeoJSON (contour where Maillage has one, else the
+	 * centre; name in {@code properties.nom}); unknown codes are left out, so the
+	 * collection may be empty.
+	 */
+	public String communesGeoJson(java.util.Collection<String> codesInsee) {
+		return repository.communesGeoJson(codesInsee);
 	}
 
 	/** Number of territories per level, as loaded. */

@@ -11,6 +11,7 @@ import fr.maillage.places.Place;
 import fr.maillage.places.hours.OpeningHours;
 import fr.maillage.places.hours.OpeningHoursEvaluator;
 import fr.maillage.places.hours.OpeningStatus;
+import fr.maillage.places.vocabulary.MediationService;
 import fr.maillage.places.vocabulary.Vocabulary;
 import fr.maillage.shared.text.WebAddresses;
 import org.jspecify.annotations.Nullable;
@@ -80,7 +81,24 @@ public record PlaceCard(String id, String nom, String adresse, String commune, @
 	}
 
 	private static String formatDistance(double km) {
-		return km < 1 ? Math.round(km * 1000 / 50) * 50 + " m" : String.format(Locale.FRENCH, "%.1f km", km);
+		return FrenchNumbers.kilometres(km);
+	}
+
+	/**
+	 * The services in the words of a person looking for help (« Faire mes démarches en
+	 * ligne »), in the order of {@link #services}.
+	 */
+	public List<String> servicesEnClair() {
+		return services.stream()
+			.map(label -> Vocabulary.findByLabel(MediationService.class, label)
+				.map(MediationService::plainWords)
+				.orElse(label))
+			.toList();
+	}
+
+	/** The number for a {@code tel:} link: digits and the leading plus only. */
+	public @Nullable String telephoneLien() {
+		return telephone == null ? null : telephone.replaceAll("[^+0-9]", "");
 	}
 
 	/** A French phone number as people read it: "04 72 77 00 66". */

@@ -1,5 +1,6 @@
 package fr.maillage.places.web;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.ZonedDateTime;
 import java.util.Arrays;
@@ -14,6 +15,8 @@ import fr.maillage.places.PlaceDirectory;
 import fr.maillage.places.PlacePage;
 import fr.maillage.places.PlaceQuery;
 import fr.maillage.places.hours.OpeningHours;
+import fr.maillage.places.printing.PrintedPlace;
+import fr.maillage.places.printing.QrCodes;
 import fr.maillage.places.hours.OpeningHoursEvaluator;
 import fr.maillage.places.vocabulary.Fee;
 import fr.maillage.places.vocabulary.MediationService;
@@ -23,14 +26,17 @@ import fr.maillage.places.vocabulary.SpecificSupport;
 import fr.maillage.places.vocabulary.SupportMode;
 import fr.maillage.places.vocabulary.Vocabulary;
 import fr.maillage.shared.geo.Coordinates;
+import fr.maillage.shared.web.PublicAddress;
 import fr.maillage.territories.Territories;
 import fr.maillage.territories.TerritoryHit;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.util.UriUtils;
 
 /**
  * "Trouver de l'aide près de chez moi": the public search page and the place page.
@@ -44,6 +50,15 @@ class PublicSearchController {
 
 	static final int RESULTS = 20;
 
+	/**
+	 * Pages beyond this are not read: 5 000 places around one commune is not a list to
+	 * page through.
+	 */
+	static final int MAX_PAGE = 250;
+
+	/** How far to look for the nearest place when none is within the radius. */
+	static final double FAR_KM = 1500;
+
 	private static final Pattern WITH_DEPARTEMENT = Pattern.compile("^(.+) \\((\\w{2,3})\\)$");
 
 	private final PlaceDirectory directory;
@@ -56,8 +71,14 @@ class PublicSearchController {
 
 	private final PlaceFreshness freshness;
 
+	private final CommuneOutlines outlines;
+
+	private final PublicAddress publicAddress;
+
 	PublicSearchController(PlaceDirectory directory, Territories territories, Clock clock, MapTiles tiles,
-			PlaceFreshness freshness) {
+			PlaceFreshness freshness, CommuneOutlines outlines, PublicAddress publicAddress) {
+		this.publicAddress = publicAddress;
+		this.outlines = outlines;
 		this.freshness = freshness;
 		this.directory = directory;
 		this.territories = territories;
@@ -66,9 +87,12 @@ class PublicSearchController {
 	}
 
 	@GetMapping("/")
-	String search(SearchForm form, Model model) {
+	String search(SearchForm form, HttpServletRequest request, Model model) {
 		model.addAttribute("form", form);
-		model.addAttribute("allServices", Arrays.stream(MediationService.values()).map(Vocabulary::label).toList());
+		model.addAttribute("allServices",
+				Arrays.stream(MediationService.values())
+					.map(service -> new Choice(service.label(), service.plainWords()))
+					.toList());
 		model.addAttribute("allPublics", Arrays.stream(SpecificPublic.values()).map(Vocabulary::label).toList());
 		model.addAttribute("allSupports", Arrays.stream(SpecificSupport.values()).map(Vocabulary::label).toList());
 		model.addAttribute("allModalites", SearchForm.MODALITES.keySet());
@@ -76,6 +100,7 @@ class PublicSearchController {
 		if (form.isEmpty()) {
 			return "places/search";
 		}
+		SearchLinks links = new SearchLinks(request);
 		Coordinates centre;
 		String whereLabel;
 		if (form.aroundMe()) {
@@ -85,8 +110,7 @@ class PublicSearchController {
 		else {
 			Optional<TerritoryHit> territory = findTerritory(form.q());
 			if (territory.isEmpty()) {
-				model.addAttribute("message", "Aucune commune ni aucun code postal ne correspond à « " + form.q()
-						+ " ». Vérifiez l'orthographe ou essayez le code postal.");
+				explainUnknownPlace(form.q(), links, model);
 				return "places/search";
 			}
 			TerritoryHit where = territory.get();
@@ -104,26 +128,153 @@ class PublicSearchController {
 			.stream()
 			.flatMap(label -> SearchForm.MODALITES.getOrDefault(label, List.of()).stream())
 			.toList();
+		int pageNumber = form.pageNumber();
+		// hours are evaluated here, not in SQL: such a search reads every place in the
+		// radius and pages the ones that pass
 		PlaceQuery query = new PlaceQuery(null, List.of(), List.of(), List.of(), null, services,
 				labels(SpecificPublic.class, form.publics()), labels(SpecificSupport.class, form.priseEnCharge()),
 				form.freeOnly() ? List.of(Fee.FREE) : List.of(), modes,
 				labels(NationalProgram.class, form.dispositifs()), form.itinerantOnly(),
-				new PlaceQuery.Near(centre, RADIUS_KM), 1, hoursFilter ? PlaceQuery.MAX_PAGE_SIZE : RESULTS);
+				new PlaceQuery.Near(centre, RADIUS_KM), hoursFilter ? 1 : Math.min(pageNumber, MAX_PAGE),
+				hoursFilter ? PlaceQuery.MAX_PAGE_SIZE : RESULTS);
 		PlacePage page = directory.searchPlaces(query);
 		ZonedDateTime now = ZonedDateTime.now(clock);
-		List<PlaceCard> cards = page.hits()
-			.stream()
-			.filter(hit -> !openNowFilter || isOpen(hit.place(), now))
-			.filter(hit -> !form.onSaturday() || isOpenOnSaturday(hit.place()))
-			.limit(RESULTS)
-			.map(hit -> PlaceCard.of(hit.place(), hit.distanceKm(), now))
-			.toList();
+		List<PlacePage.Hit> hits = page.hits();
+		long total = page.total();
+		if (hoursFilter) {
+			List<PlacePage.Hit> open = hits.stream()
+				.filter(hit -> !openNowFilter || isOpen(hit.place(), now))
+				.filter(hit -> !form.onSaturday() || isOpenOnSaturday(hit.place()))
+				.toList();
+			total = open.size();
+			int from = Math.min((pageNumber - 1) * RESULTS, open.size());
+			hits = open.subList(from, Math.min(from + RESULTS, open.size()));
+		}
+		int pages = (int) Math.max(1, (total + RESULTS - 1) / RESULTS);
+		if (pageNumber > pages && total > 0) {
+			// a page beyond the last (an old link, a hand-written URL): the last one
+			return "redirect:" + links.page(pages);
+		}
+		List<PlaceCard> cards = hits.stream().map(hit -> PlaceCard.of(hit.place(), hit.distanceKm(), now)).toList();
 		model.addAttribute("whereLabel", whereLabel);
 		model.addAttribute("radiusKm", (int) RADIUS_KM);
-		model.addAttribute("total", hoursFilter ? cards.size() : page.total());
+		model.addAttribute("total", total);
+		model.addAttribute("totalText", FrenchNumbers.format(total));
 		model.addAttribute("places", cards);
+		if (total > RESULTS) {
+			int first = (pageNumber - 1) * RESULTS + 1;
+			model.addAttribute("pageText", "Lieux " + FrenchNumbers.format(first) + " à "
+					+ FrenchNumbers.format(first + cards.size() - 1) + ", les plus proches d’abord");
+			model.addAttribute("firstIndex", first);
+			if (pageNumber > 1) {
+				model.addAttribute("previousUrl", links.page(pageNumber - 1));
+				model.addAttribute("previousText", "Voir les " + RESULTS + " lieux précédents");
+			}
+			if (pageNumber < pages) {
+				long following = Math.min(RESULTS, total - (long) pageNumber * RESULTS);
+				model.addAttribute("nextUrl", links.page(pageNumber + 1));
+				model.addAttribute("nextText", following == 1 ? "Voir le lieu suivant"
+						: "Voir les " + FrenchNumbers.format(following) + " lieux suivants");
+			}
+		}
+		if (total == 0) {
+			explainNoPlaceNear(form, centre, whereLabel, links, model);
+		}
+		model.addAttribute("contours", outlines.around(centre, cards));
 		tiles.addTo(model);
 		return "places/search";
+	}
+
+	/**
+	 * A service offered in the form: the standard's term is the value, plain words show
+	 * first.
+	 */
+	record Choice(String value, String plainWords) {
+	}
+
+	/**
+	 * Nothing is called what the person typed: a close spelling, when there is one, is a
+	 * link that searches it with the same criteria.
+	 */
+	private void explainUnknownPlace(String typed, SearchLinks links, Model model) {
+		List<TerritoryHit> close = territories.suggestTerritories(typed, 3);
+		if (close.isEmpty()) {
+			model.addAttribute("message", "Aucune commune ni aucun code postal ne s’écrit « " + typed
+					+ " ». Vérifiez l’orthographe, ou essayez le code postal (par exemple 69100).");
+			return;
+		}
+		model.addAttribute("message", "Aucune commune ni aucun code postal ne s’écrit exactement « " + typed + " ».");
+		model.addAttribute("helpLead",
+				close.size() == 1 ? "Vouliez-vous dire :" : "Vouliez-vous dire l’une de ces communes ?");
+		model.addAttribute("helpLinks",
+				close.stream().map(hit -> new HelpLink(hit.libelle(), links.searching(hit.libelle()))).toList());
+	}
+
+	/**
+	 * No place within the radius: with criteria, how many places there are without them;
+	 * without, where the nearest place Maillage knows is — a place outside the
+	 * territories its sources cover is said so, not left with « aucun lieu ».
+	 */
+	private void explainNoPlaceNear(SearchForm form, Coordinates centre, String whereLabel, SearchLinks links,
+			Model model) {
+		if (form.hasCriteria()) {
+			long withoutCriteria = directory.searchPlaces(nearQuery(centre, RADIUS_KM)).total();
+			if (withoutCriteria > 0) {
+				model.addAttribute("message", "Aucun lieu ne répond à tous vos critères à moins de " + (int) RADIUS_KM
+						+ " km de " + whereLabel + ".");
+				model.addAttribute("helpLinks",
+						List.of(new HelpLink(
+								"Voir les " + FrenchNumbers.format(withoutCriteria) + " lieu"
+										+ (withoutCriteria > 1 ? "x" : "") + " sans ces critères",
+								links.withoutCriteria(form))));
+				return;
+			}
+		}
+		List<PlacePage.Hit> nearest = directory.searchPlaces(nearQuery(centre, FAR_KM)).hits();
+		if (nearest.isEmpty() || nearest.get(0).distanceKm() == null) {
+			model.addAttribute("message",
+					"Maillage ne connaît encore aucun lieu à moins de " + (int) RADIUS_KM + " km de " + whereLabel
+							+ " : il rassemble les lieux que publient ses sources, "
+							+ "qui ne couvrent pas encore tout le pays.");
+		}
+		else {
+			Place place = nearest.get(0).place();
+			model.addAttribute("message",
+					"Maillage ne connaît encore aucun lieu à moins de " + (int) RADIUS_KM + " km de " + whereLabel
+							+ " : il rassemble les lieux que publient ses sources, "
+							+ "qui ne couvrent pas encore tout le pays. Le lieu le plus proche qu’il connaisse est à "
+							+ FrenchNumbers.kilometres(nearest.get(0).distanceKm()) + ".");
+			model.addAttribute("helpLinks",
+					List.of(new HelpLink(place.name() + " (" + place.commune() + ")", links.place(place.id()))));
+		}
+		model.addAttribute("nationalMap", true);
+	}
+
+	private static PlaceQuery nearQuery(Coordinates centre, double radiusKm) {
+		return new PlaceQuery(null, List.of(), List.of(), List.of(), null, List.of(), List.of(), List.of(), List.of(),
+				List.of(), List.of(), false, new PlaceQuery.Near(centre, radiusKm), 1, 1);
+	}
+
+	/** A link offered when a search found nothing: its words and where it goes. */
+	record HelpLink(String text, String href) {
+	}
+
+	/**
+	 * « Envoyer cette fiche » (issue 17): a short text to copy, to send by SMS or from
+	 * the person's own mail program — nothing goes through Maillage, no address is asked
+	 * or kept — and a QR code of the page, for someone who reads it on another screen.
+	 */
+	private void addSending(Place place, ZonedDateTime now, Model model) {
+		PrintedPlace printed = PrintedPlace.of(place, PrintablesController.placeUrl(publicAddress, place.id()));
+		String text = printed.shortText(now.withZoneSameInstant(OpeningHoursEvaluator.PARIS).toLocalDate());
+		String encoded = UriUtils.encode(text, StandardCharsets.UTF_8);
+		model.addAttribute("shortText", text);
+		// "sms:?&body=": the one form both Android and iOS messaging apps read
+		model.addAttribute("smsHref", "sms:?&body=" + encoded);
+		model.addAttribute("mailHref",
+				"mailto:?subject=" + UriUtils.encode(place.name(), StandardCharsets.UTF_8) + "&body=" + encoded);
+		model.addAttribute("qrSvg", QrCodes.svg(printed.url(), "QR code de la fiche de " + place.name()));
+		model.addAttribute("placeUrl", printed.url());
 	}
 
 	/**
@@ -200,6 +351,7 @@ class PublicSearchController {
 			directory.countConsultation(place.id(), now.withZoneSameInstant(OpeningHoursEvaluator.PARIS).toLocalDate());
 		}
 		model.addAttribute("place", PlaceCard.of(place, null, now, freshness.of(place)));
+		addSending(place, now, model);
 		return "places/place";
 	}
 

@@ -17,11 +17,13 @@ import org.jspecify.annotations.Nullable;
  * @param lat latitude given by "Autour de moi" (the browser's geolocation, asked on click
  * only), rounded by the page so that a shared URL does not pinpoint a home
  * @param lon longitude given with {@code lat}
+ * @param page the page of results, from 1; text, so that a mangled link (« page=deux »)
+ * opens the first page rather than an error
  */
 public record SearchForm(@Nullable String q, @Nullable List<String> services, @Nullable List<String> publics,
 		@Nullable List<String> priseEnCharge, @Nullable List<String> modalites, @Nullable List<String> dispositifs,
 		@Nullable Boolean gratuit, @Nullable Boolean ouvert, @Nullable Boolean samedi, @Nullable Boolean itinerant,
-		@Nullable Double lat, @Nullable Double lon) {
+		@Nullable Double lat, @Nullable Double lon, @Nullable String page) {
 
 	/**
 	 * "Sur place", "en atelier", "à distance": the words people use, and the standard's
@@ -65,6 +67,21 @@ public record SearchForm(@Nullable String q, @Nullable List<String> services, @N
 	 */
 	public boolean aroundMe() {
 		return noCommune() && lat != null && lon != null && Math.abs(lat) <= 90 && Math.abs(lon) <= 180;
+	}
+
+	/** The page asked for, 1 when none or a wrong one was given. */
+	public int pageNumber() {
+		if (page == null || !page.strip().matches("\\d{1,6}")) {
+			return 1;
+		}
+		return Math.max(1, Integer.parseInt(page.strip()));
+	}
+
+	/** Whether some criterion beyond the place narrows the search. */
+	public boolean hasCriteria() {
+		return !selected(services).isEmpty() || !selected(publics).isEmpty() || !selected(priseEnCharge).isEmpty()
+				|| !selected(modalites).isEmpty() || !selected(dispositifs).isEmpty() || freeOnly() || openNow()
+				|| onSaturday() || itinerantOnly();
 	}
 
 	public boolean isEmpty() {

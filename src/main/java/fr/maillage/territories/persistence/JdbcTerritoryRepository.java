@@ -361,6 +361,28 @@ public class JdbcTerritoryRepository {
 			.list()));
 	}
 
+	/**
+	 * Current communes by INSEE code as GeoJSON (contour where known, else centre), for
+	 * maps drawn without a tile server; unknown codes are left out.
+	 */
+	public String communesGeoJson(java.util.Collection<String> codes) {
+		if (codes.isEmpty()) {
+			return featureCollection(List.of());
+		}
+		return featureCollection(jdbc.sql("""
+				select m.code, m.nom, m.latitude, m.longitude, c.geojson
+				from commune m left join territory_contour c on c.level = 'commune' and c.code = m.code
+				where m.type = 'commune-actuelle' and m.code in (:codes) order by m.code""")
+			.param("codes", List.copyOf(codes))
+			.query((rs, row) -> {
+				Map<String, Object> properties = new LinkedHashMap<>();
+				properties.put("code", rs.getString("code"));
+				properties.put("nom", rs.getString("nom"));
+				return feature(rs, properties);
+			})
+			.list());
+	}
+
 	private static final tools.jackson.databind.ObjectMapper JSON = tools.jackson.databind.json.JsonMapper.builder()
 		.build();
 

@@ -114,6 +114,75 @@ public final class TerritorySearchIndex {
 		return sorted.stream().map(e -> e.getKey().hit()).toList();
 	}
 
+	/**
+	 * Names close to a query that matched nothing, for « Vouliez-vous dire … ? »: a
+	 * misspelt commune (« Villeurbane ») is one or two letters away from its name. Edit
+	 * distance on folded names, at most one edit per four letters (two at most), only for
+	 * places with a centre; nearest first, then the most populated. Forty thousand short
+	 * names are compared in a few milliseconds, and only after a search found nothing.
+	 */
+	public List<TerritoryHit> suggest(String query, int limit) {
+		String key = TextFolding.searchKey(query);
+		if (key.length() < 3) {
+			return List.of();
+		}
+		int allowed = Math.min(2, Math.max(1, key.length() / 4));
+		record Candidate(Entry entry, int distance) {
+		}
+		List<Candidate> candidates = new ArrayList<>();
+		for (Keyed keyed : names) {
+			if (keyed.entry().hit().centre() == null || Math.abs(keyed.key().length() - key.length()) > allowed) {
+				continue;
+			}
+			int distance = boundedDistance(key, keyed.key(), allowed);
+			if (distance <= allowed) {
+				candidates.add(new Candidate(keyed.entry(), distance));
+			}
+		}
+		return candidates.stream()
+			.sorted(Comparator.comparingInt(Candidate::distance)
+				.thenComparingInt(c -> c.entry().typeOrder())
+				.thenComparingLong(c -> -population(c.entry())))
+			.map(c -> c.entry().hit())
+			.distinct()
+			.limit(limit)
+			.toList();
+	}
+
+	/**
+	 * Levenshtein distance with adjacent transpositions, cut short (returns
+	 * {@code bound + 1}) once every path costs more than {@code bound}.
+	 */
+	static int boundedDistance(String a, String b, int bound) {
+		int[] before = new int[b.length() + 1];
+		int[] previous = new int[b.length() + 1];
+		int[] current = new int[b.length() + 1];
+		for (int j = 0; j <= b.length(); j++) {
+			previous[j] = j;
+		}
+		for (int i = 1; i <= a.length(); i++) {
+			current[0] = i;
+			int rowMinimum = current[0];
+			for (int j = 1; j <= b.length(); j++) {
+				int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+				int value = Math.min(Math.min(previous[j] + 1, current[j - 1] + 1), previous[j - 1] + cost);
+				if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+					value = Math.min(value, before[j - 2] + 1);
+				}
+				current[j] = value;
+				rowMinimum = Math.min(rowMinimum, value);
+			}
+			if (rowMinimum > bound) {
+				return bound + 1;
+			}
+			int[] recycled = before;
+			before = previous;
+			previous = current;
+			current = recycled;
+		}
+		return previous[b.length()];
+	}
+
 	private static long population(Entry entry) {
 		Long population = entry.hit().population();
 		return population == null ? -1 : population;

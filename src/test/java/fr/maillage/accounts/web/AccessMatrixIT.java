@@ -65,7 +65,10 @@ class AccessMatrixIT {
 				// public as its JSON form /api/v1/lieux/{id}/provenance (DuplicateReviewPagesIT)
 				"GET /lieux/{id}/provenance",
 				// the actors directory: referents' details only with their consent (ActorsIT)
-				"GET /acteurs")) {
+				"GET /acteurs",
+				// paper of issue 17 (PrintablesIT): public, like the pages they print
+				"GET /lieux/{id}/affiche.pdf", "GET /territoires/{code}/annuaire", "GET /territoires/{code}/annuaire.pdf",
+				"GET /orientation")) {
 			ROUTES.put(publicPage, Access.PUBLIC);
 		}
 		ROUTES.put("GET /espace", Access.SIGNED_IN);

@@ -105,7 +105,7 @@ class ContentSecurityPolicyPageIT {
 		ChromeDriver driver = browser.open(port, "/?q=Villeurbanne");
 		browser.waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#carte .leaflet-marker-icon")));
 		// a place of the list, focused, opens its marker's popup (built by carte.js)
-		driver.executeScript("document.querySelector('ol.resultats > li h2 a').focus();");
+		driver.executeScript("document.querySelector('ol.resultats > li h3 a').focus();");
 		browser.waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".leaflet-popup-content a")));
 		assertThat(driver.findElement(By.cssSelector(".leaflet-popup-content a")).getAttribute("href"))
 			.contains("/lieux/");
@@ -115,7 +115,7 @@ class ContentSecurityPolicyPageIT {
 		browser.waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector("ul.suggestions a")));
 		assertThat(violations()).isEmpty();
 
-		driver.findElement(By.cssSelector("ol.resultats > li h2 a")).click();
+		driver.findElement(By.cssSelector("ol.resultats > li h3 a")).click();
 		browser.waitFor(ExpectedConditions.urlContains("/lieux/"));
 		assertThat(driver.findElement(By.tagName("main")).getText()).contains("Horaires");
 		assertThat(violations()).isEmpty();

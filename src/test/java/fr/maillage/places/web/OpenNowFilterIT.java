@@ -75,8 +75,8 @@ class OpenNowFilterIT {
 
 	@Test
 	void keepsOnlyThePlacesOpenAtThatMoment() {
-		assertThat(heading(LocalDateTime.of(2026, 11, 24, 10, 0))).startsWith("14 lieux à moins de 15 km");
-		assertThat(heading(LocalDateTime.of(2026, 11, 28, 10, 30))).startsWith("10 lieux à moins de 15 km");
+		assertThat(heading(LocalDateTime.of(2026, 11, 24, 10, 0))).startsWith("14 lieux à moins de 15\u00a0km");
+		assertThat(heading(LocalDateTime.of(2026, 11, 28, 10, 30))).startsWith("10 lieux à moins de 15\u00a0km");
 		assertThat(heading(LocalDateTime.of(2026, 11, 29, 10, 0))).startsWith("Aucun lieu trouvé");
 	}
 

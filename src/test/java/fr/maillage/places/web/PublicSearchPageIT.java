@@ -105,7 +105,7 @@ class PublicSearchPageIT {
 	void aPersonCanGoFromTheSearchFieldToAPlaceWithTheKeyboardOnly() {
 		ChromeDriver driver = browser.open(port, "/?q=Villeurbanne");
 		driver.findElement(By.id("q")).click();
-		WebElement firstResult = driver.findElement(By.cssSelector("ol.resultats > li h2 a"));
+		WebElement firstResult = driver.findElement(By.cssSelector("ol.resultats > li h3 a"));
 		String name = firstResult.getText();
 		for (int i = 0; i < 40 && !firstResult.equals(driver.switchTo().activeElement()); i++) {
 			driver.switchTo().activeElement().sendKeys(Keys.TAB);
@@ -125,12 +125,13 @@ class PublicSearchPageIT {
 	@Test
 	void aPersonCanReportAnErrorFromThePlacePage() throws InterruptedException {
 		ChromeDriver driver = browser.open(port, "/?q=Villeurbanne");
-		driver.findElement(By.cssSelector("ol.resultats > li h2 a")).click();
+		driver.findElement(By.cssSelector("ol.resultats > li h3 a")).click();
 		browser.waitFor(ExpectedConditions.urlContains("/lieux/"));
 		driver.findElement(By.id("titre-signalement")).click();
 		driver.findElement(By.id("message")).sendKeys("Le lieu est fermé le lundi.");
 		Thread.sleep(ErrorReportController.MIN_MILLIS_TO_FILL + 200);
 		driver.findElement(By.cssSelector(".signalement button")).click();
+		browser.screenshot("signalement-envoye");
 		browser.waitFor(ExpectedConditions.urlContains("signalement=merci"));
 
 		assertThat(driver.findElement(By.cssSelector(".signalement .message")).getText()).startsWith("Merci !");
@@ -260,7 +261,7 @@ class PublicSearchPageIT {
 		try {
 			assertThat(((Number) driver.executeScript("return window.innerWidth")).intValue()).isEqualTo(320);
 			ChromeDriver results = browser.open(port, "/?q=Villeurbanne");
-			String placePath = results.findElement(By.cssSelector("ol.resultats > li h2 a")).getAttribute("href");
+			String placePath = results.findElement(By.cssSelector("ol.resultats > li h3 a")).getAttribute("href");
 			for (String path : List.of("/", "/?q=Villeurbanne", placePath.substring(placePath.indexOf("/lieux/")),
 					"/carte?departement=69", "/integrer?departement=69")) {
 				driver = browser.open(port, path);
@@ -319,6 +320,219 @@ class PublicSearchPageIT {
 		assertThat(driver.findElement(By.cssSelector("p.message")).getText()).contains("Aucune commune");
 		driver = browser.open(port, "/lieux/inconnu");
 		assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Page introuvable");
+	}
+
+	// Issue 17, part 5: a search that never leaves a person stuck
+
+	@Test
+	void afterASearchTheFocusAndTheViewGoToTheResultsHeadingEvenOnAPhone() {
+		ChromeDriver driver = browser.driver();
+		Dimension usual = driver.manage().window().getSize();
+		for (int width : List.of(375, 1280)) {
+			driver.manage().window().setSize(new Dimension(width, 800));
+			try {
+				browser.open(port, "/");
+				driver.findElement(By.id("q")).sendKeys("Villeurbanne", Keys.ENTER);
+				browser.waitFor(ExpectedConditions.urlContains("q=Villeurbanne"));
+				assertThat(driver.getCurrentUrl()).endsWith("#resultats");
+				browser.waitFor(d -> "resultats".equals(d.switchTo().activeElement().getAttribute("id")));
+				WebElement heading = driver.findElement(By.id("resultats"));
+				assertThat(heading.getTagName()).isEqualTo("h2");
+				assertThat(heading.getText()).startsWith("36 lieux à moins de 15 km de Villeurbanne");
+				Number top = (Number) driver.executeScript("return arguments[0].getBoundingClientRect().top", heading);
+				Number height = (Number) driver.executeScript("return window.innerHeight");
+				assertThat(top.doubleValue()).as("heading in view at %d px", width)
+					.isBetween(0.0, height.doubleValue() / 2);
+				browser.screenshot("recherche-focus-" + width + "px");
+			}
+			finally {
+				driver.manage().window().setSize(usual);
+			}
+		}
+	}
+
+	@Test
+	void everyResultIsReachableOnePageAfterTheOtherWithItsPhone() {
+		ChromeDriver driver = browser.open(port, "/?q=Villeurbanne");
+		java.util.Set<String> seen = new java.util.HashSet<>();
+		driver.findElements(By.cssSelector("ol.resultats > li")).forEach(item -> seen.add(item.getAttribute("id")));
+		assertThat(driver.findElement(By.cssSelector(".page-resultats")).getText()).startsWith("Lieux 1 à 20");
+		assertThat(driver.findElements(By.cssSelector("ol.resultats > li .telephone a[href^='tel:']"))).isNotEmpty();
+		WebElement next = driver.findElement(By.cssSelector("nav.pages-resultats a[rel=next]"));
+		assertThat(next.getText()).isEqualTo("Voir les 16 lieux suivants");
+		next.click();
+		browser.waitFor(ExpectedConditions.urlContains("page=2"));
+		List<WebElement> second = driver.findElements(By.cssSelector("ol.resultats > li"));
+		assertThat(second).hasSize(16);
+		second.forEach(item -> seen.add(item.getAttribute("id")));
+		assertThat(seen).as("every one of the 36 places, once").hasSize(36);
+		assertThat(driver.findElement(By.cssSelector("ol.resultats")).getAttribute("start")).isEqualTo("21");
+		assertThat(driver.findElements(By.cssSelector("nav.pages-resultats a[rel=next]"))).isEmpty();
+		assertThat(driver.findElement(By.cssSelector("nav.pages-resultats a[rel=prev]")).getText())
+			.isEqualTo("Voir les 20 lieux précédents");
+		assertThat(browser.seriousAccessibilityViolations()).isEmpty();
+		// a page beyond the last, or a mangled one, is never an error
+		driver = browser.open(port, "/?q=Villeurbanne&page=9");
+		assertThat(driver.getCurrentUrl()).contains("page=2");
+		driver = browser.open(port, "/?q=Villeurbanne&page=deux");
+		assertThat(driver.findElements(By.cssSelector("ol.resultats > li"))).hasSize(20);
+	}
+
+	@Test
+	void theMapDrawsMarkersWithoutImagesAndTheCommunesAroundTheResultsWithoutTiles() {
+		ChromeDriver driver = browser.open(port, "/?q=Villeurbanne");
+		browser.waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#carte .leaflet-marker-icon")));
+		// a single marker (not in a cluster) is drawn by CSS: no image to miss
+		assertThat(driver.findElements(By.cssSelector("#carte .repere-carte"))).isNotEmpty();
+		@SuppressWarnings("unchecked")
+		List<String> requested = (List<String>) driver
+			.executeScript("return performance.getEntriesByType('resource').map(e => e.name)");
+		assertThat(requested).noneMatch(name -> name.contains("marker-icon") || name.contains("marker-shadow"));
+		Number broken = (Number) driver
+			.executeScript("return Array.from(document.images).filter(i => i.complete && i.naturalWidth === 0).length");
+		assertThat(broken.intValue()).isZero();
+		// no tile server in tests: the communes' outlines and names are what the map
+		// shows
+		int outlines = Integer.parseInt(driver.findElement(By.id("carte")).getAttribute("data-contours-dessines"));
+		assertThat(outlines).isBetween(10, CommuneOutlines.MAX_COMMUNES);
+		assertThat(driver.findElements(By.cssSelector("#carte path"))).hasSizeGreaterThanOrEqualTo(10);
+		assertThat(driver.findElement(By.id("carte")).getText()).contains("Villeurbanne").contains("Bron");
+		browser.screenshot("recherche-carte-contours");
+		assertThat(browser.seriousAccessibilityViolations()).isEmpty();
+	}
+
+	@Test
+	void aMisspeltCommuneGetsASuggestionThatSearchesIt() {
+		ChromeDriver driver = browser.open(port, "/?q=Villeurbane");
+		browser.waitFor(d -> "resultats".equals(d.switchTo().activeElement().getAttribute("id")));
+		assertThat(driver.findElement(By.id("resultats")).getText()).contains("« Villeurbane »")
+			.contains("Vouliez-vous dire")
+			.doesNotContain("Aucun lieu trouvé");
+		assertThat(browser.seriousAccessibilityViolations()).isEmpty();
+		browser.screenshot("recherche-faute-de-frappe");
+		driver.findElement(By.linkText("Villeurbanne (69)")).click();
+		browser.waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("titre-resultats"), "36 lieux"));
+	}
+
+	@Test
+	void aPlaceOutsideTheCoveredTerritoryIsExplainedWithTheNearestPlace() {
+		ChromeDriver driver = browser.open(port, "/?q=Paris");
+		String help = driver.findElement(By.cssSelector("section .aide-recherche")).getText();
+		assertThat(help).contains("ne couvrent pas encore tout le pays").contains("Le lieu le plus proche");
+		WebElement nearest = driver.findElement(By.cssSelector("section .liens-aide a"));
+		assertThat(nearest.getAttribute("href")).contains("/lieux/");
+		assertThat(help).contains("cartographie nationale");
+		assertThat(browser.seriousAccessibilityViolations()).isEmpty();
+		// with criteria that no place nearby meets: the same search without them
+		driver = browser.open(port, "/?q=69100&services="
+				+ java.net.URLEncoder.encode("Parentalité et éducation avec le numérique", StandardCharsets.UTF_8));
+		WebElement without = driver.findElement(By.cssSelector("section .liens-aide a"));
+		assertThat(without.getText()).matches("Voir les \\d+ lieux sans ces critères");
+		without.click();
+		browser.waitFor(ExpectedConditions.not(ExpectedConditions.urlContains("services=")));
+		assertThat(driver.findElement(By.id("titre-resultats")).getText()).doesNotStartWith("Aucun");
+	}
+
+	@Test
+	void servicesReadInPlainWordsFirstAndTheStandardsTermSecond() {
+		ChromeDriver driver = browser.open(port, "/");
+		WebElement first = driver.findElement(By.xpath("//label[input[@id='service-0']]"));
+		assertThat(first.getText()).startsWith("Faire mes démarches en ligne")
+			.contains("Aide aux démarches administratives");
+		Number box = (Number) driver
+			.executeScript("return document.getElementById('service-0').getBoundingClientRect().height");
+		assertThat(box.doubleValue()).as("check box target").isGreaterThanOrEqualTo(24);
+		first.click();
+		driver.findElement(By.id("q")).sendKeys("Villeurbanne", Keys.ENTER);
+		browser.waitFor(ExpectedConditions.urlContains("services="));
+		assertThat(driver.findElement(By.cssSelector("ol.resultats")).getText())
+			.contains("Faire mes démarches en ligne");
+	}
+
+	@Test
+	void theTerritoryMapListsPlacesInFrenchOrderAndEmbeddingOffersACodeAtOnce() {
+		ChromeDriver driver = browser.open(port, "/carte?departement=69");
+		List<String> names = driver.findElements(By.cssSelector(".liste-carte li a"))
+			.stream()
+			.map(WebElement::getText)
+			.toList();
+		java.text.Collator french = java.text.Collator.getInstance(java.util.Locale.FRENCH);
+		french.setStrength(java.text.Collator.PRIMARY);
+		assertThat(names).isSortedAccordingTo(french);
+		driver = browser.open(port, "/integrer");
+		assertThat(driver.findElement(By.id("code-integration")).getAttribute("value")).contains("/carte?departement=");
+		driver.findElement(By.id("territoire")).sendKeys("Tarare", Keys.ENTER);
+		browser.waitFor(ExpectedConditions.urlContains("territoire=Tarare"));
+		assertThat(driver.findElement(By.id("code-integration")).getAttribute("value"))
+			.contains("/carte?commune=69243");
+		assertThat(browser.seriousAccessibilityViolations()).isEmpty();
+		driver = browser.open(port, "/integrer?territoire=Zzyzx");
+		assertThat(driver.findElement(By.cssSelector("p.message")).getText()).contains("« Zzyzx »");
+	}
+
+	@Test
+	void aPlacePageGivesATextToSendByTextMessageAQrCodeAndItsPoster() {
+		ChromeDriver driver = browser.open(port, "/?q=Villeurbanne");
+		driver.findElement(By.linkText("Bureau Information Jeunesse de Villeurbanne")).click();
+		browser.waitFor(ExpectedConditions.urlContains("/lieux/"));
+		String pageUrl = driver.getCurrentUrl();
+		String text = driver.findElement(By.id("texte-fiche")).getAttribute("value");
+		assertThat(text).startsWith("Bureau Information Jeunesse de Villeurbanne\n15 rue Michel Servet")
+			.contains("Tél. 04")
+			.contains("Horaires : ")
+			.endsWith(pageUrl);
+		assertThat(driver.findElement(By.id("envoyer-sms")).getAttribute("href")).startsWith("sms:?&body=Bureau");
+		assertThat(driver.findElement(By.id("envoyer-courriel")).getAttribute("href")).startsWith("mailto:?subject=");
+		assertThat(driver.findElement(By.cssSelector(".qr-image svg")).getAttribute("aria-label"))
+			.isEqualTo("QR code de la fiche de Bureau Information Jeunesse de Villeurbanne");
+		assertThat(driver.findElement(By.id("lien-affiche")).getAttribute("href")).isEqualTo(pageUrl + "/affiche.pdf");
+		assertThat(driver.findElement(By.id("copier-fiche")).isDisplayed()).isTrue();
+		browser.screenshot("fiche-envoyer");
+		assertThat(browser.seriousAccessibilityViolations()).isEmpty();
+	}
+
+	@Test
+	void aCounterPrintsAnOrientationSheetWithoutAnythingAboutThePerson() {
+		ChromeDriver driver = browser.open(port, "/orientation");
+		assertThat(driver.findElements(By.cssSelector("main form [name]")).stream().map(e -> e.getAttribute("name")))
+			.as("nothing asked about the person")
+			.containsExactlyInAnyOrder("besoin", "commune", "jour");
+		assertThat(browser.seriousAccessibilityViolations()).isEmpty();
+		new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("besoin")))
+			.selectByVisibleText("Faire mes démarches en ligne");
+		new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("jour"))).selectByVisibleText("Mardi");
+		driver.findElement(By.id("commune-orientation")).sendKeys("Villeurbanne", Keys.ENTER);
+		browser.waitFor(ExpectedConditions.urlContains("commune=Villeurbanne"));
+		assertThat(driver.findElement(By.id("titre-orientation")).getText())
+			.isEqualTo("Faire mes démarches en ligne — près de Villeurbanne (69), le mardi");
+		List<WebElement> places = driver.findElements(By.cssSelector("ol.orientation > li"));
+		assertThat(places).hasSize(OrientationController.PLACES)
+			.allSatisfy(place -> assertThat(place.getText()).contains("Mardi :")
+				.doesNotContain("Mardi : fermé")
+				.containsPattern("Pour y aller : à [0-9,]+ k?m")
+				.contains("de Villeurbanne (69)"));
+		assertThat(driver.findElements(By.cssSelector("ol.orientation .qr-orientation svg"))).hasSize(3);
+		browser.screenshot("fiche-orientation");
+		assertThat(browser.seriousAccessibilityViolations()).isEmpty();
+		driver = browser.open(port, "/orientation?besoin=x&commune=Villeurbane&jour=9");
+		assertThat(driver.findElement(By.cssSelector("p.message")).getText())
+			.isEqualTo("Choisissez un besoin dans la liste.");
+		driver = browser.open(port,
+				"/orientation?besoin="
+						+ java.net.URLEncoder.encode("Aide aux démarches administratives", StandardCharsets.UTF_8)
+						+ "&commune=Villeurbane");
+		assertThat(driver.findElement(By.cssSelector("p.message")).getText()).contains("« Villeurbanne (69) »");
+	}
+
+	@Test
+	void theDirectoryOfATerritoryReadsInTheBrowserToo() {
+		ChromeDriver driver = browser.open(port, "/territoires/69M/annuaire?gros_caracteres=true");
+		assertThat(driver.findElement(By.tagName("h1")).getText()).contains("Métropole de Lyon");
+		assertThat(driver.findElements(By.cssSelector(".lieu"))).hasSize(29);
+		assertThat(driver.findElement(By.linkText("Télécharger cet annuaire en PDF")).getAttribute("href"))
+			.endsWith("/territoires/69M/annuaire.pdf?gros_caracteres=true");
+		browser.screenshot("annuaire-html");
+		assertThat(browser.seriousAccessibilityViolations()).isEmpty();
 	}
 
 }

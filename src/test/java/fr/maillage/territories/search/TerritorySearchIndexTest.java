@@ -63,4 +63,27 @@ class TerritorySearchIndexTest {
 		assertThat(codes(" - ")).isEmpty();
 	}
 
+	@Test
+	void suggestsTheNamesOneOrTwoLettersAwayFromAMisspelling() {
+		assertThat(index.search("Villeurbane", 5)).isEmpty();
+		assertThat(index.suggest("Villeurbane", 5)).extracting(TerritoryHit::code).containsExactly("69266");
+		// a letter swapped, accents and case aside
+		assertThat(index.suggest("VILLUERBANNE", 5)).extracting(TerritoryHit::code).containsExactly("69266");
+		// homonyms: the most populated first
+		assertThat(index.suggest("Sant-Pierre", 5)).extracting(TerritoryHit::code).containsExactly("97416", "97225");
+		// a short word is not stretched into anything
+		assertThat(index.suggest("ly", 5)).isEmpty();
+		assertThat(index.suggest("Zzyzx", 5)).isEmpty();
+	}
+
+	@Test
+	void theDistanceCountsInsertionsDeletionsSubstitutionsAndSwaps() {
+		assertThat(TerritorySearchIndex.boundedDistance("villeurbane", "villeurbanne", 2)).isEqualTo(1);
+		assertThat(TerritorySearchIndex.boundedDistance("lyon", "loyn", 2)).isEqualTo(1);
+		assertThat(TerritorySearchIndex.boundedDistance("bron", "brun", 2)).isEqualTo(1);
+		assertThat(TerritorySearchIndex.boundedDistance("lyon", "lyon", 2)).isZero();
+		// beyond the bound the answer is only "too far"
+		assertThat(TerritorySearchIndex.boundedDistance("paris", "lyon", 2)).isEqualTo(3);
+	}
+
 }
