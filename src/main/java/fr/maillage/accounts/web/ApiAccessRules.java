@@ -119,6 +119,7 @@ final class ApiAccessRules {
 			read("/api/v1/lieux/changements"),
 			read("/api/v1/lieux/changements.atom"),
 			read("/api/v1/lieux/changements.json"),
+			read("/api/v1/lieux/export-producteur.csv"),
 			read("/api/hsds/v3"),
 			read("/api/hsds/v3/**"),
 			// a computation on public data that writes nothing

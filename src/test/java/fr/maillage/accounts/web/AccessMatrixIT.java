@@ -134,7 +134,8 @@ class AccessMatrixIT {
 				"GET /api/hsds/v3/services", "GET /api/hsds/v3/services/{id}", "GET /api/hsds/v3/locations",
 				"GET /api/hsds/v3/locations/{id}", "GET /api/hsds/v3/service_at_locations",
 				"GET /api/hsds/v3/service_at_locations/{id}", "GET /api/hsds/v3/organizations",
-				"GET /api/hsds/v3/organizations/{id}", "GET /api/hsds/v3/datapackage.zip")) {
+				"GET /api/hsds/v3/organizations/{id}", "GET /api/hsds/v3/datapackage.zip",
+				"GET /api/v1/lieux/export-producteur.csv")) {
 			ROUTES.put(ecosystem, Access.PUBLIC);
 		}
 	}
