@@ -50,7 +50,7 @@ class CoordinatorWalkPageIT {
 	String memberEmail;
 
 	@BeforeAll
-	void start() {
+	void start() throws Exception {
 		CleanDatabase.empty(jdbc);
 		Fixtures.importHinaura(sourceImport);
 		String email = WebSession.newAccount(port, jdbc, "Claire Métropole", "coordinateur", "departement:69M");
