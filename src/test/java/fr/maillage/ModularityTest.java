@@ -24,7 +24,7 @@ class ModularityTest {
 	void theModulesOfTheArchitectureExist() {
 		assertThat(modules.stream().map(ApplicationModule::getIdentifier).map(Object::toString))
 			.containsExactlyInAnyOrder("shared", "territories", "accounts", "places", "opendata", "contributions",
-					"fragility", "coverage");
+					"fragility", "coverage", "orientations");
 	}
 
 	@Test

@@ -52,6 +52,20 @@ public enum OrientationStatus {
 		return label;
 	}
 
+	/** The button that moves an orientation to this status, in plain French. */
+	public String actionLabel() {
+		return switch (this) {
+			case ENVOYEE -> "Envoyer";
+			case ACCEPTEE -> "Accepter";
+			case REFUSEE -> "Refuser l'orientation";
+			case ANNULEE -> "Annuler l'orientation";
+			case EXPIREE -> "Expirer";
+			case VENUE -> "La personne est venue";
+			case NON_VENUE -> "La personne n'est pas venue";
+			case ACCOMPAGNEMENT_TERMINE -> "Accompagnement terminé";
+		};
+	}
+
 	/** The statuses this one may become. */
 	public Set<OrientationStatus> next() {
 		return switch (this) {

@@ -86,6 +86,14 @@ class AccessMatrixIT {
 		ROUTES.put("GET /espace/doublons", Access.SIGNED_IN);
 		ROUTES.put("GET /espace/doublons/{id}", Access.SIGNED_IN);
 		ROUTES.put("POST /espace/doublons/{id}/decision", Access.SIGNED_IN);
+		// orientations (issue 16): signed in, then Orientations decides per orientation, 404 for others
+		// (OrientationsIT); the information notice is public
+		ROUTES.put("GET /orientations/notice", Access.PUBLIC);
+		for (String orientationPage : List.of("GET /espace/orientations/nouvelle", "POST /espace/orientations",
+				"GET /espace/orientations", "GET /espace/orientations/recues", "GET /espace/orientations/{id}",
+				"POST /espace/orientations/{id}/statut", "POST /espace/orientations/{id}/consentement/retrait")) {
+			ROUTES.put(orientationPage, Access.SIGNED_IN);
+		}
 		for (String publicApi : List.of("GET /api/v1/lieux", "GET /api/v1/lieux/{id}",
 				"GET /api/v1/lieux/{id}/consultations", "GET /api/v1/lieux/{id}/provenance",
 				"GET /api/v1/lieux/export.csv", "GET /api/v1/lieux/export.json", "GET /api/v1/lieux/export.geojson",
