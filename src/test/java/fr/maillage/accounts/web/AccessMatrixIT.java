@@ -45,7 +45,13 @@ class AccessMatrixIT {
 		SIGNED_IN,
 
 		/** The administrator's bearer token (API). */
-		ADMIN_TOKEN
+		ADMIN_TOKEN,
+
+		/**
+		 * Any account's personal token (API), the bootstrap token too; then the service
+		 * decides per item (OrientationApiIT).
+		 */
+		ACCOUNT_TOKEN
 
 	}
 
@@ -93,6 +99,11 @@ class AccessMatrixIT {
 				"GET /espace/orientations", "GET /espace/orientations/recues", "GET /espace/orientations/{id}",
 				"POST /espace/orientations/{id}/statut", "POST /espace/orientations/{id}/consentement/retrait")) {
 			ROUTES.put(orientationPage, Access.SIGNED_IN);
+		}
+		for (String orientationApi : List.of("POST /api/v1/orientations", "GET /api/v1/orientations",
+				"GET /api/v1/orientations/{id}", "POST /api/v1/orientations/{id}/statut",
+				"POST /api/v1/orientations/{id}/consentement/retrait", "GET /api/v1/orientations/{id}/journal")) {
+			ROUTES.put(orientationApi, Access.ACCOUNT_TOKEN);
 		}
 		for (String publicApi : List.of("GET /api/v1/lieux", "GET /api/v1/lieux/{id}",
 				"GET /api/v1/lieux/{id}/consultations", "GET /api/v1/lieux/{id}/provenance",
@@ -191,7 +202,7 @@ class AccessMatrixIT {
 				case PUBLIC -> new boolean[] { true, true, true, true };
 				case SIGNED_IN -> new boolean[] { false, true, true, true };
 				// sessions do not open the API: scripts use tokens
-				case ADMIN_TOKEN -> new boolean[] { false, false, false, false };
+				case ADMIN_TOKEN, ACCOUNT_TOKEN -> new boolean[] { false, false, false, false };
 			};
 			boolean[] actual = { strangerIn, memberIn, administratorIn, coordinatorIn };
 			// on the API, the administrator's token passes every gate
