@@ -152,6 +152,14 @@ class OrientationsIT extends EmptyDirectoryApiTest {
 				form(" ", "oui", "oral_guichet"));
 		assertThat(invalid.statusCode()).isEqualTo(400);
 		assertThat(invalid.body()).contains("Indiquez le prénom de la personne.");
+		// every refusal at once
+		HttpResponse<String> both = orienteur.submit(formPage(), "/espace/orientations", form(" ", "", ""));
+		assertThat(both.statusCode()).isEqualTo(400);
+		assertThat(both.body()).contains("Indiquez le prénom de la personne.",
+				"Recueillez le consentement de la personne avant d&#39;envoyer l&#39;orientation.");
+		// the notice is public and says the periods configured
+		assertThat(new WebSession(port).get("/orientations/notice").body()).contains("article 13 du RGPD",
+				"<span>3</span> mois", "<span>24</span> mois");
 		assertThat(jdbc.sql("select count(*) from orientation").query(Long.class).single()).isZero();
 		assertThat(orienteur.get("/espace/orientations/nouvelle").statusCode()).isEqualTo(400);
 		assertThat(orienteur.get("/espace/orientations/nouvelle?lieu=inconnu").statusCode()).isEqualTo(404);

@@ -13,6 +13,7 @@ import fr.maillage.accounts.AccountPrincipal;
 import fr.maillage.orientations.ConsentRequiredException;
 import fr.maillage.orientations.Orientations;
 import fr.maillage.orientations.domain.ConsentMode;
+import fr.maillage.orientations.domain.ConsentPolicy;
 import fr.maillage.orientations.domain.InformationNotice;
 import fr.maillage.orientations.domain.PersonData;
 import fr.maillage.orientations.domain.RefusalReason;
@@ -23,6 +24,7 @@ import fr.maillage.shared.web.ConflictException;
 import fr.maillage.shared.web.NotFoundException;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -48,9 +50,24 @@ class OrientationPagesController {
 
 	private final PlaceDirectory places;
 
-	OrientationPagesController(Orientations orientations, PlaceDirectory places) {
+	private final int retentionMonths;
+
+	private final int endedRetentionMonths;
+
+	OrientationPagesController(Orientations orientations, PlaceDirectory places,
+			@Value("${maillage.orientations.conservation-mois:24}") int retentionMonths,
+			@Value("${maillage.orientations.conservation-sans-suite-mois:3}") int endedRetentionMonths) {
 		this.orientations = orientations;
 		this.places = places;
+		this.retentionMonths = retentionMonths;
+		this.endedRetentionMonths = endedRetentionMonths;
+	}
+
+	/** The notice and the form say the retention periods actually configured. */
+	@ModelAttribute
+	void retention(Model model) {
+		model.addAttribute("conservation", retentionMonths);
+		model.addAttribute("conservationSansSuite", endedRetentionMonths);
 	}
 
 	/** Dates as people read them, in Paris time. */
@@ -128,6 +145,10 @@ class OrientationPagesController {
 		model.addAttribute("saisie", entered);
 		Map<String, String> errors = new LinkedHashMap<>(person.problems());
 		if (!errors.isEmpty()) {
+			// every refusal at once: the consent too, when it is missing
+			if (!"oui".equals(consent) || ConsentMode.findByCode(mode).isEmpty()) {
+				errors.put("consentement", ConsentPolicy.Problem.MISSING.message());
+			}
 			model.addAttribute("erreurs", errors);
 			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
 			return form(model);
