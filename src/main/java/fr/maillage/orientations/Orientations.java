@@ -161,12 +161,15 @@ public class Orientations {
 				orienteur.signature(), consentInput.recordedAt() == null ? now : consentInput.recordedAt(),
 				consentInput.noticeVersion() == null ? InformationNotice.VERSION : consentInput.noticeVersion(), null)
 				: null;
-		List<ConsentPolicy.Problem> refused = ConsentPolicy.problems(consent, now);
-		if (consent != null && consentInput.mode() == null) {
-			refused = List.of(ConsentPolicy.Problem.MISSING);
+		List<String> refused = new ArrayList<>(
+				ConsentPolicy.problems(consent, now).stream().map(ConsentPolicy.Problem::message).toList());
+		if (consentInput.given() && consentInput.mode() == null) {
+			refused.add("Indiquez comment la personne a donné son accord : "
+					+ String.join(", ", java.util.Arrays.stream(ConsentMode.values()).map(ConsentMode::code).toList())
+					+ ".");
 		}
 		if (!refused.isEmpty()) {
-			throw new ConsentRequiredException(refused.stream().map(ConsentPolicy.Problem::message).toList());
+			throw new ConsentRequiredException(refused);
 		}
 		UUID id = UUID.randomUUID();
 		repository.insert(id, UUID.fromString(place.id()), UUID.fromString(orienteur.id()), encrypt(id, person), now);

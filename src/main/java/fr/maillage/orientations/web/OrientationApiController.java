@@ -191,8 +191,21 @@ class OrientationApiController {
 		return Map.of("id", id, "statut", status.code());
 	}
 
-	@PostMapping(path = "/api/v1/orientations/{id}/consentement/retrait", produces = MediaType.APPLICATION_JSON_VALUE)
-	Map<String, Object> revoke(@PathVariable String id, @AuthenticationPrincipal @Nullable Object principal) {
+	/**
+	 * @param confirmation true: erasing is immediate and final, so the caller says it
+	 * means it
+	 */
+	record WithdrawalForm(@Nullable Boolean confirmation) {
+	}
+
+	@PostMapping(path = "/api/v1/orientations/{id}/consentement/retrait", consumes = MediaType.APPLICATION_JSON_VALUE,
+			produces = MediaType.APPLICATION_JSON_VALUE)
+	Map<String, Object> revoke(@PathVariable String id, @RequestBody WithdrawalForm form,
+			@AuthenticationPrincipal @Nullable Object principal) {
+		if (!Boolean.TRUE.equals(form.confirmation())) {
+			throw new BadRequestException("confirmation_requise", "Le retrait efface tout de suite et pour de bon les "
+					+ "données de la personne : envoyez {\"confirmation\": true}.");
+		}
 		orientations.revokeConsent(id, account(principal instanceof AccountPrincipal a ? a : null));
 		return Map.of("id", id, "consentement", "retiré", "donnees", "effacées");
 	}

@@ -85,6 +85,11 @@ class OrientationApiIT extends EmptyDirectoryApiTest {
 				body("{\"mode\": \"papier_signe\", \"version_notice\": \"2020-01\"}"));
 		assertThat(oldNotice.status()).isEqualTo(422);
 		assertThat(oldNotice.json().get("message").asString()).contains("ancienne version de la notice");
+		ApiClient.Response unknownMode = send("POST", "/api/v1/orientations", orienteurToken,
+				body("{\"mode\": \"sms\"}"));
+		assertThat(unknownMode.status()).isEqualTo(422);
+		assertThat(unknownMode.json().get("message").asString()).contains("Indiquez comment la personne a donné",
+				"oral_guichet");
 		assertThat(jdbc.sql("select count(*) from orientation").query(Long.class).single()).isZero();
 
 		ApiClient.Response created = send("POST", "/api/v1/orientations", orienteurToken,
@@ -127,8 +132,12 @@ class OrientationApiIT extends EmptyDirectoryApiTest {
 		assertThat(journal.get("historique").valueStream().map(step -> step.get("vers").asString()))
 			.containsExactly("envoyee", "acceptee");
 
+		ApiClient.Response unconfirmed = send("POST", "/api/v1/orientations/" + id + "/consentement/retrait",
+				orienteurToken, "{}");
+		assertThat(unconfirmed.status()).isEqualTo(400);
+		assertThat(unconfirmed.json().get("code").asString()).isEqualTo("confirmation_requise");
 		ApiClient.Response withdrawn = send("POST", "/api/v1/orientations/" + id + "/consentement/retrait",
-				orienteurToken, "");
+				orienteurToken, "{\"confirmation\": true}");
 		assertThat(withdrawn.status()).isEqualTo(200);
 		JsonNode erased = send("GET", "/api/v1/orientations/" + id, receiverToken, null).json();
 		assertThat(erased.get("personne").isNull()).isTrue();
