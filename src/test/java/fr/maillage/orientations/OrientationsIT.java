@@ -193,6 +193,28 @@ class OrientationsIT extends EmptyDirectoryApiTest {
 	}
 
 	@Test
+	void ofTwoReceiversAnsweringAtOnceOneWinsAndTheOtherIsToldOfTheConflict() throws Exception {
+		String id = send("Zoé");
+		WebSession charente = WebSession.signedIn(port, jdbc, "coordinateur", "departement:16");
+		String receiverToken = receiver.csrfToken("/espace");
+		String charenteToken = charente.csrfToken("/espace");
+		java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+		try {
+			var accept = pool.submit(() -> receiver.post("/espace/orientations/" + id + "/statut",
+					Map.of("statut", "acceptee", "_csrf", receiverToken)));
+			var refuse = pool.submit(() -> charente.post("/espace/orientations/" + id + "/statut",
+					Map.of("statut", "refusee", "motif", "complet", "_csrf", charenteToken)));
+			List<Integer> statuses = List.of(accept.get().statusCode(), refuse.get().statusCode());
+			assertThat(statuses).containsExactlyInAnyOrder(302, 409);
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		assertThat(count("select count(*) from orientation_transition where orientation_id = :id::uuid", id))
+			.isEqualTo(2);
+	}
+
+	@Test
 	void toAnyoneElseAnOrientationDoesNotExist() throws Exception {
 		String id = send("Zoé");
 		WebSession otherCoordinator = WebSession.signedIn(port, jdbc, "coordinateur", "departement:69");
