@@ -21,7 +21,8 @@ class ArchitectureTest {
 	private static final String[] PLAIN_JAVA_PACKAGES = { "fr.maillage.places.vocabulary..",
 			"fr.maillage.opendata.schema..", "fr.maillage.opendata.merging..", "fr.maillage.shared.text..",
 			"fr.maillage.shared.geo..", "fr.maillage.coverage.domain..", "fr.maillage.fragility.domain..",
-			"fr.maillage.places.hours..", "fr.maillage.contributions.domain..", "fr.maillage.coordination.domain.." };
+			"fr.maillage.places.hours..", "fr.maillage.contributions.domain..", "fr.maillage.coordination.domain..",
+			"fr.maillage.orientations.domain.." };
 
 	@Test
 	void domainPackagesArePlainJava() {

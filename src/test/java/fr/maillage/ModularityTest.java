@@ -24,7 +24,7 @@ class ModularityTest {
 	void theModulesOfTheArchitectureExist() {
 		assertThat(modules.stream().map(ApplicationModule::getIdentifier).map(Object::toString))
 			.containsExactlyInAnyOrder("shared", "territories", "accounts", "places", "opendata", "contributions",
-					"coordination", "fragility", "coverage");
+					"coordination", "fragility", "coverage", "orientations");
 	}
 
 	@Test

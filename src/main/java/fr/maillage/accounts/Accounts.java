@@ -331,6 +331,14 @@ public class Accounts {
 		return repository.findAccountByToken(hash(token), clock.instant()).map(AccountPrincipal::of);
 	}
 
+	/**
+	 * The active accounts of a structure (issue 16: who is told that an orientation
+	 * waits), by address.
+	 */
+	public List<AccountPrincipal> listMembersOfStructure(String structureId) {
+		return repository.listActiveWithScope("structure", structureId).stream().map(AccountPrincipal::of).toList();
+	}
+
 	/** Members to remind of their stale lieux. */
 	public List<AccountPrincipal> listMembersForReminders() {
 		return repository.listMembersForReminders().stream().map(AccountPrincipal::of).toList();

@@ -263,6 +263,19 @@ public class JdbcAccountRepository {
 			.list();
 	}
 
+	/**
+	 * Active accounts with a password that hold that scope (« structure:… »), by address.
+	 */
+	public List<Account> listActiveWithScope(String level, String code) {
+		return jdbc
+			.sql(ACCOUNT + "where c.actif and c.mot_de_passe is not null and exists (select 1 from compte_territoire t "
+					+ "where t.compte_id = c.id and t.niveau = :level and t.code = :code) order by c.courriel")
+			.param("level", level)
+			.param("code", code)
+			.query((rs, row) -> mapAccount(rs))
+			.list();
+	}
+
 	public void stopReminders(String accountId) {
 		jdbc.sql("update compte set rappels = false where id = :id").param("id", UUID.fromString(accountId)).update();
 	}

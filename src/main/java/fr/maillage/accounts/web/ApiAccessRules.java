@@ -44,7 +44,13 @@ final class ApiAccessRules {
 		/**
 		 * The administrator: the bootstrap token or an administrator's personal token.
 		 */
-		ADMINISTRATOR
+		ADMINISTRATOR,
+
+		/**
+		 * Any account's personal token (or the bootstrap token); the module then decides
+		 * per item (orientations: 404 to anyone but their orienteur and receivers).
+		 */
+		ACCOUNT
 
 	}
 
@@ -124,6 +130,8 @@ final class ApiAccessRules {
 			read("/api/hsds/v3/**"),
 			// a computation on public data that writes nothing
 			new Rule(Set.of(HttpMethod.POST), "/api/v1/couverture/suggestions", Who.EVERYONE),
+			// orientations (issue 16): an account's own, the service decides which
+			any("/api/v1/orientations/**", Who.ACCOUNT),
 			// anything else: the administrator
 			any(API, Who.ADMINISTRATOR));
 	// @formatter:on

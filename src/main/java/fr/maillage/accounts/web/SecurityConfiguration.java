@@ -61,6 +61,7 @@ class SecurityConfiguration {
 						case EVERYONE -> matched.permitAll();
 						case IMPORTER -> matched.hasAnyRole(Role.ADMINISTRATEUR.name(), Role.COORDINATEUR.name());
 						case ADMINISTRATOR -> matched.hasRole(Role.ADMINISTRATEUR.name());
+						case ACCOUNT -> matched.authenticated();
 					}
 				}
 				requests.anyRequest().hasRole(Role.ADMINISTRATEUR.name());

@@ -48,7 +48,13 @@ class AccessMatrixIT {
 		COORDINATING,
 
 		/** The administrator's bearer token (API). */
-		ADMIN_TOKEN
+		ADMIN_TOKEN,
+
+		/**
+		 * Any account's personal token (API), the bootstrap token too; then the service
+		 * decides per item (OrientationApiIT).
+		 */
+		ACCOUNT_TOKEN
 
 	}
 
@@ -98,6 +104,19 @@ class AccessMatrixIT {
 		ROUTES.put("GET /espace/acteurs", Access.COORDINATING);
 		ROUTES.put("POST /espace/acteurs", Access.COORDINATING);
 		ROUTES.put("POST /espace/acteurs/import", Access.COORDINATING);
+		// orientations (issue 16): signed in, then Orientations decides per orientation, 404 for others
+		// (OrientationsIT); the information notice is public
+		ROUTES.put("GET /orientations/notice", Access.PUBLIC);
+		for (String orientationPage : List.of("GET /espace/orientations/nouvelle", "POST /espace/orientations",
+				"GET /espace/orientations", "GET /espace/orientations/recues", "GET /espace/orientations/{id}",
+				"POST /espace/orientations/{id}/statut", "POST /espace/orientations/{id}/consentement/retrait")) {
+			ROUTES.put(orientationPage, Access.SIGNED_IN);
+		}
+		for (String orientationApi : List.of("POST /api/v1/orientations", "GET /api/v1/orientations",
+				"GET /api/v1/orientations/{id}", "POST /api/v1/orientations/{id}/statut",
+				"POST /api/v1/orientations/{id}/consentement/retrait", "GET /api/v1/orientations/{id}/journal")) {
+			ROUTES.put(orientationApi, Access.ACCOUNT_TOKEN);
+		}
 		for (String publicApi : List.of("GET /api/v1/lieux", "GET /api/v1/lieux/{id}",
 				"GET /api/v1/lieux/{id}/consultations", "GET /api/v1/lieux/{id}/provenance",
 				"GET /api/v1/lieux/export.csv", "GET /api/v1/lieux/export.json", "GET /api/v1/lieux/export.geojson",
@@ -209,7 +228,7 @@ class AccessMatrixIT {
 				case SIGNED_IN -> new boolean[] { false, true, true, true };
 				case COORDINATING -> new boolean[] { false, false, true, true };
 				// sessions do not open the API: scripts use tokens
-				case ADMIN_TOKEN -> new boolean[] { false, false, false, false };
+				case ADMIN_TOKEN, ACCOUNT_TOKEN -> new boolean[] { false, false, false, false };
 			};
 			boolean[] actual = { strangerIn, memberIn, administratorIn, coordinatorIn };
 			// on the API, the administrator's token passes every gate
