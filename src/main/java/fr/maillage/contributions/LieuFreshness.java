@@ -109,8 +109,11 @@ public class LieuFreshness implements Confirmations {
 	/** The day each of these lieux was last confirmed (Paris time); absent when never. */
 	Map<String, LocalDate> mapLastConfirmations(List<PlaceSummary> lieux) {
 		Map<String, LocalDate> days = new HashMap<>();
-		confirmations.mapLastConfirmations(lieux.stream().map(PlaceSummary::id).toList())
-			.forEach((id, moment) -> days.put(id, parisDay(moment)));
+		// beyond a few thousand lieux, reading every confirmation (one row per confirmed
+		// lieu) costs less than sending their ids
+		Map<String, Instant> last = lieux.size() > 5_000 ? confirmations.mapAllLastConfirmations()
+				: confirmations.mapLastConfirmations(lieux.stream().map(PlaceSummary::id).toList());
+		last.forEach((id, moment) -> days.put(id, parisDay(moment)));
 		return days;
 	}
 

@@ -40,6 +40,15 @@ public class JdbcConfirmationRepository {
 		return last;
 	}
 
+	/** Every confirmed lieu's last confirmation. */
+	public Map<String, Instant> mapAllLastConfirmations() {
+		Map<String, Instant> last = new HashMap<>();
+		jdbc.sql("select lieu_id, max(moment) as derniere from confirmation_lieu group by lieu_id").query(rs -> {
+			last.put(rs.getString("lieu_id"), rs.getTimestamp("derniere").toInstant());
+		});
+		return last;
+	}
+
 	/** Who confirmed the lieu « toujours exact », and when; in no particular order. */
 	public List<Confirmation> listConfirmations(UUID lieuId) {
 		return jdbc.sql("select moment, auteur from confirmation_lieu where lieu_id = :id")
