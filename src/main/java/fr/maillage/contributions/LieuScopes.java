@@ -53,7 +53,8 @@ class LieuScopes {
 	/**
 	 * The lieux the account looks after: an administrator's all (or one département's), a
 	 * member's those of its structures, a coordinator's those of its territories.
-	 * @param departement an administrator's choice of one département (or 69D/69M)
+	 * @param departement an administrator's choice of one département (or 69D/69M);
+	 * others see their whole scope
 	 */
 	List<PlaceSummary> listLookedAfter(AccountPrincipal account, @Nullable String departement) {
 		if (account.role() == Role.ADMINISTRATEUR) {
@@ -76,14 +77,7 @@ class LieuScopes {
 		}
 		account.scopes("epci")
 			.forEach(siren -> communes.addAll(territories.listCommuneCodes(TerritoryLevel.EPCI, siren)));
-		List<PlaceSummary> lieux = places.listPlaceSummaries(departements, communes, null);
-		if (departement == null) {
-			return lieux;
-		}
-		List<PlaceSummary> inDepartement = listInDepartement(departement);
-		java.util.Set<String> chosen = new java.util.HashSet<>();
-		inDepartement.forEach(lieu -> chosen.add(lieu.id()));
-		return lieux.stream().filter(lieu -> chosen.contains(lieu.id())).toList();
+		return places.listPlaceSummaries(departements, communes, null);
 	}
 
 	/** The lieux of a département, or of 69D / 69M by their communes. */

@@ -100,12 +100,24 @@ public class Actors {
 		if (!ActorManagementPolicy.mayManage(account, entry.departement(), entry.epci())) {
 			throw new AccessDeniedException("Vous ne gérez pas les acteurs de ce territoire.");
 		}
+		return upsert(entry, account).actor();
+	}
+
+	/** An actor saved, and whether it was new. */
+	private record Saved(Actor actor, boolean created) {
+	}
+
+	/**
+	 * Updates the actor of the same SIRET (or, without SIRET, of the same name in the
+	 * département), or enters it: one entry per structure.
+	 */
+	private Saved upsert(ActorEntry entry, AccountPrincipal account) {
 		Optional<Actor> existing = findSame(entry);
 		if (existing.isPresent()) {
 			actors.updateActor(existing.get().id(), entry, clock.instant(), account.signature());
-			return new Actor(existing.get().id(), entry);
+			return new Saved(new Actor(existing.get().id(), entry), false);
 		}
-		return new Actor(actors.insertActor(entry, clock.instant(), account.signature()), entry);
+		return new Saved(new Actor(actors.insertActor(entry, clock.instant(), account.signature()), entry), true);
 	}
 
 	/** Every problem of an entry, with its field. */
@@ -148,15 +160,7 @@ public class Actors {
 							"Vous ne gérez pas les acteurs de ce territoire."));
 					return;
 				}
-				Optional<Actor> existing = findSame(entry);
-				if (existing.isPresent()) {
-					actors.updateActor(existing.get().id(), entry, clock.instant(), account.signature());
-					counts[2]++;
-				}
-				else {
-					actors.insertActor(entry, clock.instant(), account.signature());
-					counts[1]++;
-				}
+				counts[upsert(entry, account).created() ? 1 : 2]++;
 			});
 		}
 		catch (ActorsCsv.UnreadableException unreadable) {

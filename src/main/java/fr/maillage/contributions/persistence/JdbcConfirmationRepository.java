@@ -30,20 +30,21 @@ public class JdbcConfirmationRepository {
 	 * map.
 	 */
 	public Map<String, Instant> mapLastConfirmations(Collection<String> lieuIds) {
-		Map<String, Instant> last = new HashMap<>();
-		jdbc.sql("select lieu_id, max(moment) as derniere from confirmation_lieu "
-				+ "where lieu_id = any(cast(:ids as uuid[])) group by lieu_id")
-			.param("ids", lieuIds.toArray(String[]::new))
-			.query(rs -> {
-				last.put(rs.getString("lieu_id"), rs.getTimestamp("derniere").toInstant());
-			});
-		return last;
+		return lastConfirmations(jdbc
+			.sql("select lieu_id, max(moment) as derniere from confirmation_lieu "
+					+ "where lieu_id = any(cast(:ids as uuid[])) group by lieu_id")
+			.param("ids", lieuIds.toArray(String[]::new)));
 	}
 
 	/** Every confirmed lieu's last confirmation. */
 	public Map<String, Instant> mapAllLastConfirmations() {
+		return lastConfirmations(
+				jdbc.sql("select lieu_id, max(moment) as derniere from confirmation_lieu group by lieu_id"));
+	}
+
+	private static Map<String, Instant> lastConfirmations(JdbcClient.StatementSpec statement) {
 		Map<String, Instant> last = new HashMap<>();
-		jdbc.sql("select lieu_id, max(moment) as derniere from confirmation_lieu group by lieu_id").query(rs -> {
+		statement.query(rs -> {
 			last.put(rs.getString("lieu_id"), rs.getTimestamp("derniere").toInstant());
 		});
 		return last;

@@ -84,27 +84,28 @@ class ActorPagesController {
 		}
 		catch (Actors.InvalidActorException invalid) {
 			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-			Map<String, String> byField = new LinkedHashMap<>();
-			invalid.issues()
-				.forEach(issue -> byField.merge(issue.champ() == null ? "" : issue.champ(), issue.message(),
-						(a, b) -> a + " " + b));
-			model.addAttribute("erreurs", invalid.issues());
-			model.addAttribute("erreursParChamp", byField);
-			model.addAttribute("valeurs", fields);
-			model.addAttribute("acteurs", actors.listManaged(account));
-			options(model);
-			return "coordination/espace-acteurs";
+			return refusedForm(invalid.issues(), fields, account, model);
 		}
 		catch (AccessDeniedException outside) {
 			response.setStatus(HttpServletResponse.SC_FORBIDDEN);
-			model.addAttribute("erreurs",
-					List.of(new ImportIssue(1L, "departement", fields.get("departement"), outside.getMessage())));
-			model.addAttribute("erreursParChamp", Map.of("departement", outside.getMessage()));
-			model.addAttribute("valeurs", fields);
-			model.addAttribute("acteurs", actors.listManaged(account));
-			options(model);
-			return "coordination/espace-acteurs";
+			return refusedForm(
+					List.of(new ImportIssue(1L, "departement", fields.get("departement"), outside.getMessage())),
+					fields, account, model);
 		}
+	}
+
+	/** The page again, with what was typed and each problem next to its field. */
+	private String refusedForm(List<ImportIssue> issues, Map<String, String> fields, AccountPrincipal account,
+			Model model) {
+		Map<String, String> byField = new LinkedHashMap<>();
+		issues.forEach(issue -> byField.merge(issue.champ() == null ? "" : issue.champ(), issue.message(),
+				(a, b) -> a + " " + b));
+		model.addAttribute("erreurs", issues);
+		model.addAttribute("erreursParChamp", byField);
+		model.addAttribute("valeurs", fields);
+		model.addAttribute("acteurs", actors.listManaged(account));
+		options(model);
+		return "coordination/espace-acteurs";
 	}
 
 	@PostMapping("/espace/acteurs/import")
