@@ -20,7 +20,7 @@ import fr.maillage.contributions.domain.Structure;
 import fr.maillage.orientations.domain.Consent;
 import fr.maillage.orientations.domain.ConsentMode;
 import fr.maillage.orientations.domain.ConsentPolicy;
-import fr.maillage.orientations.domain.FieldCipher;
+import fr.maillage.shared.crypto.FieldCipher;
 import fr.maillage.orientations.domain.InformationNotice;
 import fr.maillage.orientations.domain.OrientationStatus;
 import fr.maillage.orientations.domain.OrientationStatus.Actor;

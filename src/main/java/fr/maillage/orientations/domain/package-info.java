@@ -4,9 +4,8 @@
  * ({@link fr.maillage.orientations.domain.OrientationStatus}, every transition in one
  * place), the consent ({@link fr.maillage.orientations.domain.Consent}) and the rule that
  * an orientation needs a valid one
- * ({@link fr.maillage.orientations.domain.ConsentPolicy}), refusal reasons, the person's
- * minimal data and the cipher that keeps it unreadable at rest
- * ({@link fr.maillage.orientations.domain.FieldCipher}).
+ * ({@link fr.maillage.orientations.domain.ConsentPolicy}), refusal reasons and the
+ * person's minimal data (kept unreadable at rest by {@code shared.crypto.FieldCipher}).
  */
 @NullMarked
 package fr.maillage.orientations.domain;

@@ -1,4 +1,4 @@
-package fr.maillage.orientations.domain;
+package fr.maillage.shared.crypto;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

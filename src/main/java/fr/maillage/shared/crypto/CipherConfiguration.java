@@ -1,4 +1,4 @@
-package fr.maillage.orientations;
+package fr.maillage.shared.crypto;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,7 +10,6 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 
-import fr.maillage.orientations.domain.FieldCipher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -31,9 +30,9 @@ class CipherConfiguration {
 
 	private static final Logger log = LoggerFactory.getLogger(CipherConfiguration.class);
 
-	static final String KEY = "maillage.orientations.cle-chiffrement";
+	static final String KEY = "maillage.chiffrement.cle";
 
-	static final String PREVIOUS_KEYS = "maillage.orientations.cles-precedentes";
+	static final String PREVIOUS_KEYS = "maillage.chiffrement.cles-precedentes";
 
 	@Bean
 	FieldCipher fieldCipher(Environment environment) {
@@ -58,8 +57,8 @@ class CipherConfiguration {
 			.map(key -> decode(key, "MAILLAGE_CLES_CHIFFREMENT_PRECEDENTES"))
 			.toList();
 		FieldCipher cipher = new FieldCipher(decode(configured, "MAILLAGE_CLE_CHIFFREMENT"), previous);
-		log.info("Orientations: personal data encrypted with key {} ({} older key(s) for reading)",
-				cipher.currentKeyId(), previous.size());
+		log.info("Personal data encrypted with key {} ({} older key(s) for reading)", cipher.currentKeyId(),
+				previous.size());
 		return cipher;
 	}
 
@@ -88,7 +87,7 @@ class CipherConfiguration {
 			catch (UnsupportedOperationException notPosix) {
 				// Windows: the file stays in the developer's own directory
 			}
-			log.warn("Dev profile: new encryption key for orientations written to {} (never use it in production)",
+			log.warn("Dev profile: new encryption key for personal data written to {} (never use it in production)",
 					file);
 			return key;
 		}

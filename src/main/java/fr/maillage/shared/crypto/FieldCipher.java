@@ -1,4 +1,4 @@
-package fr.maillage.orientations.domain;
+package fr.maillage.shared.crypto;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
