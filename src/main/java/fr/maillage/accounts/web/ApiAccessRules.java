@@ -128,6 +128,7 @@ final class ApiAccessRules {
 			read("/api/v1/lieux/export-producteur.csv"),
 			read("/api/hsds/v3"),
 			read("/api/hsds/v3/**"),
+			read("/api/data-inclusion/v1/**"),
 			// a computation on public data that writes nothing
 			new Rule(Set.of(HttpMethod.POST), "/api/v1/couverture/suggestions", Who.EVERYONE),
 			// orientations (issue 16): an account's own, the service decides which

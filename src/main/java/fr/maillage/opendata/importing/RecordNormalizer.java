@@ -36,6 +36,7 @@ import fr.maillage.places.vocabulary.TrainingLabel;
 import fr.maillage.places.vocabulary.Typologies;
 import fr.maillage.places.vocabulary.Vocabulary;
 import fr.maillage.shared.geo.Coordinates;
+import fr.maillage.shared.text.TopLevelDomains;
 import fr.maillage.shared.text.TextFolding;
 import fr.maillage.shared.text.WebAddresses;
 import fr.maillage.territories.CommuneRef;
@@ -551,6 +552,13 @@ public final class RecordNormalizer {
 				String candidate = email.startsWith("mailto:") ? email.substring(7) : email;
 				if (EMAIL.matcher(candidate).matches()) {
 					kept.add(candidate);
+					if (!TopLevelDomains.isKnownMailDomain(candidate)) {
+						// kept, as the producer wrote it: only the producer can say what
+						// was meant
+						warn(column.name(), email, "Le domaine « ."
+								+ candidate.substring(candidate.lastIndexOf('.') + 1)
+								+ " » n'existe pas : vérifiez l'adresse (gardée, mais pas transmise à data·inclusion).");
+					}
 				}
 				else {
 					warn(column.name(), email, "Adresse électronique invalide : ignorée.");

@@ -154,7 +154,9 @@ class AccessMatrixIT {
 				"GET /api/hsds/v3/locations/{id}", "GET /api/hsds/v3/service_at_locations",
 				"GET /api/hsds/v3/service_at_locations/{id}", "GET /api/hsds/v3/organizations",
 				"GET /api/hsds/v3/organizations/{id}", "GET /api/hsds/v3/datapackage.zip",
-				"GET /api/v1/lieux/export-producteur.csv")) {
+				"GET /api/v1/lieux/export-producteur.csv", "GET /api/data-inclusion/v1/structures",
+				"GET /api/data-inclusion/v1/services", "GET /api/data-inclusion/v1/structures.json",
+				"GET /api/data-inclusion/v1/services.json")) {
 			ROUTES.put(ecosystem, Access.PUBLIC);
 		}
 	}

@@ -123,6 +123,17 @@ class RecordNormalizerTest {
 	}
 
 	@Test
+	void anAddressOnADomainThatDoesNotExistIsKeptAndTheProducerWarned() {
+		Map<String, Object> values = validRecord();
+		values.put("courriels", "genevois@france-services.gouv|accueil@soyaux.fr");
+		RecordOutcome outcome = normalize(values);
+		assertThat(accepted(outcome).emails()).containsExactly("genevois@france-services.gouv", "accueil@soyaux.fr");
+		assertThat(outcome.warnings()).extracting(ImportIssue::valeur, ImportIssue::message)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("genevois@france-services.gouv",
+					"Le domaine « .gouv » n'existe pas : vérifiez l'adresse (gardée, mais pas transmise à data·inclusion)."));
+	}
+
+	@Test
 	void putsAPhoneWithSpacesInInternationalFormat() {
 		Map<String, Object> values = validRecord();
 		values.put("telephone", "+33 1 80 05 98 80");

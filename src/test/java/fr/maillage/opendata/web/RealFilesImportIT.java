@@ -32,7 +32,7 @@ class RealFilesImportIT extends EmptyDirectoryApiTest {
 	static Stream<Arguments> realFiles() {
 		return Stream.of(
 				Arguments.of("20230517-hub-du-sud-lieux-de-mediation-numeriques-provence-alpes-cote-d-azur.json",
-						"mixte (1.0 et 0.1)", 646, 646, 0, 764, 646, 99, 5, 644),
+						"mixte (1.0 et 0.1)", 646, 646, 0, 765, 646, 99, 5, 644),
 				Arguments.of("20230711-charente-lieux-de-mediation-numeriques-nouvelle-aquitaine.json",
 						"mixte (1.0 et 0.1)", 188, 188, 0, 72, 67, 1, 0, 171),
 				Arguments.of(
@@ -40,7 +40,7 @@ class RealFilesImportIT extends EmptyDirectoryApiTest {
 						"0.1", 12, 12, 0, 25, 12, 12, 0, 12),
 				Arguments.of("20240320-nouvelle-caledonie-lieux-de-mediation-numeriques-nouvelle-caledonie.json",
 						"mixte (1.0 et 0.1)", 90, 90, 0, 179, 90, 6, 0, 87),
-				Arguments.of("data-inclusion-hauts-de-france.geojson", "0.1", 1741, 1741, 0, 5256, 1741, 0, 0, 1558));
+				Arguments.of("data-inclusion-hauts-de-france.geojson", "0.1", 1741, 1741, 0, 5257, 1741, 0, 0, 1558));
 	}
 
 	@ParameterizedTest(name = "{0}")
@@ -73,7 +73,9 @@ class RealFilesImportIT extends EmptyDirectoryApiTest {
 		assertThat(report.get("versionSchema").asString()).isEqualTo("0.1");
 		assertThat(report.get("lues").asInt()).isEqualTo(687);
 		assertThat(report.get("acceptees").asInt()).isEqualTo(687);
-		assertThat(report.get("nombreAvertissements").asInt()).isEqualTo(687 + 11 + 1);
+		// the last one: « biblio@mainoyve.fr.fto », a domain that does not exist (kept,
+		// warned)
+		assertThat(report.get("nombreAvertissements").asInt()).isEqualTo(687 + 11 + 1 + 1);
 	}
 
 	@Test
