@@ -59,6 +59,16 @@ class ExportBenchmark {
 		long lieux = jdbc.sql("select count(*) from lieu").query(Long.class).single();
 		System.out.printf(Locale.ROOT, "BENCH exports: %d records imported in %.1f s, %d lieux, max heap %d MB%n",
 				report.lues(), (System.nanoTime() - start) / 1e9, lieux, Runtime.getRuntime().maxMemory() >> 20);
+		System.gc();
+		long baseline = usedHeap();
+		List<byte[]> ballast = new ArrayList<>();
+		long keep = Long.getLong("bench.heap-mb", 256) << 20;
+		for (long held = 0; held < Runtime.getRuntime().maxMemory() - keep; held += 16 << 20) {
+			ballast.add(new byte[16 << 20]);
+		}
+		System.out.printf(Locale.ROOT,
+				"BENCH exports: %d MB used after the import, a ballast of %d MB leaves %d MB to the server%n",
+				baseline >> 20, ballast.size() * 16L, keep >> 20);
 		HttpClient client = HttpClient.newHttpClient();
 		for (String path : List.of("/api/hsds/v3/datapackage.zip", "/api/data-inclusion/v1/services.json",
 				"/api/data-inclusion/v1/structures.json", "/api/hsds/v3/organizations?per_page=500")) {
@@ -87,6 +97,11 @@ class ExportBenchmark {
 			System.out.printf(Locale.ROOT, "BENCH exports median %s: %.2f s (%d MB, %d lieux)%n", path,
 					seconds.get(seconds.size() / 2), bytes >> 20, lieux);
 		}
+		System.out.printf(Locale.ROOT, "BENCH exports done with the ballast held (%d chunks)%n", ballast.size());
+	}
+
+	private static long usedHeap() {
+		return Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory();
 	}
 
 	private static void resetPeaks() {

@@ -12,6 +12,7 @@ import org.springframework.dao.QueryTimeoutException;
 import org.springframework.transaction.TransactionTimedOutException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.context.request.async.AsyncRequestTimeoutException;
 
 /**
  * A read that ran out of its time (a search's statement timeout, issue 14) happens when
@@ -29,6 +30,20 @@ class SlowRequests {
 	void timedOut(Exception e, HttpServletRequest request, HttpServletResponse response) throws IOException {
 		log.warn("{} {} ran out of time: {}", request.getMethod(), request.getRequestURI(), e.getMessage());
 		LoadShedding.turnAway(request, response);
+	}
+
+	/**
+	 * A streamed export that ran past {@code MAILLAGE_EXPORT_DUREE_MAX}: cut, one line at
+	 * WARN; a 503 when nothing was sent yet (the data package prepares its tables first).
+	 */
+	@ExceptionHandler(AsyncRequestTimeoutException.class)
+	void streamTimedOut(AsyncRequestTimeoutException e, HttpServletRequest request, HttpServletResponse response)
+			throws IOException {
+		log.warn("{} {} streamed longer than MAILLAGE_EXPORT_DUREE_MAX: cut", request.getMethod(),
+				request.getRequestURI());
+		if (!response.isCommitted()) {
+			LoadShedding.turnAway(request, response);
+		}
 	}
 
 }

@@ -29,6 +29,11 @@ class FailureAdvicesTest {
 			throw new QueryTimeoutException("canceling statement due to statement timeout");
 		}
 
+		@GetMapping("/api/v1/long-export")
+		String longExport() {
+			throw new org.springframework.web.context.request.async.AsyncRequestTimeoutException();
+		}
+
 		@GetMapping("/api/v1/failing")
 		String failing() {
 			throw new IllegalStateException("boom");
@@ -50,6 +55,14 @@ class FailureAdvicesTest {
 		mvc.perform(get("/api/v1/slow"))
 			.andExpect(status().isServiceUnavailable())
 			.andExpect(header().string("Retry-After", LoadShedding.RETRY_AFTER_SECONDS))
+			.andExpect(content().string(containsString("\"code\":\"surcharge\"")));
+	}
+
+	/** The HSDS package of 100 000 lieux hit the container's 30 s (ExportBenchmark). */
+	@Test
+	void anExportCutByItsTimeLimitIsAnOverloadNotAnInternalError() throws Exception {
+		mvc.perform(get("/api/v1/long-export"))
+			.andExpect(status().isServiceUnavailable())
 			.andExpect(content().string(containsString("\"code\":\"surcharge\"")));
 	}
 
