@@ -147,7 +147,8 @@ public class PersonDataRequests {
 	}
 
 	/**
-	 * @throws AccessDeniedException unless an administrator asks */
+	 * @throws AccessDeniedException unless an administrator asks
+	 */
 	public static void checkAdministrator(AccountPrincipal account) {
 		if (account.role() != Role.ADMINISTRATEUR) {
 			throw new AccessDeniedException("Seul un administrateur exporte ou efface les données d'une personne.");
