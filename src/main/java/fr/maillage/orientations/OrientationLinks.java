@@ -174,7 +174,7 @@ public class OrientationLinks {
 		Instant now = clock.instant();
 		links.insertLink(orientationId, hash(token), String.join(", ", place.emails()), now, by, expiresAt);
 		String link = baseUrl + "/orientations/lien/" + token;
-		long days = Math.max(1, Duration.between(now, expiresAt).toHours() / 24);
+		long days = Math.max(1, Math.round(Duration.between(now, expiresAt).toMinutes() / 1440.0));
 		for (String address : place.emails()) {
 			mailer.send(address,
 					reminder ? "Maillage : rappel, une orientation attend votre réponse"

@@ -42,7 +42,8 @@ class OrientationLinksIT extends EmptyDirectoryApiTest {
 		WebSession lieu = new WebSession(port);
 		Map<String, String> fields = reason == null ? Map.of("statut", status)
 				: Map.of("statut", status, "motif", reason);
-		return lieu.submit(link, link + "/statut", fields);
+		// the CSRF token from a public form: a refused link's page has none
+		return lieu.submit("/demande-de-compte", link + "/statut", fields);
 	}
 
 	@Test

@@ -21,11 +21,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * A professional asks for an account in a real Chromium (issue 16): from the sign-in page,
- * a mistyped SIRET and an ambiguous territory (« Saint-Yrieix ») corrected without retyping
- * the rest; the Charente's coordinator accepts it from her workspace; the invitation
- * leaves. axe finds
- * nothing serious, and the form is usable 375 px wide.
+ * A professional asks for an account in a real Chromium (issue 16): from the sign-in
+ * page, a mistyped SIRET and an ambiguous territory (« Saint-Yrieix ») corrected without
+ * retyping the rest; the Charente's coordinator accepts it from her workspace; the
+ * invitation leaves. axe finds nothing serious, and the form is usable 375 px wide.
  */
 @IntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -112,8 +111,8 @@ class AccountRequestPageIT {
 			driver.manage().window().setSize(new Dimension(375, 900));
 			professional.open(port, "/demande-de-compte");
 			driver.manage().timeouts().implicitlyWait(Duration.ZERO);
-			Object overflow = driver.executeScript(
-					"return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+			Object overflow = driver
+				.executeScript("return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
 			assertThat(((Number) overflow).intValue()).isLessThanOrEqualTo(0);
 			assertThat(professional.seriousAccessibilityViolations()).isEmpty();
 			professional.screenshot("demande-compte-375px");
