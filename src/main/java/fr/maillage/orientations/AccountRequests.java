@@ -381,8 +381,8 @@ public class AccountRequests {
 		AccountRequestRow row = getDecidable(id, account);
 		String text = reason == null ? "" : reason.strip();
 		if (text.isEmpty()) {
-			throw new BadRequestException("motif_requis",
-					"Dites en une phrase pourquoi la demande est refusée : la personne le lira.");
+			throw new BadRequestException("motif_requis", "Dites en une phrase pourquoi vous refusez la demande de "
+					+ row.name() + " : elle lira cette raison.");
 		}
 		if (text.length() > 500) {
 			throw new BadRequestException("motif_trop_long", "La raison est trop longue (500 caractères au plus).");

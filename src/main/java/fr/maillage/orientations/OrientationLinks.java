@@ -136,9 +136,10 @@ public class OrientationLinks {
 	 *
 	 * @param sentTo the addresses of the newest link
 	 * @param expiresAt when the newest link stops
+	 * @param spent whether the orientation is past the answers a link gives
 	 */
 	public record LinkState(boolean unattended, List<String> addresses, @Nullable String sentTo,
-			@Nullable Instant expiresAt, boolean expired, boolean renewable) {
+			@Nullable Instant expiresAt, boolean expired, boolean spent, boolean renewable) {
 
 	}
 
@@ -199,7 +200,7 @@ public class OrientationLinks {
 		Optional<LinkRow> latest = links.findLatest(row.id());
 		boolean expired = latest.map(link -> !link.expiresAt().isAfter(clock.instant())).orElse(true);
 		return Optional.of(new LinkState(true, place.emails(), latest.map(LinkRow::sentTo).orElse(null),
-				latest.map(LinkRow::expiresAt).orElse(null), expired,
+				latest.map(LinkRow::expiresAt).orElse(null), expired, !OPEN.contains(row.status()),
 				mayRenew(sides, account) && OPEN.contains(row.status()) && !place.emails().isEmpty()));
 	}
 

@@ -170,7 +170,7 @@ class AccountRequestsIT extends EmptyDirectoryApiTest {
 		HttpResponse<String> noReason = epci.submit("/espace", "/espace/demandes-de-compte/" + id + "/refus",
 				Map.of("motif", " "));
 		assertThat(noReason.statusCode()).isEqualTo(400);
-		assertThat(noReason.body()).contains("Dites en une phrase pourquoi");
+		assertThat(noReason.body()).contains("Dites en une phrase pourquoi vous refusez la demande de Alex Agent");
 		HttpResponse<String> refused = epci.submit("/espace", "/espace/demandes-de-compte/" + id + "/refus",
 				Map.of("motif", "Cette mairie a déjà un compte : voyez avec votre collègue."));
 		assertThat(refused.statusCode()).isEqualTo(302);

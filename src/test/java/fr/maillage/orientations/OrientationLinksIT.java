@@ -88,8 +88,9 @@ class OrientationLinksIT extends EmptyDirectoryApiTest {
 		assertThat(spent.body()).contains("a reçu ses réponses").doesNotContain("Zoé");
 		assertThat(answer(link, "non_venue", null).statusCode()).isEqualTo(410);
 		assertThat(orienteur.get("/espace/orientations").body()).contains("La personne est venue");
-		assertThat(orienteur.get("/espace/orientations/" + id).body()).contains("Espace numérique du Champ de Mars",
-				"(lien envoyé par courriel)");
+		assertThat(orienteur.get("/espace/orientations/" + id).body())
+			.contains("Espace numérique du Champ de Mars", "(lien envoyé par courriel)", "le lien ne sert plus")
+			.doesNotContain("Renvoyer un lien");
 		assertThat(count("select count(*) from orientation_transition where orientation_id = :id::uuid", id))
 			.isEqualTo(3);
 	}
