@@ -82,6 +82,30 @@ public class Structures {
 		return structure;
 	}
 
+	/** The structure of that name (case aside), if there is one. */
+	public Optional<Structure> findStructureByName(String name) {
+		return repository.findStructureByName(name.strip());
+	}
+
+	/**
+	 * The structure of that name, created if no structure has it (issue 16: a
+	 * professional's account request accepted by a coordinator).
+	 * @throws AccessDeniedException unless a coordinator or an administrator asks
+	 */
+	@Transactional
+	public Structure findOrCreateStructure(String structureName, AccountPrincipal account) {
+		if (account.role() == Role.MEMBRE) {
+			throw new AccessDeniedException("Seul un coordinateur ou un administrateur peut créer une structure.");
+		}
+		String name = structureName == null ? "" : structureName.strip();
+		if (name.isEmpty() || name.length() > 200) {
+			throw new BadRequestException("structure_invalide",
+					"Indiquez le nom de la structure (200 caractères au plus).");
+		}
+		return repository.findStructureByName(name)
+			.orElseGet(() -> repository.createStructure(name, clock.instant(), account.signature()));
+	}
+
 	/** Invites a member of the structure the lieu is attached to. */
 	@Transactional
 	public void inviteMember(String lieuId, String email, String name, AccountPrincipal account, String baseUrl) {

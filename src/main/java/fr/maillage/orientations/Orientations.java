@@ -39,6 +39,7 @@ import fr.maillage.shared.web.ConflictException;
 import fr.maillage.shared.web.NotFoundException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -79,10 +80,12 @@ public class Orientations {
 
 	private final String baseUrl;
 
+	private final ApplicationEventPublisher events;
+
 	Orientations(JdbcOrientationRepository repository, JdbcConsentRepository consents, PlaceDirectory places,
 			LieuEditing editing, Structures structures, Accounts accounts, Mailer mailer, FieldCipher cipher,
 			Clock clock, @Value("${maillage.orientations.conservation-mois:24}") int retentionMonths,
-			@Value("${maillage.url-publique:http://localhost:8080}") String baseUrl) {
+			@Value("${maillage.url-publique:http://localhost:8080}") String baseUrl, ApplicationEventPublisher events) {
 		this.repository = repository;
 		this.consents = consents;
 		this.places = places;
@@ -94,6 +97,7 @@ public class Orientations {
 		this.clock = clock;
 		this.retentionMonths = retentionMonths;
 		this.baseUrl = baseUrl.replaceAll("/+$", "");
+		this.events = events;
 	}
 
 	/**
@@ -178,6 +182,8 @@ public class Orientations {
 				orienteur.signature(), now, null, null);
 		repository.insertAccess(id, UUID.fromString(orienteur.id()), orienteur.signature(), now, "creation");
 		notifyReceivers(place, id.toString());
+		// a lieu with nobody attached is sent a signed link (OrientationLinks)
+		events.publishEvent(new OrientationSent(id.toString(), place.id()));
 		return id.toString();
 	}
 
@@ -210,7 +216,7 @@ public class Orientations {
 				cipher.encrypt(person.need(), id + "/besoin"));
 	}
 
-	private @Nullable PersonData decrypt(OrientationRow row) {
+	@Nullable PersonData decrypt(OrientationRow row) {
 		if (row.erasedAt() != null || row.person().firstName() == null) {
 			return null;
 		}
@@ -222,7 +228,7 @@ public class Orientations {
 	}
 
 	/** Whose side the account is on, for this orientation. */
-	private record Sides(boolean orienteur, boolean receiver, @Nullable Place place) {
+	record Sides(boolean orienteur, boolean receiver, @Nullable Place place) {
 
 		boolean any() {
 			return orienteur || receiver;
@@ -230,7 +236,7 @@ public class Orientations {
 
 	}
 
-	private Sides sides(OrientationRow row, AccountPrincipal account) {
+	Sides sides(OrientationRow row, AccountPrincipal account) {
 		Place place = places.findPlace(row.lieuId().toString()).orElse(null);
 		boolean receiver = place != null && editing.mayEdit(account, place);
 		return new Sides(row.orienteurId().toString().equals(account.id()), receiver, place);
@@ -241,7 +247,7 @@ public class Orientations {
 	 * @throws NotFoundException for anyone else, as for an orientation that does not
 	 * exist
 	 */
-	private OrientationRow getVisible(String id, AccountPrincipal account) {
+	OrientationRow getVisible(String id, AccountPrincipal account) {
 		Optional<UUID> uuid = parse(id);
 		Optional<OrientationRow> row = uuid.flatMap(repository::findById);
 		if (row.isEmpty() || !sides(row.get(), account).any()) {
@@ -266,11 +272,23 @@ public class Orientations {
 	@Transactional
 	public Detail getForAccount(String id, AccountPrincipal account) {
 		OrientationRow row = getVisible(id, account);
-		Sides sides = sides(row, account);
+		return detail(row, sides(row, account), UUID.fromString(account.id()), account.signature());
+	}
+
+	/**
+	 * The orientation as the holder of a signed link sees it: the receiving side, without
+	 * an account ({@link OrientationLinks} checked the link); the read is logged.
+	 */
+	@Transactional
+	Detail getForLink(OrientationRow row, String signature) {
+		Place place = places.findPlace(row.lieuId().toString()).orElse(null);
+		return detail(row, new Sides(false, true, place), null, signature);
+	}
+
+	private Detail detail(OrientationRow row, Sides sides, @Nullable UUID accountId, String signature) {
 		PersonData person = decrypt(row);
 		if (person != null) {
-			repository.insertAccess(row.id(), UUID.fromString(account.id()), account.signature(), clock.instant(),
-					"lecture");
+			repository.insertAccess(row.id(), accountId, signature, clock.instant(), "lecture");
 		}
 		List<Step> steps = steps(row);
 		List<OrientationStatus> possible = row.status()
@@ -286,7 +304,7 @@ public class Orientations {
 				row.erasedAt(), row.erasure());
 	}
 
-	private List<Step> steps(OrientationRow row) {
+	List<Step> steps(OrientationRow row) {
 		List<Step> steps = new ArrayList<>();
 		for (TransitionRow transition : repository.listTransitions(row.id())) {
 			String message = null;
@@ -314,7 +332,23 @@ public class Orientations {
 	public OrientationStatus changeStatus(String id, String statusCode, @Nullable String reasonCode,
 			@Nullable String message, AccountPrincipal account) {
 		OrientationRow row = getVisible(id, account);
-		Sides sides = sides(row, account);
+		return change(row, sides(row, account), statusCode, reasonCode, message, UUID.fromString(account.id()),
+				account.signature());
+	}
+
+	/**
+	 * An answer of the receiving side through a signed link ({@link OrientationLinks}
+	 * checked the link and the statuses it may answer).
+	 */
+	@Transactional
+	OrientationStatus changeStatusForLink(OrientationRow row, String statusCode, @Nullable String reasonCode,
+			@Nullable String message, String signature) {
+		Place place = places.findPlace(row.lieuId().toString()).orElse(null);
+		return change(row, new Sides(false, true, place), statusCode, reasonCode, message, null, signature);
+	}
+
+	private OrientationStatus change(OrientationRow row, Sides sides, @Nullable String statusCode,
+			@Nullable String reasonCode, @Nullable String message, @Nullable UUID accountId, String signature) {
 		OrientationStatus to = OrientationStatus.findByCode(statusCode == null ? "" : statusCode.strip())
 			.orElseThrow(() -> new BadRequestException("statut_inconnu", "Le statut « " + statusCode
 					+ " » n'existe pas. Statuts possibles : " + String.join(", ", codes()) + "."));
@@ -346,8 +380,8 @@ public class Orientations {
 			throw new ConflictException("transition_interdite",
 					"Quelqu'un vient de changer cette orientation : rechargez la page pour voir son statut.");
 		}
-		repository.insertTransition(row.id(), row.status(), to, UUID.fromString(account.id()), account.signature(), now,
-				reason, cipher.encrypt(text, messageContext(row.id(), to)));
+		repository.insertTransition(row.id(), row.status(), to, accountId, signature, now, reason,
+				cipher.encrypt(text, messageContext(row.id(), to)));
 		return to;
 	}
 

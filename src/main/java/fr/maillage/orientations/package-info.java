@@ -8,9 +8,14 @@
  * {@code places.PlaceDirectory}, {@code contributions.LieuEditing} and
  * {@code contributions.Structures}, {@code accounts.Accounts}) ← {@code web}. Personal
  * data is encrypted at rest, every read of it is logged, and it is erased after a
- * retention period. Decisions: ADR 0017.
+ * retention period. Who gets in: professionals ask for an account, decided by their
+ * territory's coordinators ({@code AccountRequests}); a lieu with nobody attached answers
+ * through a signed link ({@code OrientationLinks}); reminders at 3 and 7 days
+ * ({@code OrientationReminders}); a person's export and erasure
+ * ({@code PersonDataRequests}). Decisions: ADR 0017, ADR 0020.
  */
-@ApplicationModule(allowedDependencies = { "places", "contributions", "contributions::domain", "accounts", "shared" })
+@ApplicationModule(allowedDependencies = { "places", "contributions", "contributions::domain", "accounts",
+		"territories", "shared" })
 @NullMarked
 package fr.maillage.orientations;
 

@@ -11,6 +11,7 @@ import java.util.Map;
 
 import fr.maillage.accounts.AccountPrincipal;
 import fr.maillage.orientations.ConsentRequiredException;
+import fr.maillage.orientations.OrientationLinks;
 import fr.maillage.orientations.Orientations;
 import fr.maillage.orientations.domain.ConsentMode;
 import fr.maillage.orientations.domain.ConsentPolicy;
@@ -50,15 +51,18 @@ class OrientationPagesController {
 
 	private final PlaceDirectory places;
 
+	private final OrientationLinks links;
+
 	private final int retentionMonths;
 
 	private final int endedRetentionMonths;
 
-	OrientationPagesController(Orientations orientations, PlaceDirectory places,
+	OrientationPagesController(Orientations orientations, PlaceDirectory places, OrientationLinks links,
 			@Value("${maillage.orientations.conservation-mois:24}") int retentionMonths,
 			@Value("${maillage.orientations.conservation-sans-suite-mois:3}") int endedRetentionMonths) {
 		this.orientations = orientations;
 		this.places = places;
+		this.links = links;
 		this.retentionMonths = retentionMonths;
 		this.endedRetentionMonths = endedRetentionMonths;
 	}
@@ -185,6 +189,8 @@ class OrientationPagesController {
 	private String page(String id, AccountPrincipal account, Model model) {
 		model.addAttribute("orientation", orientations.getForAccount(id, account));
 		model.addAttribute("motifs", RefusalReason.values());
+		// a lieu with nobody attached answers through a signed link
+		model.addAttribute("lien", links.findLinkState(id, account).orElse(null));
 		return "orientations/orientation";
 	}
 

@@ -47,6 +47,9 @@ class AccessMatrixIT {
 		/** A coordinator's or an administrator's session, not a structure's member. */
 		COORDINATING,
 
+		/** An administrator's session only (a person's data: PersonDataRequestsIT). */
+		ADMINISTRATING,
+
 		/** The administrator's bearer token (API). */
 		ADMIN_TOKEN,
 
@@ -111,6 +114,23 @@ class AccessMatrixIT {
 				"GET /espace/orientations", "GET /espace/orientations/recues", "GET /espace/orientations/{id}",
 				"POST /espace/orientations/{id}/statut", "POST /espace/orientations/{id}/consentement/retrait")) {
 			ROUTES.put(orientationPage, Access.SIGNED_IN);
+		}
+		// issue 16, rest: the public account request and the signed link of a lieu with nobody attached
+		// (AccountRequestsIT, OrientationLinksIT; an unknown link is 404), the coordinators' decisions
+		// (members 403, other territories 404), the link's renewal (Orientations decides, 404 for others),
+		// a person's data for administrators
+		for (String publicForm : List.of("GET /demande-de-compte", "POST /demande-de-compte",
+				"GET /orientations/lien/{jeton}", "POST /orientations/lien/{jeton}/statut")) {
+			ROUTES.put(publicForm, Access.PUBLIC);
+		}
+		for (String decision : List.of("GET /espace/demandes-de-compte", "POST /espace/demandes-de-compte/{id}/acceptation",
+				"POST /espace/demandes-de-compte/{id}/refus")) {
+			ROUTES.put(decision, Access.COORDINATING);
+		}
+		ROUTES.put("POST /espace/orientations/{id}/lien", Access.SIGNED_IN);
+		for (String personData : List.of("GET /espace/donnees-personnelles", "POST /espace/donnees-personnelles/export",
+				"POST /espace/donnees-personnelles/effacement")) {
+			ROUTES.put(personData, Access.ADMINISTRATING);
 		}
 		for (String orientationApi : List.of("POST /api/v1/orientations", "GET /api/v1/orientations",
 				"GET /api/v1/orientations/{id}", "POST /api/v1/orientations/{id}/statut",
@@ -229,6 +249,7 @@ class AccessMatrixIT {
 				case PUBLIC -> new boolean[] { true, true, true, true };
 				case SIGNED_IN -> new boolean[] { false, true, true, true };
 				case COORDINATING -> new boolean[] { false, false, true, true };
+				case ADMINISTRATING -> new boolean[] { false, false, true, false };
 				// sessions do not open the API: scripts use tokens
 				case ADMIN_TOKEN, ACCOUNT_TOKEN -> new boolean[] { false, false, false, false };
 			};
