@@ -49,6 +49,12 @@ public final class HsdsDataPackage {
 	/** Table → the official schema of its rows. */
 	private final Map<String, JsonNode> schemas = new LinkedHashMap<>();
 
+	/**
+	 * Table → its columns, read once: computed from the schema for each row, they were a
+	 * large part of the package's time on 100 000 lieux (1,5 million rows).
+	 */
+	private final Map<String, List<String>> columns = new LinkedHashMap<>();
+
 	public HsdsDataPackage(ObjectMapper json) {
 		this.json = json;
 		for (String table : TABLES) {
@@ -57,6 +63,7 @@ public final class HsdsDataPackage {
 					throw new IllegalStateException("missing HSDS schema " + table);
 				}
 				schemas.put(table, json.readTree(in));
+				columns.put(table, List.copyOf(readColumns(schemas.get(table))));
 			}
 			catch (IOException unreadable) {
 				throw new UncheckedIOException(unreadable);
@@ -66,8 +73,12 @@ public final class HsdsDataPackage {
 
 	/** The columns of a table: the official schema's one-to-one properties, in order. */
 	List<String> columns(String table) {
+		return columns.get(table);
+	}
+
+	private static List<String> readColumns(JsonNode schema) {
 		List<String> columns = new ArrayList<>();
-		schemas.get(table).get("properties").properties().forEach(property -> {
+		schema.get("properties").properties().forEach(property -> {
 			String type = property.getValue().path("type").asString("");
 			if (!type.equals("array") && !type.equals("object") && !type.isEmpty()) {
 				columns.add(property.getKey());
@@ -99,6 +110,9 @@ public final class HsdsDataPackage {
 				printer.close();
 			}
 			try (ZipOutputStream zip = new ZipOutputStream(out)) {
+				// the fastest compression: CSV compresses well at any level, and the time
+				// is the target
+				zip.setLevel(java.util.zip.Deflater.BEST_SPEED);
 				zip.putNextEntry(new ZipEntry("datapackage.json"));
 				zip.write(json.writerWithDefaultPrettyPrinter().writeValueAsBytes(descriptor()));
 				zip.closeEntry();
