@@ -1,12 +1,14 @@
 package fr.maillage.coordination;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 import fr.maillage.accounts.AccountPrincipal;
@@ -16,10 +18,16 @@ import fr.maillage.coordination.domain.ActorManagementPolicy;
 import fr.maillage.coordination.domain.ActorRules;
 import fr.maillage.coordination.domain.ActorType;
 import fr.maillage.coordination.domain.Competence;
+import fr.maillage.coordination.domain.ConsentPurpose;
+import fr.maillage.coordination.domain.ContactConsent;
 import fr.maillage.coordination.importing.ActorsCsv;
+import fr.maillage.coordination.persistence.EncryptedReferent;
 import fr.maillage.coordination.persistence.JdbcActorRepository;
+import fr.maillage.coordination.persistence.StoredActor;
+import fr.maillage.shared.crypto.FieldCipher;
 import fr.maillage.shared.importing.ImportIssue;
 import fr.maillage.shared.web.BadRequestException;
+import fr.maillage.shared.web.NotFoundException;
 import fr.maillage.territories.Territories;
 import fr.maillage.territories.TerritoryLevel;
 import org.jspecify.annotations.Nullable;
@@ -33,6 +41,12 @@ import org.springframework.transaction.annotation.Transactional;
  * of their territory ({@link ActorManagementPolicy}); an entry with the SIRET (or,
  * without SIRET, the name in the same département) of an actor already there updates it
  * rather than entering it twice.
+ * <p>
+ * Referents are persons: their name, e-mail and phone are encrypted at rest
+ * ({@link FieldCipher}, bound to the actor and column); the public sees them only while a
+ * consent to publication is in force ({@link ContactConsent}, dated, signed,
+ * withdrawable); a coordinator reads them on an actor's page or in an export, and each
+ * such read is logged. Lists for coordinators show whether a referent is known, not who.
  */
 @Service
 public class Actors {
@@ -41,21 +55,42 @@ public class Actors {
 
 	private final Territories territories;
 
+	private final FieldCipher cipher;
+
 	private final Clock clock;
 
-	Actors(JdbcActorRepository actors, Territories territories, Clock clock) {
+	Actors(JdbcActorRepository actors, Territories territories, FieldCipher cipher, Clock clock) {
 		this.actors = actors;
 		this.territories = territories;
+		this.cipher = cipher;
 		this.clock = clock;
 	}
 
 	/**
 	 * An actor as the public sees it: the referent's contact details only with the
-	 * referent's consent.
+	 * referent's consent in force.
 	 */
 	public record PublicActor(String id, String name, @Nullable String siret, ActorType type, String departement,
 			@Nullable String epci, List<Competence> competences, @Nullable String referent,
 			@Nullable String referentEmail, @Nullable String referentPhone) {
+	}
+
+	/**
+	 * An actor in a coordinator's list: whether a referent is known and which consents
+	 * are in force, not the referent's details (reading them is logged:
+	 * {@link #getFile}).
+	 */
+	public record ManagedActor(String id, String name, @Nullable String siret, ActorType type, String departement,
+			@Nullable String epci, List<Competence> competences, boolean hasReferent,
+			Map<ConsentPurpose, Instant> consentsInForce) {
+	}
+
+	/**
+	 * An actor's file for a coordinator: its referent in clear, every consent ever
+	 * recorded and the last reads of the referent's details.
+	 */
+	public record ActorFile(ManagedActor actor, ActorEntry.@Nullable Referent referent, List<ContactConsent> consents,
+			List<JdbcActorRepository.Access> accesses) {
 	}
 
 	/** What an import did: rows read, actors entered, actors updated, rows refused. */
@@ -71,18 +106,56 @@ public class Actors {
 			@Nullable Competence competence) {
 		return actors.listActors(departement == null ? null : departements(departement), type, competence)
 			.stream()
-			.map(Actors::publicView)
+			.map(this::publicView)
 			.toList();
 	}
 
-	/** The actors a coordinator manages, with their referents' details. */
+	/**
+	 * The actors a coordinator manages, without their referents' details.
+	 */
 	@Transactional(readOnly = true)
-	public List<Actor> listManaged(AccountPrincipal account) {
+	public List<ManagedActor> listManaged(AccountPrincipal account) {
 		return actors.listActors(null, null, null)
 			.stream()
-			.filter(actor -> ActorManagementPolicy.mayManage(account, actor.entry().departement(),
-					actor.entry().epci()))
+			.filter(actor -> ActorManagementPolicy.mayManage(account, actor.departement(), actor.epci()))
+			.map(Actors::managed)
 			.toList();
+	}
+
+	/**
+	 * An actor's file with its referent in clear: the read is logged.
+	 * @throws NotFoundException when unknown, or outside the account's territories (so
+	 * that nobody learns what others hold)
+	 */
+	@Transactional
+	public ActorFile getFile(String id, AccountPrincipal account) {
+		StoredActor actor = managedActor(id, account);
+		ActorEntry.Referent referent = open(actor);
+		if (referent != null) {
+			actors.logAccess(List.of(actor.id()), accountId(account), account.signature(), clock.instant(), "lecture");
+		}
+		return new ActorFile(managed(actor), referent, actors.listConsents(actor.id()),
+				actors.listAccesses(actor.id(), 10));
+	}
+
+	/**
+	 * Withdraws a referent's consent (they asked, by phone or mail): their details leave
+	 * « Qui fait quoi » at once; the record stays, dated and signed.
+	 */
+	@Transactional
+	public void withdrawConsent(String id, ConsentPurpose purpose, AccountPrincipal account) {
+		StoredActor actor = managedActor(id, account);
+		if (!actors.withdrawConsent(actor.id(), purpose, clock.instant(), account.signature(),
+				"retrait demandé par le référent")) {
+			throw new BadRequestException("aucun_consentement",
+					"Aucun consentement en cours pour « " + purpose.label() + " » : rien à retirer.");
+		}
+	}
+
+	private StoredActor managedActor(String id, AccountPrincipal account) {
+		return actors.findActor(id)
+			.filter(actor -> ActorManagementPolicy.mayManage(account, actor.departement(), actor.epci()))
+			.orElseThrow(() -> new NotFoundException("Aucune structure de vos territoires n'a cet identifiant."));
 	}
 
 	/**
@@ -109,15 +182,38 @@ public class Actors {
 
 	/**
 	 * Updates the actor of the same SIRET (or, without SIRET, of the same name in the
-	 * département), or enters it: one entry per structure.
+	 * département), or enters it: one entry per structure. A referent replaced by another
+	 * person takes none of the consents of the previous one.
 	 */
 	private Saved upsert(ActorEntry entry, AccountPrincipal account) {
-		Optional<Actor> existing = findSame(entry);
+		Instant now = clock.instant();
+		Optional<StoredActor> existing = findSame(entry);
+		String id;
 		if (existing.isPresent()) {
-			actors.updateActor(existing.get().id(), entry, clock.instant(), account.signature());
-			return new Saved(new Actor(existing.get().id(), entry), false);
+			id = existing.get().id();
+			ActorEntry.Referent before = open(existing.get());
+			if (before != null && (entry.referent() == null || !sameName(before.name(), entry.referent().name()))) {
+				for (ConsentPurpose purpose : ConsentPurpose.values()) {
+					actors.withdrawConsent(id, purpose, now, account.signature(), "référent remplacé");
+				}
+			}
+			actors.updateActor(id, entry, seal(id, entry.referent()), now, account.signature());
 		}
-		return new Saved(new Actor(actors.insertActor(entry, clock.instant(), account.signature()), entry), true);
+		else {
+			id = UUID.randomUUID().toString();
+			actors.insertActor(id, entry, seal(id, entry.referent()), now, account.signature());
+		}
+		if (entry.referent() != null) {
+			entry.consents().forEach((purpose, given) -> {
+				if (given) {
+					actors.insertConsent(id, purpose, now, account.signature());
+				}
+				else {
+					actors.withdrawConsent(id, purpose, now, account.signature(), "refus indiqué à la saisie");
+				}
+			});
+		}
+		return new Saved(new Actor(id, entry), existing.isEmpty());
 	}
 
 	/** Every problem of an entry, with its field. */
@@ -169,15 +265,40 @@ public class Actors {
 		return new ImportReport(counts[0], counts[1], counts[2], refused);
 	}
 
-	private Optional<Actor> findSame(ActorEntry entry) {
+	/**
+	 * The actors a coordinator manages as a CSV file with the import's columns (so that
+	 * it can be corrected and imported again), referents included: each actor with a
+	 * referent is logged as exported.
+	 */
+	@Transactional
+	public String exportCsv(AccountPrincipal account) {
+		List<StoredActor> managed = actors.listActors(null, null, null)
+			.stream()
+			.filter(actor -> ActorManagementPolicy.mayManage(account, actor.departement(), actor.epci()))
+			.toList();
+		List<ActorsCsv.Row> rows = new ArrayList<>();
+		List<String> withReferent = new ArrayList<>();
+		for (StoredActor actor : managed) {
+			ActorEntry.Referent referent = open(actor);
+			if (referent != null) {
+				withReferent.add(actor.id());
+			}
+			rows.add(new ActorsCsv.Row(actor.name(), actor.siret(), actor.type(), actor.departement(), actor.epci(),
+					actor.competences(), referent, actor.consentsInForce().keySet()));
+		}
+		actors.logAccess(withReferent, accountId(account), account.signature(), clock.instant(), "export");
+		return ActorsCsv.write(rows);
+	}
+
+	private Optional<StoredActor> findSame(ActorEntry entry) {
 		if (entry.siret() != null) {
-			Optional<Actor> bySiret = actors.findBySiret(entry.siret());
+			Optional<StoredActor> bySiret = actors.findBySiret(entry.siret());
 			if (bySiret.isPresent()) {
 				return bySiret;
 			}
 		}
 		return actors.findByName(entry.name(), entry.departement())
-			.filter(actor -> actor.entry().siret() == null || entry.siret() == null);
+			.filter(actor -> actor.siret() == null || entry.siret() == null);
 	}
 
 	/** The codes of the départements and of 69D, 69M. */
@@ -195,13 +316,62 @@ public class Actors {
 		return code.equals("69") ? List.of("69", "69D", "69M") : List.of(code);
 	}
 
-	private static PublicActor publicView(Actor actor) {
-		ActorEntry entry = actor.entry();
-		ActorEntry.Referent referent = entry.referent();
-		boolean shown = referent != null && referent.contactConsent();
-		return new PublicActor(actor.id(), entry.name(), entry.siret(), entry.type(), entry.departement(), entry.epci(),
-				entry.competences().stream().sorted().toList(), shown ? referent.name() : null,
-				shown ? referent.email() : null, shown ? referent.phone() : null);
+	private @Nullable EncryptedReferent seal(String id, ActorEntry.@Nullable Referent referent) {
+		if (referent == null) {
+			return null;
+		}
+		return new EncryptedReferent(
+				String.valueOf(cipher.encrypt(referent.name(), EncryptedReferent.context(id, "referent_nom"))),
+				cipher.encrypt(referent.email(), EncryptedReferent.context(id, "referent_courriel")),
+				cipher.encrypt(referent.phone(), EncryptedReferent.context(id, "referent_telephone")));
+	}
+
+	private ActorEntry.@Nullable Referent open(StoredActor actor) {
+		EncryptedReferent sealed = actor.referent();
+		if (sealed == null) {
+			return null;
+		}
+		return new ActorEntry.Referent(
+				String.valueOf(cipher.decrypt(sealed.name(), EncryptedReferent.context(actor.id(), "referent_nom"))),
+				cipher.decrypt(sealed.email(), EncryptedReferent.context(actor.id(), "referent_courriel")),
+				cipher.decrypt(sealed.phone(), EncryptedReferent.context(actor.id(), "referent_telephone")));
+	}
+
+	private PublicActor publicView(StoredActor actor) {
+		ActorEntry.Referent referent = actor.consentsInForce().containsKey(ConsentPurpose.PUBLICATION) ? open(actor)
+				: null;
+		return new PublicActor(actor.id(), actor.name(), actor.siret(), actor.type(), actor.departement(), actor.epci(),
+				actor.competences().stream().sorted().toList(), referent == null ? null : referent.name(),
+				referent == null ? null : referent.email(), referent == null ? null : referent.phone());
+	}
+
+	private static ManagedActor managed(StoredActor actor) {
+		return new ManagedActor(actor.id(), actor.name(), actor.siret(), actor.type(), actor.departement(),
+				actor.epci(), actor.competences().stream().sorted().toList(), actor.referent() != null,
+				actor.consentsInForce());
+	}
+
+	private static boolean sameName(String a, String b) {
+		return fold(a).equals(fold(b));
+	}
+
+	private static String fold(String name) {
+		return java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFD)
+			.replaceAll("\\p{M}", "")
+			.toLowerCase(Locale.ROOT)
+			.replaceAll("\\s+", " ")
+			.strip();
+	}
+
+	/** The bootstrap token acts without an account. */
+	private static @Nullable String accountId(AccountPrincipal account) {
+		try {
+			UUID id = UUID.fromString(account.id());
+			return id.equals(new UUID(0, 0)) ? null : id.toString();
+		}
+		catch (IllegalArgumentException notAnAccount) {
+			return null;
+		}
 	}
 
 }

@@ -12,7 +12,14 @@ import java.util.UUID;
 import fr.maillage.accounts.AccountPrincipal;
 import fr.maillage.accounts.Role;
 import fr.maillage.coordination.domain.ActorType;
+import fr.maillage.coordination.domain.ActorEntry;
 import fr.maillage.coordination.domain.Competence;
+import fr.maillage.coordination.domain.ConsentPurpose;
+import fr.maillage.coordination.domain.ContactConsent;
+import fr.maillage.coordination.persistence.V27_2__ChiffrementReferents;
+import fr.maillage.shared.crypto.FieldCipher;
+import fr.maillage.shared.web.BadRequestException;
+import fr.maillage.shared.web.NotFoundException;
 import fr.maillage.shared.importing.ImportIssue;
 import fr.maillage.testing.ApiClient;
 import fr.maillage.testing.EmptyDirectoryApiTest;
@@ -41,6 +48,9 @@ class ActorsIT extends EmptyDirectoryApiTest {
 
 	@Autowired
 	Actors actors;
+
+	@Autowired
+	FieldCipher cipher;
 
 	@Test
 	void anImportEntersTheValidRowsAndReportsEveryRefusedOne() {
@@ -142,6 +152,179 @@ class ActorsIT extends EmptyDirectoryApiTest {
 
 		WebSession member = WebSession.signedIn(port, jdbc, "membre", "structure:" + UUID.randomUUID());
 		assertThat(member.get("/espace/acteurs").statusCode()).isEqualTo(403);
+	}
+
+	@Test
+	void referentsAreEncryptedAtRestAndAConsentIsADatedWithdrawableRecord() {
+		actors.importCsv(CSV, RHONE);
+
+		List<String> stored = jdbc
+			.sql("select concat_ws(' ', referent_nom, referent_courriel, referent_telephone) from acteur "
+					+ "where referent_nom is not null")
+			.query(String.class)
+			.list();
+		assertThat(stored).hasSize(2)
+			.allSatisfy(row -> assertThat(row).startsWith("v1.")
+				.doesNotContain("Camille", "camille.martin", "0478036767", "Dominique"));
+
+		String mairie = idOf("Mairie de Villeurbanne");
+		Map<String, Object> consent = jdbc
+			.sql("select objet, enregistre_par, donne_le is not null as date, retire_le from acteur_consentement "
+					+ "where acteur_id = :id::uuid")
+			.param("id", mairie)
+			.query()
+			.singleRow();
+		assertThat(consent).containsEntry("objet", "publication")
+			.containsEntry("enregistre_par", RHONE.signature())
+			.containsEntry("date", true)
+			.containsEntry("retire_le", null);
+		// the referent who said « non » has no consent recorded at all
+		assertThat(jdbc.sql("select count(*) from acteur_consentement where acteur_id = :id::uuid")
+			.param("id", idOf("Atelier Reconditionné du Rhône"))
+			.query(Long.class)
+			.single()).isZero();
+
+		actors.withdrawConsent(mairie, ConsentPurpose.PUBLICATION, RHONE);
+
+		assertThat(actors.listPublic("69M", null, null)).singleElement().satisfies(actor -> {
+			assertThat(actor.referent()).isNull();
+			assertThat(actor.referentEmail()).isNull();
+		});
+		assertThat(api.get("/api/v1/acteurs?territoire=69").body()).doesNotContain("camille");
+		Actors.ActorFile file = actors.getFile(mairie, RHONE);
+		assertThat(file.consents()).singleElement().satisfies(withdrawn -> {
+			assertThat(withdrawn.active()).isFalse();
+			assertThat(withdrawn.withdrawnBy()).isEqualTo(RHONE.signature());
+			assertThat(withdrawn.withdrawnReason()).isEqualTo("retrait demandé par le référent");
+		});
+		assertThatThrownBy(() -> actors.withdrawConsent(mairie, ConsentPurpose.PUBLICATION, RHONE))
+			.isInstanceOf(BadRequestException.class)
+			.hasMessageContaining("Aucun consentement en cours");
+
+		// given again later: a new record, the withdrawn one kept
+		actors.saveActor(Map.of("nom", "Mairie de Villeurbanne", "siret", "21690266800013", "type", "mairie",
+				"departement", "69M", "referent_nom", "Camille Martin", "consentement_contact", "oui"), RHONE);
+		assertThat(actors.getFile(mairie, RHONE).consents()).extracting(ContactConsent::active)
+			.containsExactly(true, false);
+	}
+
+	@Test
+	void aReplacedReferentTakesNoneOfThePreviousOnesConsents() {
+		actors.importCsv(CSV, RHONE);
+		String mairie = idOf("Mairie de Villeurbanne");
+
+		actors.saveActor(Map.of("nom", "Mairie de Villeurbanne", "siret", "21690266800013", "type", "mairie",
+				"departement", "69M", "referent_nom", "Noa Bernard", "referent_courriel", "noa.bernard@mairie.fr"),
+				RHONE);
+
+		assertThat(actors.listPublic("69M", null, null)).singleElement()
+			.satisfies(actor -> assertThat(actor.referent()).isNull());
+		Actors.ActorFile file = actors.getFile(mairie, RHONE);
+		assertThat(file.referent()).isEqualTo(new ActorEntry.Referent("Noa Bernard", "noa.bernard@mairie.fr", null));
+		assertThat(file.consents()).singleElement()
+			.satisfies(ended -> assertThat(ended.withdrawnReason()).isEqualTo("référent remplacé"));
+		// the same referent re-imported without a consent column keeps what was recorded
+		actors.saveActor(Map.of("nom", "Mairie de Villeurbanne", "siret", "21690266800013", "type", "mairie",
+				"departement", "69M", "referent_nom", "Noa Bernard", "consentement_invitations", "oui"), RHONE);
+		actors.saveActor(Map.of("nom", "Mairie de Villeurbanne", "siret", "21690266800013", "type", "mairie",
+				"departement", "69M", "referent_nom", "NOA  Bernard"), RHONE);
+		assertThat(actors.getFile(mairie, RHONE).actor().consentsInForce())
+			.containsOnlyKeys(ConsentPurpose.INVITATIONS);
+	}
+
+	@Test
+	void everyReadOfAReferentByACoordinatorIsLoggedAndOthersSeeNothing() {
+		actors.importCsv(CSV, RHONE);
+		String mairie = idOf("Mairie de Villeurbanne");
+
+		// the list says whether a referent is known, not who: no read to log
+		assertThat(actors.listManaged(RHONE)).extracting(Actors.ManagedActor::hasReferent)
+			.containsExactly(false, true, true);
+		assertThat(jdbc.sql("select count(*) from acteur_acces").query(Long.class).single()).isZero();
+
+		Actors.ActorFile file = actors.getFile(mairie, RHONE);
+		assertThat(file.referent().email()).isEqualTo("camille.martin@mairie-villeurbanne.fr");
+		assertThat(jdbc.sql("select par || ' ' || action from acteur_acces where acteur_id = :id::uuid")
+			.param("id", mairie)
+			.query(String.class)
+			.list()).containsExactly(RHONE.signature() + " lecture");
+
+		String export = actors.exportCsv(RHONE);
+		assertThat(export).contains("camille.martin@mairie-villeurbanne.fr", "Dominique Petit");
+		assertThat(jdbc.sql("select count(*) from acteur_acces where action = 'export'").query(Long.class).single())
+			.isEqualTo(2);
+		// the export reads back as an import: nothing refused, nothing entered twice,
+		// consents kept
+		Actors.ImportReport again = actors.importCsv(export, RHONE);
+		assertThat(again.refused()).isEmpty();
+		assertThat(again.updated()).isEqualTo(3);
+		assertThat(actors.listPublic("69M", null, null).get(0).referentEmail())
+			.isEqualTo("camille.martin@mairie-villeurbanne.fr");
+
+		// a coordinator of another département cannot tell the actor exists
+		assertThatThrownBy(() -> actors.getFile(mairie, CHARENTE)).isInstanceOf(NotFoundException.class);
+		assertThat(actors.exportCsv(CHARENTE)).doesNotContain("Villeurbanne");
+	}
+
+	@Test
+	void referentsWrittenInClearBeforeAreEncryptedByTheMigrationAndNothingIsLost() {
+		String id = UUID.randomUUID().toString();
+		jdbc.sql("""
+				insert into acteur (id, nom, type, departement, competences, referent_nom, referent_courriel,
+				    referent_telephone, cree_le, cree_par, modifie_le, modifie_par)
+				values (:id::uuid, 'CCAS de Bron', 'ccas', '69M', '{}', 'Lou Garnier', 'lou@ccas-bron.fr', '0472000000',
+				    now(), 'test', now(), 'test')""").param("id", id).update();
+
+		assertThat(V27_2__ChiffrementReferents.encryptClearValues(jdbc, cipher)).isEqualTo(3);
+
+		assertThat(jdbc.sql("select referent_nom from acteur where id = :id::uuid")
+			.param("id", id)
+			.query(String.class)
+			.single()).startsWith("v1.");
+		assertThat(actors.getFile(id, RHONE).referent())
+			.isEqualTo(new ActorEntry.Referent("Lou Garnier", "lou@ccas-bron.fr", "0472000000"));
+		// run again (or on a table partly encrypted): nothing encrypted twice
+		assertThat(V27_2__ChiffrementReferents.encryptClearValues(jdbc, cipher)).isZero();
+	}
+
+	@Test
+	void theActorsFilePageShowsTheReferentAndWithdrawsAConsent() throws Exception {
+		actors.importCsv(CSV, RHONE);
+		String mairie = idOf("Mairie de Villeurbanne");
+		WebSession coordinator = WebSession.signedIn(port, jdbc, "coordinateur", "departement:69");
+
+		String list = coordinator.get("/espace/acteurs").body();
+		assertThat(list).contains("Renseigné, coordonnées publiées").doesNotContain("Camille");
+		HttpResponse<String> file = coordinator.get("/espace/acteurs/" + mairie);
+		assertThat(file.statusCode()).isEqualTo(200);
+		assertThat(file.body()).contains("Camille Martin", "camille.martin@mairie-villeurbanne.fr",
+				"accordé depuis le");
+
+		HttpResponse<String> withdrawn = coordinator.submit("/espace/acteurs/" + mairie,
+				"/espace/acteurs/" + mairie + "/consentements/publication/retrait", Map.of());
+		assertThat(withdrawn.statusCode()).isEqualTo(302);
+		assertThat(coordinator.get("/espace/acteurs/" + mairie + "?retire").body()).contains("Accord retiré",
+				"retrait demandé par le référent");
+		HttpResponse<String> unknownPurpose = coordinator.submit("/espace/acteurs/" + mairie,
+				"/espace/acteurs/" + mairie + "/consentements/marketing/retrait", Map.of());
+		assertThat(unknownPurpose.statusCode()).isEqualTo(400);
+		assertThat(unknownPurpose.body()).contains("Objet de consentement inconnu");
+		assertThat(coordinator.get("/espace/acteurs/pas-un-identifiant").statusCode()).isEqualTo(404);
+
+		HttpResponse<String> export = coordinator.get("/espace/acteurs/export.csv");
+		assertThat(export.statusCode()).isEqualTo(200);
+		assertThat(export.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
+		assertThat(export.body()).contains("nom;siret;type", "Mairie de Villeurbanne;21690266800013;mairie;69M");
+
+		WebSession other = WebSession.signedIn(port, jdbc, "coordinateur", "departement:16");
+		assertThat(other.get("/espace/acteurs/" + mairie).statusCode()).isEqualTo(404);
+	}
+
+	private String idOf(String name) {
+		return jdbc.sql("select id::text from acteur where nom = :name")
+			.param("name", name)
+			.query(String.class)
+			.single();
 	}
 
 }

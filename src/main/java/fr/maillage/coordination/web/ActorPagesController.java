@@ -12,6 +12,7 @@ import fr.maillage.coordination.Actors;
 import fr.maillage.coordination.domain.ActorRules;
 import fr.maillage.coordination.domain.ActorType;
 import fr.maillage.coordination.domain.Competence;
+import fr.maillage.coordination.domain.ConsentPurpose;
 import fr.maillage.shared.importing.ImportIssue;
 import fr.maillage.shared.text.TextDecoding;
 import fr.maillage.shared.web.BadRequestException;
@@ -19,12 +20,16 @@ import fr.maillage.territories.Territories;
 import fr.maillage.territories.TerritoryLevel;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
@@ -78,6 +83,13 @@ class ActorPagesController {
 			List<String> values = form.getOrDefault(field, List.of());
 			fields.put(field, String.join("|", values));
 		}
+		// an unticked box says « non »: the form states every consent, unlike a CSV
+		// without the column
+		for (ConsentPurpose purpose : ConsentPurpose.values()) {
+			if (fields.get(purpose.field()).isEmpty()) {
+				fields.put(purpose.field(), "non");
+			}
+		}
 		try {
 			actors.saveActor(fields, account);
 			return "redirect:/espace/acteurs?enregistre";
@@ -108,6 +120,38 @@ class ActorPagesController {
 		return "coordination/espace-acteurs";
 	}
 
+	/** An actor's file: its referent in clear (the read is logged) and its consents. */
+	@GetMapping("/espace/acteurs/{id}")
+	String file(@AuthenticationPrincipal AccountPrincipal account, @PathVariable String id, Model model) {
+		checkCoordinates(account);
+		model.addAttribute("fiche", actors.getFile(id, account));
+		model.addAttribute("objets", ConsentPurpose.values());
+		return "coordination/fiche-acteur";
+	}
+
+	/** The referent asked to withdraw a consent: it ends now, its record stays. */
+	@PostMapping("/espace/acteurs/{id}/consentements/{objet}/retrait")
+	String withdraw(@AuthenticationPrincipal AccountPrincipal account, @PathVariable String id,
+			@PathVariable("objet") String purpose) {
+		checkCoordinates(account);
+		ConsentPurpose found = ConsentPurpose.findByCode(purpose)
+			.orElseThrow(() -> new BadRequestException("objet_inconnu",
+					"Objet de consentement inconnu : « " + purpose + " » (publication ou invitations)."));
+		actors.withdrawConsent(id, found, account);
+		return "redirect:/espace/acteurs/" + id + "?retire";
+	}
+
+	/** The actors of the coordinator's territories, with the import's columns. */
+	@GetMapping(path = "/espace/acteurs/export.csv", produces = "text/csv;charset=UTF-8")
+	ResponseEntity<String> export(@AuthenticationPrincipal AccountPrincipal account) {
+		checkCoordinates(account);
+		return ResponseEntity.ok()
+			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"acteurs.csv\"")
+			.header(HttpHeaders.CACHE_CONTROL, "no-store")
+			.contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+			.body(actors.exportCsv(account));
+	}
+
 	@PostMapping("/espace/acteurs/import")
 	String importFile(@AuthenticationPrincipal AccountPrincipal account,
 			@RequestParam(name = "fichier", required = false) @Nullable MultipartFile file, Model model)
@@ -133,6 +177,7 @@ class ActorPagesController {
 
 	private void options(Model model) {
 		model.addAttribute("types", ActorType.values());
+		model.addAttribute("objets", ConsentPurpose.values());
 		model.addAttribute("competences", Competence.values());
 		Map<String, String> names = territories.mapNames(TerritoryLevel.DEPARTEMENT);
 		Map<String, String> departements = new LinkedHashMap<>();
