@@ -21,6 +21,7 @@ import fr.maillage.coordination.domain.Competence;
 import fr.maillage.coordination.domain.ConsentPurpose;
 import fr.maillage.coordination.domain.ContactConsent;
 import fr.maillage.coordination.importing.ActorsCsv;
+import fr.maillage.coordination.importing.NationalActorFiles;
 import fr.maillage.coordination.persistence.EncryptedReferent;
 import fr.maillage.coordination.persistence.JdbcActorRepository;
 import fr.maillage.coordination.persistence.StoredActor;
@@ -93,8 +94,18 @@ public class Actors {
 			List<JdbcActorRepository.Access> accesses) {
 	}
 
-	/** What an import did: rows read, actors entered, actors updated, rows refused. */
-	public record ImportReport(int read, int created, int updated, List<ImportIssue> refused) {
+	/**
+	 * What an import did: rows read, actors entered, actors updated (or completed), rows
+	 * refused; for a national file also the file's name, the structures already complete
+	 * and those outside the account's territories (left alone, not listed).
+	 */
+	public record ImportReport(@Nullable String source, int read, int created, int updated, int unchanged, int outside,
+			List<ImportIssue> refused) {
+
+		ImportReport(int read, int created, int updated, List<ImportIssue> refused) {
+			this(null, read, created, updated, 0, 0, refused);
+		}
+
 	}
 
 	/**
@@ -239,6 +250,10 @@ public class Actors {
 	 */
 	@Transactional
 	public ImportReport importCsv(String text, AccountPrincipal account) {
+		Optional<NationalActorFiles.Kind> national = NationalActorFiles.detect(text);
+		if (national.isPresent()) {
+			return importNational(text, national.get(), account);
+		}
 		Set<String> departements = knownDepartements();
 		List<ImportIssue> refused = new ArrayList<>();
 		int[] counts = new int[3];
@@ -263,6 +278,135 @@ public class Actors {
 			throw new BadRequestException("fichier_illisible", unreadable.getMessage());
 		}
 		return new ImportReport(counts[0], counts[1], counts[2], refused);
+	}
+
+	/**
+	 * Imports a national file that already lists actors (France Services, Aidants
+	 * Connect): each structure of the account's territories is entered, or — when the
+	 * directory has it already (same SIRET, or same name in the département) — completed
+	 * with what the file adds (SIRET, EPCI, competences) without erasing what the
+	 * coordination typed (type, name, referent). Every refused row of the account's
+	 * territories is reported with its line, the file's column, the value and the reason.
+	 */
+	private ImportReport importNational(String text, NationalActorFiles.Kind kind, AccountPrincipal account) {
+		Set<String> departements = knownDepartements();
+		List<ImportIssue> refused = new ArrayList<>();
+		// read, created, completed, unchanged, outside
+		int[] counts = new int[5];
+		NationalActorFiles.read(text, kind, communes(), new NationalActorFiles.Rows() {
+
+			@Override
+			public void accept(long line, Map<String, String> fields) {
+				counts[0]++;
+				ActorRules.Reading reading = ActorRules.read(fields, line, departements);
+				if (reading instanceof ActorRules.Reading.Refused issues) {
+					String departement = fields.get("departement");
+					if (departement != null && !manages(account, departement)) {
+						counts[4]++;
+						return;
+					}
+					issues.issues()
+						.forEach(issue -> refused.add(new ImportIssue(issue.ligne(),
+								NationalActorFiles.column(kind, String.valueOf(issue.champ())), issue.valeur(),
+								issue.message())));
+					return;
+				}
+				ActorEntry entry = ((ActorRules.Reading.Accepted) reading).entry();
+				if (!ActorManagementPolicy.mayManage(account, entry.departement(), entry.epci())) {
+					counts[4]++;
+					return;
+				}
+				Optional<StoredActor> existing = findSame(entry);
+				if (existing.isEmpty()) {
+					String id = UUID.randomUUID().toString();
+					actors.insertActor(id, entry, null, clock.instant(), account.signature());
+					counts[1]++;
+				}
+				else if (!ActorManagementPolicy.mayManage(account, existing.get().departement(),
+						existing.get().epci())) {
+					// the same SIRET already entered by another territory: not this
+					// account's to change
+					counts[4]++;
+				}
+				else {
+					counts[complete(existing.get(), entry, account) ? 2 : 3]++;
+				}
+			}
+
+			@Override
+			public void reject(ImportIssue issue, @Nullable String departement) {
+				counts[0]++;
+				if (departement != null && !manages(account, departement)) {
+					counts[4]++;
+					return;
+				}
+				refused.add(issue);
+			}
+
+		});
+		return new ImportReport(kind.label(), counts[0], counts[1], counts[2], counts[3], counts[4], refused);
+	}
+
+	private static boolean manages(AccountPrincipal account, String departement) {
+		return ActorManagementPolicy.mayManage(account, departement.toUpperCase(Locale.ROOT), null);
+	}
+
+	/**
+	 * Adds what a national file knows and the directory does not: a missing SIRET or
+	 * EPCI, competences.
+	 * @return whether anything was added
+	 */
+	private boolean complete(StoredActor actor, ActorEntry entry, AccountPrincipal account) {
+		Set<Competence> competences = java.util.EnumSet.noneOf(Competence.class);
+		competences.addAll(actor.competences());
+		competences.addAll(entry.competences());
+		String siret = actor.siret() != null ? actor.siret() : entry.siret();
+		String epci = actor.epci() != null ? actor.epci() : entry.epci();
+		if (competences.equals(actor.competences()) && java.util.Objects.equals(siret, actor.siret())
+				&& java.util.Objects.equals(epci, actor.epci())) {
+			return false;
+		}
+		actors.completeActor(actor.id(), siret, epci, competences, clock.instant(), account.signature());
+		return true;
+	}
+
+	/**
+	 * The territory of communes as the actors directory names it (69D / 69M in the
+	 * Rhône).
+	 */
+	private NationalActorFiles.Communes communes() {
+		return new NationalActorFiles.Communes() {
+
+			@Override
+			public Optional<NationalActorFiles.Place> findByInsee(String codeInsee) {
+				Optional<String> current = territories.findCurrentCode(codeInsee);
+				if (current.isEmpty()) {
+					return Optional.empty();
+				}
+				Optional<NationalActorFiles.Place> commune = territories.findCommuneProfile(current.get())
+					.map(profile -> new NationalActorFiles.Place(
+							profile.collectivite() != null ? profile.collectivite() : profile.departement(),
+							profile.epci()));
+				// an arrondissement (Lyon 8e: 69388) has no profile of its own: its
+				// territory, without EPCI
+				return commune.isPresent() ? commune
+						: territories.findCommune(current.get())
+							.map(ref -> new NationalActorFiles.Place(
+									ref.collectivite() != null ? ref.collectivite() : ref.departement(), null));
+			}
+
+			@Override
+			public Optional<NationalActorFiles.Place> findByPostcode(String postcode) {
+				List<String> found = territories.listCommunesByPostalCode(postcode)
+					.stream()
+					.map(commune -> commune.collectivite() != null ? commune.collectivite() : commune.departement())
+					.distinct()
+					.toList();
+				return found.size() == 1 ? Optional.of(new NationalActorFiles.Place(found.get(0), null))
+						: Optional.empty();
+			}
+
+		};
 	}
 
 	/**

@@ -320,6 +320,83 @@ class ActorsIT extends EmptyDirectoryApiTest {
 		assertThat(other.get("/espace/acteurs/" + mairie).statusCode()).isEqualTo(404);
 	}
 
+	@Test
+	void theNationalFranceServicesListEntersTheTerritorysStructuresOnceAndKeepsWhatWasTyped() {
+		String franceServices = new String(Fixtures.bytes("fixtures/sources/france-services-2023-rhone-et-voisins.csv"),
+				StandardCharsets.UTF_8);
+		// typed by the coordination before: its referent and consent must survive the
+		// import
+		actors.saveActor(Map.of("nom", "France services Mornant", "type", "france_services", "departement", "69D",
+				"competences", "formation_aidants", "referent_nom", "Alix Moreau", "consentement_contact", "oui"),
+				RHONE);
+
+		Actors.ImportReport report = actors.importCsv(franceServices, RHONE);
+
+		assertThat(report.source()).isEqualTo("Liste nationale des France Services (ANCT)");
+		assertThat(report.read()).isEqualTo(159);
+		assertThat(report.refused()).isEmpty();
+		assertThat(report.outside()).isEqualTo(125);
+		assertThat(report.created()).isEqualTo(33);
+		assertThat(report.updated()).isEqualTo(1);
+		List<Actors.PublicActor> rhone = actors.listPublic("69", ActorType.FRANCE_SERVICES, null);
+		assertThat(rhone).hasSize(34);
+		assertThat(rhone).filteredOn(actor -> actor.name().equals("France services Pimms Médiation de Villeurbanne"))
+			.singleElement()
+			.satisfies(actor -> {
+				assertThat(actor.departement()).isEqualTo("69M");
+				assertThat(actor.epci()).isEqualTo("200046977");
+				assertThat(actor.competences()).containsExactly(Competence.ACCOMPAGNEMENT_DEMARCHES,
+						Competence.ACCUEIL_PERMANENCES);
+			});
+		// an arrondissement of Lyon is placed in the Métropole
+		assertThat(rhone).filteredOn(actor -> actor.name().contains("Lyon 8ème"))
+			.singleElement()
+			.satisfies(actor -> assertThat(actor.departement()).isEqualTo("69M"));
+		assertThat(rhone).filteredOn(actor -> actor.name().equals("France services Mornant"))
+			.singleElement()
+			.satisfies(actor -> {
+				assertThat(actor.referent()).isEqualTo("Alix Moreau");
+				assertThat(actor.competences()).containsExactly(Competence.ACCOMPAGNEMENT_DEMARCHES,
+						Competence.FORMATION_AIDANTS, Competence.ACCUEIL_PERMANENCES);
+			});
+
+		Actors.ImportReport again = actors.importCsv(franceServices, RHONE);
+		assertThat(again.created()).isZero();
+		assertThat(again.updated()).isZero();
+		assertThat(again.unchanged()).isEqualTo(34);
+	}
+
+	@Test
+	void theAidantsConnectListReportsEachRefusedRowWithItsLineColumnAndReason() {
+		String aidantsConnect = new String(Fixtures.bytes("fixtures/sources/aidants-connect-structures-charente.csv"),
+				StandardCharsets.UTF_8);
+		AccountPrincipal admin = new AccountPrincipal(UUID.randomUUID().toString(), "admin@maillage.fr", "Admin",
+				Role.ADMINISTRATEUR, List.of());
+
+		Actors.ImportReport report = actors.importCsv(aidantsConnect, admin);
+
+		assertThat(report.source()).isEqualTo("Structures habilitées Aidants Connect");
+		assertThat(report.read()).isEqualTo(60);
+		assertThat(report.refused()).extracting(ImportIssue::ligne, ImportIssue::champ, ImportIssue::valeur)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple(46L, "Siret", "13001840100013"),
+					org.assertj.core.groups.Tuple.tuple(47L, "Siret", "13001840100013"),
+					org.assertj.core.groups.Tuple.tuple(66L, "Is Active", "false"),
+					org.assertj.core.groups.Tuple.tuple(68L, "Is Active", "false"));
+		assertThat(report.refused().get(0).message()).startsWith("Même SIRET que la ligne 45");
+		assertThat(report.created()).isEqualTo(56);
+		assertThat(actors.listPublic("16", ActorType.MAIRIE, null)).extracting(Actors.PublicActor::name)
+			.contains("Mairie de CHATEAUBERNARD", "COMMUNE DE CELLETTES");
+		assertThat(actors.listPublic("16", ActorType.EPCI, null)).extracting(Actors.PublicActor::name)
+			.contains("Grand Cognac");
+
+		// a coordinator of Charente sees the rejections of Charente only, the others
+		// counted apart
+		Actors.ImportReport charente = actors.importCsv(aidantsConnect, CHARENTE);
+		assertThat(charente.refused()).extracting(ImportIssue::ligne).containsExactly(46L, 47L);
+		assertThat(charente.outside()).isEqualTo(2);
+		assertThat(charente.unchanged()).isEqualTo(56);
+	}
+
 	private String idOf(String name) {
 		return jdbc.sql("select id::text from acteur where nom = :name")
 			.param("name", name)

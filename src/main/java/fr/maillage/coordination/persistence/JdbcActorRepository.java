@@ -127,6 +127,22 @@ public class JdbcActorRepository {
 			.update();
 	}
 
+	/** Completes an actor from a national file; its referent and consents untouched. */
+	public void completeActor(String id, @Nullable String siret, @Nullable String epci, Set<Competence> competences,
+			Instant now, String by) {
+		jdbc.sql("""
+				update acteur set siret = :siret, epci = :epci, competences = :competences, modifie_le = :now,
+				    modifie_par = :by
+				where id = :id""")
+			.param("id", UUID.fromString(id))
+			.param("siret", siret)
+			.param("epci", epci)
+			.param("competences", competences.stream().map(Competence::code).sorted().toArray(String[]::new))
+			.param("now", Timestamp.from(now))
+			.param("by", by)
+			.update();
+	}
+
 	/** Records a consent given; nothing when one for that purpose is already in force. */
 	public void insertConsent(String actorId, ConsentPurpose purpose, Instant now, String by) {
 		jdbc.sql("""
