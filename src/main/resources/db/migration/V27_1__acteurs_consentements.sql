@@ -32,3 +32,15 @@ create table acteur_acces (
     action      text not null check (action in ('lecture', 'export'))
 );
 create index acteur_acces_idx on acteur_acces (acteur_id, moment);
+
+-- Issue 18, actors ↔ lieux: a structure created from (or found by) the lieux directory is
+-- linked to its lieux — by the SIRET of their pivot, or their structure_parente. The lieu
+-- is named by its published id only: the places module's tables are its own.
+create table acteur_lieu (
+    acteur_id   uuid not null references acteur (id) on delete cascade,
+    lieu_id     text not null,
+    origine     text not null check (origine in ('pivot', 'structure_parente')),
+    lie_le      timestamptz not null,
+    primary key (acteur_id, lieu_id)
+);
+create index acteur_lieu_lieu_idx on acteur_lieu (lieu_id);

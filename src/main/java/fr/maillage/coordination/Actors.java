@@ -12,6 +12,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import fr.maillage.accounts.AccountPrincipal;
+import fr.maillage.accounts.TerritoryScope;
 import fr.maillage.coordination.domain.Actor;
 import fr.maillage.coordination.domain.ActorEntry;
 import fr.maillage.coordination.domain.ActorManagementPolicy;
@@ -25,6 +26,9 @@ import fr.maillage.coordination.importing.NationalActorFiles;
 import fr.maillage.coordination.persistence.EncryptedReferent;
 import fr.maillage.coordination.persistence.JdbcActorRepository;
 import fr.maillage.coordination.persistence.StoredActor;
+import fr.maillage.places.PlaceDirectory;
+import fr.maillage.places.PlaceQuery;
+import fr.maillage.places.vocabulary.MediationService;
 import fr.maillage.shared.crypto.FieldCipher;
 import fr.maillage.shared.importing.ImportIssue;
 import fr.maillage.shared.web.BadRequestException;
@@ -60,9 +64,13 @@ public class Actors {
 
 	private final Clock clock;
 
-	Actors(JdbcActorRepository actors, Territories territories, FieldCipher cipher, Clock clock) {
+	private final PlaceDirectory places;
+
+	Actors(JdbcActorRepository actors, Territories territories, PlaceDirectory places, FieldCipher cipher,
+			Clock clock) {
 		this.actors = actors;
 		this.territories = territories;
+		this.places = places;
 		this.cipher = cipher;
 		this.clock = clock;
 	}
@@ -91,7 +99,11 @@ public class Actors {
 	 * recorded and the last reads of the referent's details.
 	 */
 	public record ActorFile(ManagedActor actor, ActorEntry.@Nullable Referent referent, List<ContactConsent> consents,
-			List<JdbcActorRepository.Access> accesses) {
+			List<JdbcActorRepository.Access> accesses, List<LinkedLieu> lieux) {
+	}
+
+	/** A lieu of the directory an actor runs. */
+	public record LinkedLieu(String id, String name, String commune) {
 	}
 
 	/**
@@ -145,8 +157,13 @@ public class Actors {
 		if (referent != null) {
 			actors.logAccess(List.of(actor.id()), accountId(account), account.signature(), clock.instant(), "lecture");
 		}
+		List<LinkedLieu> lieux = actors.listLieux(actor.id())
+			.stream()
+			.flatMap(lieu -> places.findPlace(lieu).stream())
+			.map(place -> new LinkedLieu(place.id(), place.name(), place.commune()))
+			.toList();
 		return new ActorFile(managed(actor), referent, actors.listConsents(actor.id()),
-				actors.listAccesses(actor.id(), 10));
+				actors.listAccesses(actor.id(), 10), lieux);
 	}
 
 	/**
@@ -347,6 +364,125 @@ public class Actors {
 		return new ImportReport(kind.label(), counts[0], counts[1], counts[2], counts[3], counts[4], refused);
 	}
 
+	/**
+	 * What creating structures from the lieux directory did: lieux read, structures
+	 * entered, completed or already complete, lieux linked to their structure, lieux that
+	 * name no structure (neither a SIRET as pivot nor a structure_parente).
+	 */
+	public record PlacesReport(String territory, int lieux, int created, int completed, int unchanged, int linked,
+			int withoutStructure) {
+	}
+
+	/**
+	 * Creates the structures of a territory's lieux (issue 18: « sans double saisie »),
+	 * read through the places module's directory: one actor per SIRET of the lieux'
+	 * {@code pivot}, or per {@code structure_parente} in the département when no SIRET is
+	 * given; an actor already there is completed, never duplicated; each lieu is linked
+	 * to its actor. Competences come from the lieux' services.
+	 * @param territory a département, 69D or 69M
+	 * @throws AccessDeniedException outside the account's territories
+	 */
+	@Transactional
+	public PlacesReport importFromPlaces(String territory, AccountPrincipal account) {
+		String code = territory.strip().toUpperCase(Locale.ROOT);
+		if (!knownDepartements().contains(code)) {
+			throw new BadRequestException("territoire_inconnu",
+					"« " + territory + " » n'est pas un code de département (par exemple 69, 69M ou 2A).");
+		}
+		if (!manages(account, code)) {
+			throw new AccessDeniedException("Vous ne gérez pas les acteurs de ce territoire.");
+		}
+		PlaceQuery query = TerritoryScope.isCollectivite(code)
+				? new PlaceQuery(null, List.of(), List.of(), List.of(),
+						territories.listCommuneCodes(TerritoryLevel.DEPARTEMENT, code), List.of(), List.of(), List.of(),
+						List.of(), List.of(), List.of(), false, null, 1, PlaceQuery.MAX_PAGE_SIZE)
+				: new PlaceQuery(null, List.of(), List.of(), List.of(code), null, List.of(), List.of(), List.of(),
+						List.of(), List.of(), List.of(), false, null, 1, PlaceQuery.MAX_PAGE_SIZE);
+		NationalActorFiles.Communes communes = communes();
+		Map<String, PlaceStructure> structures = new java.util.LinkedHashMap<>();
+		int[] read = new int[2];
+		places.forEachPlace(query, place -> {
+			read[0]++;
+			String siret = siretOf(place.pivot());
+			String parent = place.parentStructure() == null || place.parentStructure().isBlank() ? null
+					: place.parentStructure().strip();
+			if (siret == null && parent == null) {
+				read[1]++;
+				return;
+			}
+			String departement = place.codeInsee() == null ? code
+					: communes.findByInsee(place.codeInsee()).map(NationalActorFiles.Place::departement).orElse(code);
+			String epci = place.codeInsee() == null ? null
+					: communes.findByInsee(place.codeInsee()).map(NationalActorFiles.Place::epci).orElse(null);
+			String key = siret != null ? "siret:" + siret : "nom:" + departement + ":" + fold(parent);
+			PlaceStructure structure = structures.computeIfAbsent(key, k -> new PlaceStructure(siret, departement, epci,
+					new ArrayList<>(), new ArrayList<>(), java.util.EnumSet.noneOf(Competence.class)));
+			structure.lieux().add(place.id());
+			structure.names().add(parent != null ? parent : place.name());
+			place.services().forEach(service -> structure.competences().add(competenceOf(service)));
+		});
+		int[] counts = new int[4];
+		Instant now = clock.instant();
+		for (PlaceStructure structure : structures.values()) {
+			String name = mostFrequent(structure.names());
+			ActorEntry entry = new ActorEntry(name, structure.siret(),
+					NationalActorFiles.type(name, structure.siret(), false), structure.departement(), structure.epci(),
+					structure.competences(), null, Map.of());
+			if (!ActorManagementPolicy.mayManage(account, entry.departement(), entry.epci())) {
+				continue;
+			}
+			Optional<StoredActor> existing = findSame(entry);
+			String id;
+			if (existing.isEmpty()) {
+				id = UUID.randomUUID().toString();
+				actors.insertActor(id, entry, null, now, account.signature());
+				counts[0]++;
+			}
+			else {
+				id = existing.get().id();
+				counts[complete(existing.get(), entry, account) ? 1 : 2]++;
+			}
+			String origin = structure.siret() != null ? "pivot" : "structure_parente";
+			for (String lieu : structure.lieux()) {
+				actors.linkLieu(id, lieu, origin, now);
+				counts[3]++;
+			}
+		}
+		return new PlacesReport(code, read[0], counts[0], counts[1], counts[2], counts[3], read[1]);
+	}
+
+	/** The structure a group of lieux names. */
+	private record PlaceStructure(@Nullable String siret, String departement, @Nullable String epci, List<String> lieux,
+			List<String> names, Set<Competence> competences) {
+	}
+
+	/**
+	 * A lieu's pivot when it is a valid SIRET (not an RNA number, not a placeholder of
+	 * zeros).
+	 */
+	private static @Nullable String siretOf(@Nullable String pivot) {
+		if (pivot == null || pivot.isBlank() || fr.maillage.shared.text.Siret.check(pivot).isPresent()) {
+			return null;
+		}
+		String compact = fr.maillage.shared.text.Siret.compact(pivot);
+		return compact.length() == 14 && !compact.chars().allMatch(c -> c == '0') ? compact : null;
+	}
+
+	private static Competence competenceOf(MediationService service) {
+		return switch (service) {
+			case ADMINISTRATIVE_PROCEDURES -> Competence.ACCOMPAGNEMENT_DEMARCHES;
+			case INTERNET_AND_EQUIPMENT_ACCESS -> Competence.CONNEXION;
+			case AFFORDABLE_EQUIPMENT -> Competence.PRET_DON_MATERIEL;
+			default -> Competence.MEDIATION_NUMERIQUE;
+		};
+	}
+
+	private static String mostFrequent(List<String> names) {
+		Map<String, Long> counts = names.stream()
+			.collect(Collectors.groupingBy(name -> name, java.util.TreeMap::new, Collectors.counting()));
+		return counts.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+	}
+
 	private static boolean manages(AccountPrincipal account, String departement) {
 		return ActorManagementPolicy.mayManage(account, departement.toUpperCase(Locale.ROOT), null);
 	}
@@ -443,6 +579,17 @@ public class Actors {
 		}
 		return actors.findByName(entry.name(), entry.departement())
 			.filter(actor -> actor.siret() == null || entry.siret() == null);
+	}
+
+	/** The départements (and 69D, 69M) whose actors the account manages, code → name. */
+	public Map<String, String> mapManagedDepartements(AccountPrincipal account) {
+		Map<String, String> managed = new java.util.TreeMap<>();
+		territories.mapNames(TerritoryLevel.DEPARTEMENT).forEach((code, name) -> {
+			if (manages(account, code)) {
+				managed.put(code, name + " (" + code + ")");
+			}
+		});
+		return managed;
 	}
 
 	/** The codes of the départements and of 69D, 69M. */

@@ -397,6 +397,64 @@ class ActorsIT extends EmptyDirectoryApiTest {
 		assertThat(charente.unchanged()).isEqualTo(56);
 	}
 
+	@Test
+	void structuresAreCreatedFromTheLieuxDirectoryOnceAndLinkedToTheirLieux() throws Exception {
+		assertThat(api.importFile("charente", Fixtures.CHARENTE, Fixtures.lieux(Fixtures.CHARENTE)).status())
+			.isEqualTo(201);
+		assertThat(api.importFile("rhone", "rhone.json", """
+				[{"id": "sp-1", "pivot": "00000000000000", "nom": "Espace numérique Gerland", "commune": "Lyon",
+				  "code_postal": "69007", "code_insee": "69387", "adresse": "1 rue de Gerland",
+				  "latitude": 45.73, "longitude": 4.83, "structure_parente": "Association Connect Lyon",
+				  "source": "test", "date_maj": "2026-11-01", "services": "Aide aux démarches administratives"},
+				 {"id": "sp-2", "pivot": "00000000000000", "nom": "Espace numérique Villeurbanne",
+				  "commune": "Villeurbanne", "code_postal": "69100", "code_insee": "69266",
+				  "adresse": "2 rue Francis de Pressensé", "latitude": 45.77, "longitude": 4.88,
+				  "structure_parente": "ASSOCIATION CONNECT LYON", "source": "test", "date_maj": "2026-11-01",
+				  "services": "Accès internet et matériel informatique"}]""".getBytes(StandardCharsets.UTF_8)).status())
+			.isEqualTo(201);
+		// the Aidants Connect structures of Charente entered first: those the lieux name
+		// are not entered again
+		actors.importCsv(new String(Fixtures.bytes("fixtures/sources/aidants-connect-structures-charente.csv"),
+				StandardCharsets.UTF_8), CHARENTE);
+		long before = jdbc.sql("select count(*) from acteur").query(Long.class).single();
+
+		Actors.PlacesReport report = actors.importFromPlaces("16", CHARENTE);
+
+		assertThat(report.lieux()).isGreaterThan(100);
+		assertThat(report.withoutStructure()).isPositive();
+		assertThat(report.linked()).isEqualTo(report.lieux() - report.withoutStructure());
+		assertThat(report.completed() + report.unchanged()).isPositive();
+		assertThat(jdbc.sql("select count(*) from acteur").query(Long.class).single())
+			.isEqualTo(before + report.created());
+		// CSCS FLEP (Aidants Connect) runs 3 lieux of the directory under its SIRET: one
+		// actor, 3 links
+		String flep = jdbc.sql("select id::text from acteur where siret = '78125600300034'")
+			.query(String.class)
+			.single();
+		assertThat(actors.getFile(flep, CHARENTE).lieux()).isNotEmpty()
+			.allSatisfy(lieu -> assertThat(lieu.name()).isNotBlank());
+
+		Actors.PlacesReport again = actors.importFromPlaces("16", CHARENTE);
+		assertThat(again.created()).isZero();
+		assertThat(again.completed()).isZero();
+
+		// without SIRET, the structure_parente names the structure: one actor for both
+		// lieux, in the Métropole
+		Actors.PlacesReport rhone = actors.importFromPlaces("69M", RHONE);
+		assertThat(rhone.created()).isEqualTo(1);
+		assertThat(rhone.linked()).isEqualTo(2);
+		assertThat(actors.listPublic("69M", null, null)).singleElement().satisfies(actor -> {
+			assertThat(actor.name()).isIn("Association Connect Lyon", "ASSOCIATION CONNECT LYON");
+			assertThat(actor.type()).isEqualTo(ActorType.ASSOCIATION);
+			assertThat(actor.competences()).containsExactly(Competence.ACCOMPAGNEMENT_DEMARCHES, Competence.CONNEXION);
+		});
+
+		assertThatThrownBy(() -> actors.importFromPlaces("16", RHONE))
+			.isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+		assertThatThrownBy(() -> actors.importFromPlaces("99", RHONE)).isInstanceOf(BadRequestException.class)
+			.hasMessageContaining("n'est pas un code de département");
+	}
+
 	private String idOf(String name) {
 		return jdbc.sql("select id::text from acteur where nom = :name")
 			.param("name", name)

@@ -245,7 +245,7 @@ public final class NationalActorFiles {
 	 * 21… a commune, 20… a grouping of communes, 22… a département, 26… a CCAS or other
 	 * communal body), else « autre ».
 	 */
-	static ActorType type(String name, @Nullable String siret, boolean franceServicesLabel) {
+	public static ActorType type(String name, @Nullable String siret, boolean franceServicesLabel) {
 		if (franceServicesLabel) {
 			return ActorType.FRANCE_SERVICES;
 		}

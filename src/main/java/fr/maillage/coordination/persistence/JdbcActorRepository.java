@@ -143,6 +143,26 @@ public class JdbcActorRepository {
 			.update();
 	}
 
+	/** Links an actor to a lieu (nothing when linked already). */
+	public void linkLieu(String actorId, String lieuId, String origin, Instant now) {
+		jdbc.sql("""
+				insert into acteur_lieu (acteur_id, lieu_id, origine, lie_le) values (:actor, :lieu, :origin, :now)
+				on conflict do nothing""")
+			.param("actor", UUID.fromString(actorId))
+			.param("lieu", lieuId)
+			.param("origin", origin)
+			.param("now", Timestamp.from(now))
+			.update();
+	}
+
+	/** The published ids of an actor's lieux. */
+	public List<String> listLieux(String actorId) {
+		return jdbc.sql("select lieu_id from acteur_lieu where acteur_id = :actor order by lieu_id")
+			.param("actor", UUID.fromString(actorId))
+			.query(String.class)
+			.list();
+	}
+
 	/** Records a consent given; nothing when one for that purpose is already in force. */
 	public void insertConsent(String actorId, ConsentPurpose purpose, Instant now, String by) {
 		jdbc.sql("""

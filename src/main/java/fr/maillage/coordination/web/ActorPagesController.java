@@ -70,6 +70,7 @@ class ActorPagesController {
 		checkCoordinates(account);
 		model.addAttribute("acteurs", actors.listManaged(account));
 		model.addAttribute("valeurs", Map.of());
+		model.addAttribute("mesDepartements", actors.mapManagedDepartements(account));
 		options(model);
 		return "coordination/espace-acteurs";
 	}
@@ -116,6 +117,7 @@ class ActorPagesController {
 		model.addAttribute("erreursParChamp", byField);
 		model.addAttribute("valeurs", fields);
 		model.addAttribute("acteurs", actors.listManaged(account));
+		model.addAttribute("mesDepartements", actors.mapManagedDepartements(account));
 		options(model);
 		return "coordination/espace-acteurs";
 	}
@@ -150,6 +152,18 @@ class ActorPagesController {
 			.header(HttpHeaders.CACHE_CONTROL, "no-store")
 			.contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
 			.body(actors.exportCsv(account));
+	}
+
+	/** Creates the structures of a territory's lieux and links them: no double entry. */
+	@PostMapping("/espace/acteurs/depuis-lieux")
+	String fromPlaces(@AuthenticationPrincipal AccountPrincipal account,
+			@RequestParam(name = "territoire", required = false) @Nullable String territory, Model model) {
+		checkCoordinates(account);
+		if (territory == null || territory.isBlank()) {
+			throw new BadRequestException("territoire_manquant", "Choisissez le département dont les lieux sont lus.");
+		}
+		model.addAttribute("rapport", actors.importFromPlaces(territory, account));
+		return "coordination/lieux-acteurs";
 	}
 
 	@PostMapping("/espace/acteurs/import")

@@ -108,6 +108,7 @@ class AccessMatrixIT {
 		ROUTES.put("GET /espace/acteurs/{id}", Access.COORDINATING);
 		ROUTES.put("POST /espace/acteurs/{id}/consentements/{objet}/retrait", Access.COORDINATING);
 		ROUTES.put("GET /espace/acteurs/export.csv", Access.COORDINATING);
+		ROUTES.put("POST /espace/acteurs/depuis-lieux", Access.COORDINATING);
 		// orientations (issue 16): signed in, then Orientations decides per orientation, 404 for others
 		// (OrientationsIT); the information notice is public
 		ROUTES.put("GET /orientations/notice", Access.PUBLIC);
