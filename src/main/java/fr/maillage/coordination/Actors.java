@@ -26,6 +26,7 @@ import fr.maillage.coordination.importing.NationalActorFiles;
 import fr.maillage.coordination.persistence.EncryptedReferent;
 import fr.maillage.coordination.persistence.JdbcActorRepository;
 import fr.maillage.coordination.persistence.StoredActor;
+import fr.maillage.contributions.Structures;
 import fr.maillage.places.PlaceDirectory;
 import fr.maillage.places.PlaceQuery;
 import fr.maillage.places.vocabulary.MediationService;
@@ -66,11 +67,14 @@ public class Actors {
 
 	private final PlaceDirectory places;
 
-	Actors(JdbcActorRepository actors, Territories territories, PlaceDirectory places, FieldCipher cipher,
-			Clock clock) {
+	private final Structures structures;
+
+	Actors(JdbcActorRepository actors, Territories territories, PlaceDirectory places, Structures structures,
+			FieldCipher cipher, Clock clock) {
 		this.actors = actors;
 		this.territories = territories;
 		this.places = places;
+		this.structures = structures;
 		this.cipher = cipher;
 		this.clock = clock;
 	}
@@ -164,6 +168,55 @@ public class Actors {
 			.toList();
 		return new ActorFile(managed(actor), referent, actors.listConsents(actor.id()),
 				actors.listAccesses(actor.id(), 10), lieux);
+	}
+
+	/**
+	 * A member's own structure: its entry and its referent, for the member to correct.
+	 */
+	public record OwnActor(ManagedActor actor, ActorEntry.@Nullable Referent referent) {
+	}
+
+	/**
+	 * The actors of a member's structure (issue 18: « members edit their own structure's
+	 * entry »): those linked to a lieu the member's structure holds. Reading their
+	 * referent is logged as any other read.
+	 */
+	@Transactional
+	public List<OwnActor> listOwn(AccountPrincipal member) {
+		List<String> lieux = structures.listLieuxOf(member).stream().map(fr.maillage.places.Place::id).toList();
+		List<StoredActor> own = actors.listActorsOfLieux(lieux);
+		List<String> withReferent = own.stream()
+			.filter(actor -> actor.referent() != null)
+			.map(StoredActor::id)
+			.toList();
+		actors.logAccess(withReferent, accountId(member), member.signature(), clock.instant(), "lecture");
+		return own.stream().map(actor -> new OwnActor(managed(actor), open(actor))).toList();
+	}
+
+	/**
+	 * A member corrects their structure's competences, referent and consents; its name,
+	 * SIRET, type and territory stay the coordination's.
+	 * @throws NotFoundException when the actor is not the member's structure
+	 */
+	@Transactional
+	public void saveOwn(String id, Map<String, String> fields, AccountPrincipal member) {
+		List<String> lieux = structures.listLieuxOf(member).stream().map(fr.maillage.places.Place::id).toList();
+		StoredActor actor = actors.listActorsOfLieux(lieux)
+			.stream()
+			.filter(own -> own.id().equals(id))
+			.findFirst()
+			.orElseThrow(() -> new NotFoundException("Cette structure n'est pas la vôtre."));
+		Map<String, String> entry = new java.util.LinkedHashMap<>(fields);
+		entry.put("nom", actor.name());
+		entry.put("siret", actor.siret() == null ? "" : actor.siret());
+		entry.put("type", actor.type().code());
+		entry.put("departement", actor.departement());
+		entry.put("epci", actor.epci() == null ? "" : actor.epci());
+		ActorRules.Reading reading = ActorRules.read(entry, 1, knownDepartements());
+		if (reading instanceof ActorRules.Reading.Refused refused) {
+			throw new InvalidActorException(refused.issues());
+		}
+		upsert(((ActorRules.Reading.Accepted) reading).entry(), member);
 	}
 
 	/**

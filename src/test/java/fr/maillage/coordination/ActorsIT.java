@@ -52,6 +52,9 @@ class ActorsIT extends EmptyDirectoryApiTest {
 	@Autowired
 	FieldCipher cipher;
 
+	@Autowired
+	fr.maillage.contributions.Structures structures;
+
 	@Test
 	void anImportEntersTheValidRowsAndReportsEveryRefusedOne() {
 		Actors.ImportReport report = actors.importCsv(CSV, RHONE);
@@ -453,6 +456,55 @@ class ActorsIT extends EmptyDirectoryApiTest {
 			.isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
 		assertThatThrownBy(() -> actors.importFromPlaces("99", RHONE)).isInstanceOf(BadRequestException.class)
 			.hasMessageContaining("n'est pas un code de département");
+	}
+
+	@Test
+	void aMemberEditsTheirOwnStructuresEntryAndNoOtherOne() throws Exception {
+		assertThat(api
+			.importFile("rhone", "rhone.json",
+					"""
+							[{"id": "m-1", "pivot": "21690266800013", "nom": "Espace numérique de la mairie", "commune": "Villeurbanne",
+							  "code_postal": "69100", "code_insee": "69266", "adresse": "Place Lazare Goujon",
+							  "latitude": 45.77, "longitude": 4.88, "source": "test", "date_maj": "2026-11-01",
+							  "services": "Aide aux démarches administratives"},
+							 {"id": "m-2", "pivot": "78284834500016", "nom": "Atelier", "commune": "Lyon",
+							  "code_postal": "69007", "code_insee": "69387", "adresse": "1 rue de Gerland",
+							  "latitude": 45.73, "longitude": 4.83, "source": "test", "date_maj": "2026-11-01",
+							  "services": "Aide aux démarches administratives"}]"""
+						.getBytes(StandardCharsets.UTF_8))
+			.status()).isEqualTo(201);
+		actors.importFromPlaces("69M", RHONE);
+		String lieu = jdbc
+			.sql("select lieu_id from acteur_lieu l join acteur a on a.id = l.acteur_id "
+					+ "where a.siret = '21690266800013'")
+			.query(String.class)
+			.single();
+		String structure = structures.attach(lieu, "Mairie de Villeurbanne", RHONE).id();
+		String mairie = idOf("Espace numérique de la mairie");
+		String atelier = idOf("Atelier");
+		WebSession member = WebSession.signedIn(port, jdbc, "membre", "structure:" + structure);
+
+		String page = member.get("/espace/ma-structure").body();
+		assertThat(page).contains("Espace numérique de la mairie").doesNotContain("Atelier");
+		HttpResponse<String> refused = member.submit("/espace/ma-structure", "/espace/ma-structure/" + mairie,
+				Map.of("referent_nom", "Camille Martin", "referent_courriel", "pas-une-adresse"));
+		assertThat(refused.statusCode()).isEqualTo(400);
+		assertThat(refused.body()).contains("Adresse électronique non reconnue");
+
+		HttpResponse<String> saved = member.submit("/espace/ma-structure", "/espace/ma-structure/" + mairie,
+				Map.of("competences", "formation_aidants", "referent_nom", "Camille Martin", "referent_courriel",
+						"camille.martin@mairie-villeurbanne.fr", "consentement_contact", "oui"));
+		assertThat(saved.statusCode()).isEqualTo(302);
+		Actors.PublicActor shown = actors.listPublic("69M", null, Competence.FORMATION_AIDANTS).get(0);
+		assertThat(shown.referentEmail()).isEqualTo("camille.martin@mairie-villeurbanne.fr");
+		assertThat(shown.type()).isEqualTo(ActorType.MAIRIE);
+		assertThat(jdbc.sql("select enregistre_par from acteur_consentement").query(String.class).single())
+			.startsWith("Test membre");
+
+		// another structure's entry: as if it did not exist
+		assertThat(member
+			.submit("/espace/ma-structure", "/espace/ma-structure/" + atelier, Map.of("referent_nom", "Intrus"))
+			.statusCode()).isEqualTo(404);
 	}
 
 	private String idOf(String name) {

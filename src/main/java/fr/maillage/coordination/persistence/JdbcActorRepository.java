@@ -155,6 +155,19 @@ public class JdbcActorRepository {
 			.update();
 	}
 
+	/** The actors linked to any of these lieux, by name. */
+	public List<StoredActor> listActorsOfLieux(Collection<String> lieuIds) {
+		if (lieuIds.isEmpty()) {
+			return List.of();
+		}
+		return jdbc
+			.sql(SELECT + " where a.id in (select acteur_id from acteur_lieu where lieu_id = any(:lieux)) "
+					+ "order by lower(unaccent(a.nom)), a.id")
+			.param("lieux", lieuIds.toArray(String[]::new))
+			.query(JdbcActorRepository::actor)
+			.list();
+	}
+
 	/** The published ids of an actor's lieux. */
 	public List<String> listLieux(String actorId) {
 		return jdbc.sql("select lieu_id from acteur_lieu where acteur_id = :actor order by lieu_id")

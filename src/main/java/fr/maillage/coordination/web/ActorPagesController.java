@@ -154,6 +154,37 @@ class ActorPagesController {
 			.body(actors.exportCsv(account));
 	}
 
+	/** A member's own structure(s): competences, referent and consents to correct. */
+	@GetMapping("/espace/ma-structure")
+	String own(@AuthenticationPrincipal AccountPrincipal account, Model model) {
+		model.addAttribute("structures", actors.listOwn(account));
+		options(model);
+		return "coordination/ma-structure";
+	}
+
+	@PostMapping("/espace/ma-structure/{id}")
+	String saveOwn(@AuthenticationPrincipal AccountPrincipal account, @PathVariable String id,
+			@RequestParam MultiValueMap<String, String> form, Model model, HttpServletResponse response) {
+		Map<String, String> fields = new LinkedHashMap<>();
+		for (String field : List.of("competences", "referent_nom", "referent_courriel", "referent_telephone")) {
+			fields.put(field, String.join("|", form.getOrDefault(field, List.of())));
+		}
+		for (ConsentPurpose purpose : ConsentPurpose.values()) {
+			fields.put(purpose.field(), String.join("|", form.getOrDefault(purpose.field(), List.of("non"))));
+		}
+		try {
+			actors.saveOwn(id, fields, account);
+			return "redirect:/espace/ma-structure?enregistre";
+		}
+		catch (Actors.InvalidActorException invalid) {
+			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+			model.addAttribute("erreurs", invalid.issues());
+			model.addAttribute("structures", actors.listOwn(account));
+			options(model);
+			return "coordination/ma-structure";
+		}
+	}
+
 	/** Creates the structures of a territory's lieux and links them: no double entry. */
 	@PostMapping("/espace/acteurs/depuis-lieux")
 	String fromPlaces(@AuthenticationPrincipal AccountPrincipal account,
