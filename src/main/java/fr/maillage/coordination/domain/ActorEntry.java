@@ -29,6 +29,17 @@ public record ActorEntry(String name, @Nullable String siret, ActorType type, St
 	 * recorded consent ({@link ContactConsent}).
 	 */
 	public record Referent(String name, @Nullable String email, @Nullable String phone) {
+
+		/** The phone as people read it: 04 78 03 67 67. */
+		public @Nullable String phoneForDisplay() {
+			return phone == null ? null : spaced(phone);
+		}
+
+		/** 10 digits in pairs; any other number as stored. */
+		public static String spaced(String phone) {
+			return phone.matches("0\\d{9}") ? phone.replaceAll("(\\d{2})(?=\\d)", "$1 ") : phone;
+		}
+
 	}
 
 }
