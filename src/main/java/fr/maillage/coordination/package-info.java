@@ -10,7 +10,8 @@
  * root services ← {@code web}. Charter, governance, meetings and their indicators come
  * next (issue 18).
  */
-@ApplicationModule(allowedDependencies = { "territories", "accounts", "shared" })
+@ApplicationModule(
+		allowedDependencies = { "territories", "accounts", "contributions", "places", "places::vocabulary", "shared" })
 @NullMarked
 package fr.maillage.coordination;
 

@@ -1,6 +1,7 @@
 package fr.maillage.coordination.domain;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -23,7 +24,8 @@ public final class ActorRules {
 
 	/** The fields of an entry, as the CSV columns and the form name them. */
 	public static final List<String> FIELDS = List.of("nom", "siret", "type", "departement", "epci", "competences",
-			"referent_nom", "referent_courriel", "referent_telephone", "consentement_contact");
+			"referent_nom", "referent_courriel", "referent_telephone", "consentement_contact",
+			"consentement_invitations");
 
 	private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
@@ -114,11 +116,12 @@ public final class ActorRules {
 			}
 		}
 		ActorEntry.Referent referent = referent(fields, line, issues);
+		Map<ConsentPurpose, Boolean> consents = consents(fields, line, referent != null, issues);
 		if (!issues.isEmpty()) {
 			return new Reading.Refused(issues);
 		}
-		return new Reading.Accepted(
-				new ActorEntry(name, siret, type, departement.toUpperCase(Locale.ROOT), epci, competences, referent));
+		return new Reading.Accepted(new ActorEntry(name, siret, type, departement.toUpperCase(Locale.ROOT), epci,
+				competences, referent, consents));
 	}
 
 	private static ActorEntry.@Nullable Referent referent(Map<String, String> fields, long line,
@@ -126,7 +129,6 @@ public final class ActorRules {
 		String name = value(fields, "referent_nom");
 		String email = value(fields, "referent_courriel");
 		String phone = value(fields, "referent_telephone");
-		String consent = value(fields, "consentement_contact");
 		if (email != null && !EMAIL.matcher(email).matches()) {
 			issues.add(new ImportIssue(line, "referent_courriel", email,
 					"Adresse électronique non reconnue (par exemple prenom.nom@mairie.fr)."));
@@ -136,17 +138,6 @@ public final class ActorRules {
 			issues.add(new ImportIssue(line, "referent_telephone", phone,
 					"Numéro de téléphone non reconnu : 10 chiffres, par exemple 04 78 00 00 00."));
 		}
-		boolean consented = false;
-		if (consent != null) {
-			String folded = consent.toLowerCase(Locale.ROOT);
-			if (YES.contains(folded)) {
-				consented = true;
-			}
-			else if (!NO.contains(folded)) {
-				issues.add(new ImportIssue(line, "consentement_contact", consent,
-						"Répondez oui ou non : le référent accepte-t-il que ses coordonnées soient publiées ?"));
-			}
-		}
 		if (name == null) {
 			if (email != null || phone != null) {
 				issues.add(new ImportIssue(line, "referent_nom", null,
@@ -154,7 +145,39 @@ public final class ActorRules {
 			}
 			return null;
 		}
-		return new ActorEntry.Referent(name, email, digits, consented);
+		return new ActorEntry.Referent(name, email, digits);
+	}
+
+	/**
+	 * Each consent column: oui, non, or not stated (left as recorded). A consent needs a
+	 * referent to give it.
+	 */
+	private static Map<ConsentPurpose, Boolean> consents(Map<String, String> fields, long line, boolean hasReferent,
+			List<ImportIssue> issues) {
+		Map<ConsentPurpose, Boolean> consents = new EnumMap<>(ConsentPurpose.class);
+		for (ConsentPurpose purpose : ConsentPurpose.values()) {
+			String consent = value(fields, purpose.field());
+			if (consent == null) {
+				continue;
+			}
+			String folded = consent.toLowerCase(Locale.ROOT);
+			if (YES.contains(folded)) {
+				if (!hasReferent) {
+					issues.add(new ImportIssue(line, purpose.field(), consent,
+							"Indiquez le nom du référent qui donne son accord."));
+				}
+				consents.put(purpose, true);
+			}
+			else if (NO.contains(folded)) {
+				consents.put(purpose, false);
+			}
+			else {
+				issues.add(new ImportIssue(line, purpose.field(), consent, purpose == ConsentPurpose.PUBLICATION
+						? "Répondez oui ou non : le référent accepte-t-il que ses coordonnées soient publiées ?"
+						: "Répondez oui ou non : le référent accepte-t-il de recevoir les invitations de la coordination ?"));
+			}
+		}
+		return consents;
 	}
 
 	private static @Nullable String value(Map<String, String> fields, String field) {

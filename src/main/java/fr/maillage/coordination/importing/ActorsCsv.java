@@ -7,12 +7,20 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.function.BiConsumer;
 
+import fr.maillage.coordination.domain.ActorEntry;
 import fr.maillage.coordination.domain.ActorRules;
+import fr.maillage.coordination.domain.ActorType;
+import fr.maillage.coordination.domain.Competence;
+import fr.maillage.coordination.domain.ConsentPurpose;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads a CSV file of actors, one per row, with the columns of {@link ActorRules#FIELDS}
@@ -71,6 +79,47 @@ public final class ActorsCsv {
 			throw new UnreadableException(
 					"Le fichier ne se lit pas comme un tableau CSV (guillemets non fermés ?) : " + broken.getMessage());
 		}
+	}
+
+	/** An actor as a row of the export: the import's columns. */
+	public record Row(String name, @Nullable String siret, ActorType type, String departement, @Nullable String epci,
+			Set<Competence> competences, ActorEntry.@Nullable Referent referent, Set<ConsentPurpose> consents) {
+	}
+
+	/**
+	 * The rows as a CSV file that {@link #read} reads back: « ; » separated (what French
+	 * spreadsheets open), a BOM so that they see UTF-8, formulas defused.
+	 */
+	public static String write(List<Row> rows) {
+		StringBuilder out = new StringBuilder("\uFEFF");
+		CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(';').setRecordSeparator("\r\n").get();
+		try (CSVPrinter printer = new CSVPrinter(out, format)) {
+			printer.printRecord(ActorRules.FIELDS);
+			for (Row row : rows) {
+				ActorEntry.Referent referent = row.referent();
+				printer.printRecord(cell(row.name()), cell(row.siret()), row.type().code(), row.departement(),
+						cell(row.epci()),
+						row.competences().stream().map(Competence::code).sorted().collect(Collectors.joining("|")),
+						cell(referent == null ? null : referent.name()),
+						cell(referent == null ? null : referent.email()),
+						cell(referent == null ? null : referent.phone()),
+						referent == null ? "" : (row.consents().contains(ConsentPurpose.PUBLICATION) ? "oui" : "non"),
+						referent == null ? "" : (row.consents().contains(ConsentPurpose.INVITATIONS) ? "oui" : "non"));
+			}
+		}
+		catch (IOException impossible) {
+			throw new java.io.UncheckedIOException(impossible);
+		}
+		return out.toString();
+	}
+
+	/** A cell a spreadsheet would run as a formula is prefixed with an apostrophe. */
+	private static String cell(@Nullable String value) {
+		if (value == null) {
+			return "";
+		}
+		return !value.isEmpty() && "=+-@".indexOf(value.charAt(0)) >= 0 && !value.matches("\\+33\\d+") ? "'" + value
+				: value;
 	}
 
 	/** « Référent nom » and « referent_nom » name the same column. */

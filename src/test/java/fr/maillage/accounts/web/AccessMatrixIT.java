@@ -107,6 +107,14 @@ class AccessMatrixIT {
 		ROUTES.put("GET /espace/acteurs", Access.COORDINATING);
 		ROUTES.put("POST /espace/acteurs", Access.COORDINATING);
 		ROUTES.put("POST /espace/acteurs/import", Access.COORDINATING);
+		// issue 18, referents' data: the file (read logged), a consent's withdrawal, the export (ActorsIT)
+		ROUTES.put("GET /espace/acteurs/{id}", Access.COORDINATING);
+		ROUTES.put("POST /espace/acteurs/{id}/consentements/{objet}/retrait", Access.COORDINATING);
+		ROUTES.put("GET /espace/acteurs/export.csv", Access.COORDINATING);
+		ROUTES.put("POST /espace/acteurs/depuis-lieux", Access.COORDINATING);
+		// a member's own structure: signed in, then the links actor ↔ lieux decide, 404 for others (ActorsIT)
+		ROUTES.put("GET /espace/ma-structure", Access.SIGNED_IN);
+		ROUTES.put("POST /espace/ma-structure/{id}", Access.SIGNED_IN);
 		// orientations (issue 16): signed in, then Orientations decides per orientation, 404 for others
 		// (OrientationsIT); the information notice is public
 		ROUTES.put("GET /orientations/notice", Access.PUBLIC);

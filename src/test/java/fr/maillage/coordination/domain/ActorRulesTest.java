@@ -43,7 +43,8 @@ class ActorRulesTest {
 			assertThat(entry.type()).isEqualTo(ActorType.MAIRIE);
 			assertThat(entry.competences()).containsExactlyInAnyOrder(Competence.ACCOMPAGNEMENT_DEMARCHES,
 					Competence.FORMATION_AIDANTS);
-			assertThat(entry.referent()).isEqualTo(new ActorEntry.Referent("Camille Martin", null, "0478036767", true));
+			assertThat(entry.referent()).isEqualTo(new ActorEntry.Referent("Camille Martin", null, "0478036767"));
+			assertThat(entry.consents()).containsExactlyEntriesOf(Map.of(ConsentPurpose.PUBLICATION, true));
 		});
 	}
 
@@ -61,6 +62,7 @@ class ActorRulesTest {
 			referent_courriel    | pas-une-adresse      | referent_courriel
 			referent_telephone   | 12                   | referent_telephone
 			consentement_contact | peut-être            | consentement_contact
+			consentement_invitations | si on veut       | consentement_invitations
 			""")
 	void aWrongValueIsRefusedOnItsField(String field, String value, String reportedOn) {
 		Map<String, String> fields = valid();
@@ -86,7 +88,26 @@ class ActorRulesTest {
 
 		fields.put("referent_nom", "Camille");
 		assertThat(ActorRules.read(fields, 1, DEPARTEMENTS)).isInstanceOfSatisfying(ActorRules.Reading.Accepted.class,
-				accepted -> assertThat(accepted.entry().referent().contactConsent()).isFalse());
+				// no consent column: nothing stated, so nothing recorded (and nothing
+				// withdrawn on an update)
+				accepted -> assertThat(accepted.entry().consents()).isEmpty());
+
+		fields.put("consentement_contact", "non");
+		fields.put("consentement_invitations", "oui");
+		assertThat(ActorRules.read(fields, 1, DEPARTEMENTS)).isInstanceOfSatisfying(ActorRules.Reading.Accepted.class,
+				accepted -> assertThat(accepted.entry().consents())
+					.isEqualTo(Map.of(ConsentPurpose.PUBLICATION, false, ConsentPurpose.INVITATIONS, true)));
+	}
+
+	@Test
+	void aConsentNeedsAReferentToGiveIt() {
+		Map<String, String> fields = valid();
+		fields.put("consentement_contact", "oui");
+		assertThat(ActorRules.read(fields, 4, DEPARTEMENTS)).isInstanceOfSatisfying(ActorRules.Reading.Refused.class,
+				refused -> assertThat(refused.issues()).singleElement().satisfies(issue -> {
+					assertThat(issue.champ()).isEqualTo("consentement_contact");
+					assertThat(issue.message()).isEqualTo("Indiquez le nom du référent qui donne son accord.");
+				}));
 	}
 
 	@Test
