@@ -85,6 +85,10 @@ class PrintablesBenchmark {
 				"BENCH imprimables: %d places imported, %d in the Rhône; directory %d pages, %d kB%n", imported,
 				inRhone, pages, directory.length / 1024);
 		measure("directory PDF /territoires/69/annuaire.pdf", () -> get("/territoires/69/annuaire.pdf"));
+		if (Boolean.getBoolean("bench.directoryOnly")) {
+			// for a profile (-XX:StartFlightRecording): the directory alone
+			return;
+		}
 		measure("directory PDF, large print", () -> get("/territoires/69/annuaire.pdf?gros_caracteres=true"));
 		measure("directory print HTML (query, QR codes, map; no PDF)", () -> get("/territoires/69/annuaire"));
 		measure("poster PDF /lieux/{id}/affiche.pdf", () -> get("/lieux/" + placeId + "/affiche.pdf"));
