@@ -70,8 +70,9 @@ final class SitingReasons {
 		reasons.add(integer(pick.populationGained()) + " habitants de " + plural(reached.size(), "commune") + " ("
 				+ list + ") auraient un lieu à moins de " + decimal(radiusKm) + " km.");
 		if (pick.zoneBlanchePopulation() > 0) {
-			reasons.add("Dont " + integer(pick.zoneBlanchePopulation())
-					+ " habitants en zone blanche, aujourd’hui à plus de " + decimal(farKm) + " km de tout lieu.");
+			String who = pick.zoneBlanchePopulation() == pick.populationGained() ? "Tous en zone blanche"
+					: "Dont " + integer(pick.zoneBlanchePopulation()) + " habitants en zone blanche";
+			reasons.add(who + ", aujourd’hui à plus de " + decimal(farKm) + " km de tout lieu.");
 		}
 		Double score = meanScore(reached);
 		if (score != null) {
