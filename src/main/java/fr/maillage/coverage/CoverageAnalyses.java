@@ -24,6 +24,7 @@ import fr.maillage.places.vocabulary.MediationService;
 import fr.maillage.shared.geo.Coordinates;
 import fr.maillage.shared.web.BadRequestException;
 import fr.maillage.territories.CommuneProfile;
+import fr.maillage.territories.CommuneRef;
 import fr.maillage.territories.Territories;
 import fr.maillage.territories.TerritoryDetails;
 import fr.maillage.territories.TerritoryLevel;
@@ -109,6 +110,17 @@ public class CoverageAnalyses {
 	 */
 	public SitingResult suggestSites(String departementCode, @Nullable MediationService service, int count,
 			double radiusKm) {
+		return suggestSites(TerritoryLevel.DEPARTEMENT, departementCode, service, count, radiusKm, false);
+	}
+
+	/**
+	 * K communes of a département or an EPCI where a new place (or an itinerant stop)
+	 * would bring the most people within {@code radiusKm}, weighted by fragility when
+	 * known; with {@code favourZonesBlanches}, sites that reach zones blanches first
+	 * ({@link SitingSuggestions}). Each suggestion says why.
+	 */
+	public SitingResult suggestSites(TerritoryLevel level, String code, @Nullable MediationService service, int count,
+			double radiusKm, boolean favourZonesBlanches) {
 		if (count < 1 || count > MAX_SUGGESTIONS) {
 			throw new BadRequestException("nombre_invalide",
 					"Le nombre de suggestions doit être compris entre 1 et " + MAX_SUGGESTIONS + ".");
@@ -116,8 +128,13 @@ public class CoverageAnalyses {
 		if (!(radiusKm > 0 && radiusKm <= 100)) {
 			throw new BadRequestException("rayon_invalide", "Le rayon doit être compris entre 0 et 100 km.");
 		}
-		TerritoryDetails departement = territories.getDepartement(departementCode);
-		List<CommuneProfile> members = members(TerritoryLevel.DEPARTEMENT, departement.code());
+		TerritoryDetails territory = switch (level) {
+			case DEPARTEMENT -> territories.getDepartement(code);
+			case EPCI -> territories.getEpci(code);
+			case REGION -> throw new BadRequestException("niveau_inconnu",
+					"Les suggestions se calculent pour un département ou un EPCI.");
+		};
+		List<CommuneProfile> members = members(level, territory.code());
 		List<Area> areas = areas(members);
 		NearestSiteIndex index = new NearestSiteIndex(sites(directory.listPlacePoints(null), service));
 		Map<String, Double> scores = fragility.listOfficialCommuneScores();
@@ -136,11 +153,13 @@ public class CoverageAnalyses {
 			Double distance = coverage.distanceKm();
 			boolean covered = distance != null && distance <= radiusKm;
 			Double score = scores.get(area.code());
-			// communes without a score weigh as the département's mean fragility
+			// communes without a score weigh as the territory's mean fragility
 			double fragilityFactor = !weighted ? 1 : score != null ? score : meanScore;
-			demand.add(new SitingSuggestions.Demand(area, area.population() * fragilityFactor, covered));
+			demand.add(new SitingSuggestions.Demand(area, area.population() * fragilityFactor, covered,
+					coverage.tier() == CoverageTier.ZONE_BLANCHE));
 		}
-		List<SitingSuggestions.Pick> picks = SitingSuggestions.choose(demand, areas, radiusKm, count);
+		List<SitingSuggestions.Pick> picks = SitingSuggestions.choose(demand, areas, radiusKm, count,
+				favourZonesBlanches);
 		List<CommuneCoverage> after = new ArrayList<>();
 		for (CommuneCoverage coverage : before) {
 			Double distance = coverage.distanceKm();
@@ -153,15 +172,34 @@ public class CoverageAnalyses {
 			}
 			after.add(new CommuneCoverage(coverage.area(), null, thresholds.tierOf(distance, inCommune)));
 		}
+		SitingReasons reasons = new SitingReasons(areas, scores, radiusKm, thresholds.farKm());
 		List<SitingResult.Suggestion> suggestions = new ArrayList<>();
 		for (SitingSuggestions.Pick pick : picks) {
 			suggestions.add(new SitingResult.Suggestion(suggestions.size() + 1, pick.site().code(), pick.site().name(),
-					pick.site().latitude(), pick.site().longitude(), pick.populationGained(), pick.communesReached()));
+					pick.site().latitude(), pick.site().longitude(), pick.populationGained(),
+					pick.zoneBlanchePopulation(), pick.communesReached(), reasons.meanScore(pick.communesReached()),
+					reasons.explain(pick)));
 		}
-		return new SitingResult(departement.code(), label(service), radiusKm,
-				weighted ? "population × IFN" : "population", suggestions, tiers(CoverageSummary.of(before, 0)),
+		String niveau = level == TerritoryLevel.EPCI ? "epci" : "departement";
+		return new SitingResult(level == TerritoryLevel.DEPARTEMENT ? territory.code() : null, niveau, territory.code(),
+				territory.nom(), label(service), radiusKm, weighted ? "population × IFN" : "population",
+				favourZonesBlanches, suggestions, tiers(CoverageSummary.of(before, 0)),
 				tiers(CoverageSummary.of(after, 0)),
-				"glouton de couverture maximale (garantie : au moins 1 − 1/e ≈ 63 % de l'optimum)");
+				"glouton de couverture maximale (garantie : au moins 1 − 1/e ≈ 63 % de l'optimum)"
+						+ (favourZonesBlanches ? ", les zones blanches d'abord" : ""));
+	}
+
+	/**
+	 * Coverage of a territory named by its code alone: nine digits are an EPCI's SIREN,
+	 * anything else a département (or 69D/69M).
+	 */
+	public TerritoryCoverage analyseTerritory(String code, @Nullable MediationService service) {
+		return isEpci(code) ? analyseEpci(code, service) : analyseDepartement(code, service);
+	}
+
+	/** Whether a territory code is an EPCI's SIREN (nine digits). */
+	public static boolean isEpci(String code) {
+		return code.matches("\\d{9}");
 	}
 
 	private TerritoryCoverage analyse(TerritoryDetails territory, String level, TerritoryLevel territoryLevel,
@@ -176,7 +214,9 @@ public class CoverageAnalyses {
 		List<CommuneCoverage> coverages = areas(members).stream()
 			.map(area -> CommuneCoverage.of(area, index, thresholds))
 			.toList();
-		List<TerritoryCoverage.CommuneRow> rows = coverages.stream().map(coverage -> row(coverage, scores)).toList();
+		List<TerritoryCoverage.CommuneRow> rows = coverages.stream()
+			.map(coverage -> row(coverage, scores, territories))
+			.toList();
 		int placesInTerritory = (int) sites.stream()
 			.filter(site -> site.communeCode() != null && memberCodes.contains(site.communeCode()))
 			.count();
@@ -208,15 +248,21 @@ public class CoverageAnalyses {
 		.thenComparing(row -> -row.population())
 		.thenComparing(TerritoryCoverage.CommuneRow::code);
 
-	private static TerritoryCoverage.CommuneRow row(CommuneCoverage coverage, Map<String, Double> scores) {
+	private static TerritoryCoverage.CommuneRow row(CommuneCoverage coverage, Map<String, Double> scores,
+			Territories territories) {
 		NearestSiteIndex.Nearest nearest = coverage.nearest();
 		Double score = scores.get(coverage.area().code());
 		Double ifn = score != null ? Math.round(score * 100) / 100.0 : null;
 		return new TerritoryCoverage.CommuneRow(coverage.area().code(), coverage.area().name(),
 				coverage.area().population(), nearest == null ? null : Math.round(nearest.distanceKm() * 100) / 100.0,
-				nearest == null ? null : new TerritoryCoverage.NearestPlace(nearest.site().id(), nearest.site().name(),
-						nearest.site().communeCode()),
+				nearest == null ? null
+						: new TerritoryCoverage.NearestPlace(nearest.site().id(), nearest.site().name(),
+								nearest.site().communeCode(), communeName(territories, nearest.site().communeCode())),
 				coverage.tier().code(), ifn);
+	}
+
+	private static @Nullable String communeName(Territories territories, @Nullable String code) {
+		return code == null ? null : territories.findCommune(code).map(CommuneRef::nom).orElse(null);
 	}
 
 	private static Map<String, TerritoryCoverage.TierFigures> tiers(CoverageSummary summary) {

@@ -26,8 +26,19 @@ public record TerritoryCoverage(String code, String nom, String niveau, String s
 			@Nullable Double ifn) {
 	}
 
-	/** The nearest place offering the service. */
-	public record NearestPlace(String id, String nom, @JsonProperty("code_insee") @Nullable String codeInsee) {
+	/**
+	 * The nearest place offering the service.
+	 *
+	 * @param commune the name of the place's commune, {@code null} when unknown
+	 */
+	public record NearestPlace(String id, String nom, @JsonProperty("code_insee") @Nullable String codeInsee,
+			@Nullable String commune) {
+
+		/** Whether the place lies in another commune than {@code communeCode}. */
+		public boolean isElsewhereThan(String communeCode) {
+			return codeInsee != null && !codeInsee.equals(communeCode) && commune != null;
+		}
+
 	}
 
 	/**

@@ -133,6 +133,19 @@ public class FragilityIndexes {
 		return listCommunes(departement, FragilitySettingsParameters.read(parameters));
 	}
 
+	/**
+	 * Communes of an EPCI for a setting written as request parameters, ordered by code;
+	 * for the EPCI's territory page.
+	 */
+	public List<TerritoryFragility> listEpciCommunes(String siren, Map<String, String> parameters) {
+		FragilitySettings settings = FragilitySettingsParameters.read(parameters);
+		TerritoryDetails details = territories.getEpci(siren);
+		Snapshot snapshot = snapshot(settings);
+		return members(TerritoryLevel.EPCI, details.code()).stream()
+			.map(commune -> summarise(commune.code(), commune.nom(), "commune", List.of(commune), settings, snapshot))
+			.toList();
+	}
+
 	/** {@link #scoreTerritory} for a setting written as request parameters. */
 	public TerritoryFragility scoreTerritory(String level, String code, Map<String, String> parameters) {
 		return scoreTerritory(level, code, FragilitySettingsParameters.read(parameters));

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 
+import fr.maillage.shared.text.TextFolding;
 import fr.maillage.territories.persistence.JdbcTerritoryRepository;
 import fr.maillage.territories.persistence.LastKnownPopulations;
 import fr.maillage.territories.search.TerritorySearchIndex;
@@ -128,6 +129,19 @@ public class Territories {
 	 */
 	public List<TerritoryHit> searchTerritories(String query, int limit) {
 		return index.search(query, Math.max(1, Math.min(limit, MAX_HITS)));
+	}
+
+	/**
+	 * Whether a search hit was found only by a later word of its name (« Lyonn » →
+	 * Cognat-Lyonne): not by its name's start, its code nor a postcode. Such a hit is a
+	 * weaker guess than a name one letter away (Lyon).
+	 */
+	public boolean matchesOnlyALaterWord(String query, TerritoryHit hit) {
+		String key = TextFolding.searchKey(query);
+		if (key.isEmpty() || query.chars().anyMatch(Character::isDigit)) {
+			return false;
+		}
+		return !TextFolding.searchKey(hit.nom()).startsWith(key);
 	}
 
 	/**

@@ -199,7 +199,139 @@ class CoverageIT {
 	void coversAnEpciToo() {
 		JsonNode ccpa = api.get("/api/v1/couverture/epci/246900625").json();
 		assertThat(ccpa.get("communes")).hasSize(17);
+		ApiClient.Response csv = api.get("/api/v1/couverture/epci/246900625.csv");
+		assertThat(csv.status()).isEqualTo(200);
+		assertThat(csv.body().split("\r\n")).hasSize(18);
+		assertThat(csv.body()).contains("L'Arbresle");
 		assertThat(ccpa.get("niveau").asString()).isEqualTo("epci");
+	}
+
+	@Test
+	void sortsTheCommunesByNameInFrenchOrderAndFiltersThemByTier() {
+		JsonNode byName = api.get("/api/v1/couverture/departements/69?tri=nom").json();
+		List<String> names = new ArrayList<>();
+		byName.get("communes").forEach(commune -> names.add(commune.get("nom").asString()));
+		assertThat(names).hasSize(266);
+		java.text.Collator french = java.text.Collator.getInstance(java.util.Locale.FRENCH);
+		french.setStrength(java.text.Collator.PRIMARY);
+		assertThat(names).isSortedAccordingTo(french);
+		// accents ignored: « Écully » among the E, not after « Yzeron » as by code points
+		assertThat(names.indexOf("Écully")).isGreaterThan(names.indexOf("Dracé")).isLessThan(names.indexOf("Fleurie"));
+		assertThat(names.get(names.size() - 1)).isNotEqualTo("Écully");
+		// the nearest place names its commune
+		JsonNode withPlaceElsewhere = null;
+		for (JsonNode commune : byName.get("communes")) {
+			JsonNode place = commune.get("lieu_le_plus_proche");
+			if (place != null && !place.isNull()
+					&& !place.get("code_insee").asString().equals(commune.get("code").asString())) {
+				withPlaceElsewhere = commune;
+				break;
+			}
+		}
+		assertThat(withPlaceElsewhere).isNotNull();
+		String placeCommune = withPlaceElsewhere.get("lieu_le_plus_proche").get("commune").asString();
+		assertThat(placeCommune).isNotBlank().isNotEqualTo(withPlaceElsewhere.get("nom").asString());
+
+		for (String tier : List.of("couvert", "proche", "eloigne", "zone_blanche")) {
+			JsonNode filtered = api.get("/api/v1/couverture/departements/69?palier=" + tier).json();
+			assertThat(filtered.get("communes")).as(tier)
+				.hasSize(filtered.get("synthese").get("paliers").get(tier).get("communes").asInt());
+			filtered.get("communes").forEach(commune -> assertThat(commune.get("palier").asString()).isEqualTo(tier));
+			// the summary stays the whole département's
+			assertThat(filtered.get("synthese").get("communes").asInt()).isEqualTo(266);
+		}
+		ApiClient.Response unknown = api.get("/api/v1/couverture/departements/69?palier=loin");
+		assertThat(unknown.status()).isEqualTo(400);
+		assertThat(unknown.json().get("code").asString()).isEqualTo("palier_inconnu");
+		assertThat(unknown.json().get("message").asString()).contains("couvert, proche, eloigne, zone_blanche");
+		assertThat(api.get("/api/v1/couverture/epci/246900625?tri=hasard").json().get("code").asString())
+			.isEqualTo("tri_inconnu");
+	}
+
+	@Test
+	void suggestsSitesInAnEpciAndSaysWhy() {
+		ApiClient.Response response = api.postJson("/api/v1/couverture/suggestions",
+				"{\"epci\": \"246900625\", \"service\": \"" + DEMARCHES + "\", \"nombre\": 2, \"rayon_km\": 5}");
+		assertThat(response.status()).as(response.body()).isEqualTo(200);
+		JsonNode result = response.json();
+		assertThat(result.get("niveau").asString()).isEqualTo("epci");
+		assertThat(result.get("code").asString()).isEqualTo("246900625");
+		assertThat(result.get("departement").isNull()).isTrue();
+		List<String> members = new ArrayList<>();
+		api.get("/api/v1/couverture/epci/246900625")
+			.json()
+			.get("communes")
+			.forEach(c -> members.add(c.get("code").asString()));
+		assertThat(result.get("suggestions")).isNotEmpty();
+		for (JsonNode suggestion : result.get("suggestions")) {
+			assertThat(members).contains(suggestion.get("code").asString());
+			suggestion.get("communes_atteintes").forEach(code -> assertThat(members).contains(code.asString()));
+			long gained = suggestion.get("population_nouvellement_couverte").asLong();
+			String firstReason = suggestion.get("raisons").get(0).asString();
+			assertThat(firstReason)
+				.contains(String.format(java.util.Locale.FRANCE, "%,d", gained)
+					.replace(' ', '\u202f')
+					.replace('\u00a0', '\u202f') + " habitants de ")
+				.contains("à moins de 5 km");
+			assertThat(suggestion.get("raisons").toString()).contains("Fragilité numérique des communes atteintes");
+		}
+		ApiClient.Response neither = api.postJson("/api/v1/couverture/suggestions", "{\"nombre\": 2}");
+		assertThat(neither.status()).isEqualTo(400);
+		assertThat(neither.json().get("message").asString()).contains("« epci »");
+		assertThat(api.postJson("/api/v1/couverture/suggestions", "{\"departement\": \"69\", \"epci\": \"246900625\"}")
+			.json()
+			.get("code")
+			.asString()).isEqualTo("territoire_en_double");
+		assertThat(api.postJson("/api/v1/couverture/suggestions", "{\"epci\": \"123456789\"}").status()).isEqualTo(404);
+	}
+
+	@Test
+	void favouringZonesBlanchesPutsTheSitesThatReachThemFirst() {
+		// a service few places offer leaves zones blanches in the Rhône
+		String service = null;
+		for (MediationServiceLabel label : MediationServiceLabel.all()) {
+			JsonNode coverage = api.get("/api/v1/couverture/departements/69?service=" + ApiClient.encode(label.text()))
+				.json();
+			if (coverage.get("synthese").get("paliers").get("zone_blanche").get("communes").asInt() > 2) {
+				service = label.text();
+				break;
+			}
+		}
+		assertThat(service).as("a service with zones blanches in the Rhône").isNotNull();
+		String body = "{\"departement\": \"69\", \"service\": \"" + service + "\", \"nombre\": 6, \"rayon_km\": 5";
+		JsonNode favoured = api
+			.postJson("/api/v1/couverture/suggestions", body + ", \"favoriser_zones_blanches\": true}")
+			.json();
+		JsonNode plain = api.postJson("/api/v1/couverture/suggestions", body + "}").json();
+		assertThat(favoured.get("favoriser_zones_blanches").asBoolean()).isTrue();
+		assertThat(plain.get("favoriser_zones_blanches").asBoolean()).isFalse();
+		assertThat(favoured.get("suggestions").get(0).get("population_en_zone_blanche").asLong()).isPositive();
+		assertThat(favoured.get("suggestions").get(0).get("raisons").toString()).contains("en zone blanche");
+		// the rule: once a site reaches no zone blanche, no later one does
+		boolean reachedNone = false;
+		for (JsonNode suggestion : favoured.get("suggestions")) {
+			long zoneBlanche = suggestion.get("population_en_zone_blanche").asLong();
+			assertThat(reachedNone && zoneBlanche > 0).as(suggestion.toString()).isFalse();
+			reachedNone |= zoneBlanche == 0;
+		}
+		long zoneBlancheFavoured = 0;
+		long zoneBlanchePlain = 0;
+		for (int i = 0; i < Math.min(favoured.get("suggestions").size(), plain.get("suggestions").size()); i++) {
+			zoneBlancheFavoured += favoured.get("suggestions").get(i).get("population_en_zone_blanche").asLong();
+			zoneBlanchePlain += plain.get("suggestions").get(i).get("population_en_zone_blanche").asLong();
+		}
+		assertThat(zoneBlancheFavoured).isGreaterThanOrEqualTo(zoneBlanchePlain);
+	}
+
+	/** The standard's service labels. */
+	private record MediationServiceLabel(String text) {
+
+		static List<MediationServiceLabel> all() {
+			return java.util.Arrays.stream(fr.maillage.places.vocabulary.MediationService.values())
+				.map(service -> new MediationServiceLabel(service.label()))
+				.toList();
+		}
+
 	}
 
 	private static JsonNode commune(JsonNode coverage, String code) {

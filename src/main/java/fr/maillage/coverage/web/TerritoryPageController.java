@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import fr.maillage.coverage.CommuneTable;
 import fr.maillage.coverage.CoverageAnalyses;
 import fr.maillage.coverage.SitingResult;
 import fr.maillage.coverage.TerritoryCoverage;
@@ -65,22 +66,34 @@ class TerritoryPageController {
 		this.json = json;
 	}
 
+	/**
+	 * A département (or 69D/69M) or, for nine digits, an EPCI: the map, the summary,
+	 * siting suggestions with their reasons, and the communes' table by name, one tier or
+	 * all, a page at a time.
+	 */
 	@GetMapping("/territoires/{code}")
-	String departement(@PathVariable String code, @RequestParam(defaultValue = "couverture") String vue,
+	String territory(@PathVariable String code, @RequestParam(defaultValue = "couverture") String vue,
 			@RequestParam(required = false) @Nullable String service,
 			@RequestParam(required = false) @Nullable Integer suggestions,
-			@RequestParam(required = false) @Nullable Double rayon, @RequestParam Map<String, String> parameters,
+			@RequestParam(required = false) @Nullable Double rayon,
+			@RequestParam(name = "zones_blanches", required = false) @Nullable Boolean zonesBlanches,
+			@RequestParam(required = false) @Nullable String palier,
+			@RequestParam(required = false) @Nullable String page, @RequestParam Map<String, String> parameters,
 			Model model) {
 		MediationService chosen = CoverageApiController.service(service);
-		TerritoryCoverage result = coverage.analyseDepartement(code, chosen);
+		boolean epci = CoverageAnalyses.isEpci(code);
+		TerritoryCoverage result = coverage.analyseTerritory(code, chosen);
+		String tier = CommuneTable.tier(palier);
 		// the IFN as the coordinator sets it (method, variant, base, weights in the URL)
-		TerritoryFragility ifn = fragility.scoreTerritory("departement", result.code(), parameters);
+		TerritoryFragility ifn = fragility.scoreTerritory(result.niveau(), result.code(), parameters);
 		Map<String, Double> ifnByCommune = new LinkedHashMap<>();
-		fragility.listCommunes(result.code(), parameters).forEach(commune -> {
-			if (commune.score() != null) {
-				ifnByCommune.put(commune.code(), commune.score());
-			}
-		});
+		(epci ? fragility.listEpciCommunes(result.code(), parameters)
+				: fragility.listCommunes(result.code(), parameters))
+			.forEach(commune -> {
+				if (commune.score() != null) {
+					ifnByCommune.put(commune.code(), commune.score());
+				}
+			});
 		boolean v1 = ifn.methode().equals("v1");
 		boolean showIfn = vue.equals("ifn");
 		Map<String, Map<String, String>> classes = new LinkedHashMap<>();
@@ -91,9 +104,10 @@ class TerritoryPageController {
 			classes.put(row.code(), Map.of("classe", css, "texte", row.nom() + " : " + words));
 		}
 		SitingResult siting = null;
+		boolean favour = Boolean.TRUE.equals(zonesBlanches);
 		if (suggestions != null) {
-			siting = coverage.suggestSites(result.code(), chosen, suggestions,
-					rayon == null ? coverage.thresholds().coveredKm() : rayon);
+			siting = coverage.suggestSites(epci ? TerritoryLevel.EPCI : TerritoryLevel.DEPARTEMENT, result.code(),
+					chosen, suggestions, rayon == null ? coverage.thresholds().coveredKm() : rayon, favour);
 		}
 		boolean official = ifn.methode().equals("v3") && ifn.variante().equals("tout_age")
 				&& ifn.base().equals("france") && ifn.poids().values().stream().allMatch(weight -> weight == 1.0);
@@ -103,12 +117,20 @@ class TerritoryPageController {
 				ifnParameters.put(name, value);
 			}
 		});
+		CommuneTable.Page table = CommuneTable.page(result.communes(), tier, pageNumber(page));
 		model.addAttribute("couverture", result);
+		model.addAttribute("epci", epci);
+		model.addAttribute("nomTerritoire", epci ? "l’EPCI" : "le département");
+		model.addAttribute("tableau", table);
+		model.addAttribute("palier", tier == null ? "tous" : tier);
+		model.addAttribute("liensPages", pageLinks(parameters, table));
+		model.addAttribute("voisins", neighbours(result, epci));
 		model.addAttribute("ifn", ifn);
 		model.addAttribute("ifnParCommune", ifnByCommune);
 		model.addAttribute("reglageOfficiel", official);
 		model.addAttribute("reglage", describe(ifn));
 		model.addAttribute("parametresIfn", query(ifnParameters));
+		model.addAttribute("champsIfn", ifnParameters);
 		model.addAttribute("variantes", FragilityIndexes.listVariants());
 		model.addAttribute("libellesIndicateurs", FragilityIndexes.listIndicatorLabels());
 		model.addAttribute("vue", showIfn ? "ifn" : "couverture");
@@ -117,13 +139,69 @@ class TerritoryPageController {
 		model.addAttribute("paliers", TIERS);
 		model.addAttribute("classesIfn", v1 ? V1_CLASSES : IFN_CLASSES);
 		model.addAttribute("suggestion", siting);
+		model.addAttribute("zonesBlanches", favour);
 		model.addAttribute("nombre", suggestions == null ? 5 : suggestions);
 		model.addAttribute("rayon", rayon == null ? coverage.thresholds().coveredKm() : rayon);
 		model.addAttribute("donneesCarte",
 				safeJson(Map.of("communes", classes, "contour",
-						"/api/v1/territoires/departements/" + result.code() + "/communes.geojson", "suggestions",
-						siting == null ? List.of() : siting.suggestions())));
+						"/api/v1/territoires/" + (epci ? "epci/" : "departements/") + result.code()
+								+ "/communes.geojson",
+						"suggestions", siting == null ? List.of() : siting.suggestions())));
 		return "coverage/territory";
+	}
+
+	/**
+	 * A page number as typed: anything that is not a positive number is the first page.
+	 */
+	private static int pageNumber(@Nullable String page) {
+		if (page == null || !page.strip().matches("\\d{1,6}")) {
+			return 1;
+		}
+		return Math.max(1, Integer.parseInt(page.strip()));
+	}
+
+	/** A link to one page of the table, keeping every other choice of the page. */
+	record PageLink(int number, String href, boolean current) {
+	}
+
+	private static List<PageLink> pageLinks(Map<String, String> parameters, CommuneTable.Page table) {
+		List<PageLink> links = new ArrayList<>();
+		if (table.pages() < 2) {
+			return links;
+		}
+		for (int number = 1; number <= table.pages(); number++) {
+			Map<String, String> kept = new LinkedHashMap<>(parameters);
+			kept.remove("page");
+			kept.put("page", String.valueOf(number));
+			links.add(new PageLink(number, "?" + query(kept) + "#titre-communes", number == table.number()));
+		}
+		return links;
+	}
+
+	/**
+	 * The territories a coordinator goes to from this one: a département's EPCIs (by
+	 * name, French order), an EPCI's départements.
+	 */
+	private List<Map.Entry<String, String>> neighbours(TerritoryCoverage result, boolean epci) {
+		java.util.Set<String> codes = new java.util.HashSet<>();
+		for (TerritoryCoverage.CommuneRow row : result.communes()) {
+			territories.findCommuneProfile(row.code()).ifPresent(profile -> {
+				if (epci) {
+					codes.add(profile.departement());
+				}
+				else if (profile.epci() != null) {
+					codes.add(profile.epci());
+				}
+			});
+		}
+		Map<String, String> names = territories.mapNames(epci ? TerritoryLevel.DEPARTEMENT : TerritoryLevel.EPCI);
+		java.text.Collator french = java.text.Collator.getInstance(java.util.Locale.FRENCH);
+		french.setStrength(java.text.Collator.PRIMARY);
+		return codes.stream()
+			.filter(names::containsKey)
+			.map(c -> Map.entry(c, names.get(c)))
+			.sorted(Map.Entry.comparingByValue(french))
+			.toList();
 	}
 
 	/** The setting in words, as every figure of the page states it. */

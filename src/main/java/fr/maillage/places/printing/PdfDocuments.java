@@ -36,7 +36,11 @@ public class PdfDocuments {
 
 	/** The same page laid out as PDF. */
 	public byte[] pdf(String template, Map<String, Object> variables) {
-		String html = html(template, variables);
+		return pdfOfHtml(html(template, variables));
+	}
+
+	/** Well-formed XHTML laid out as PDF, with the shipped fonts. */
+	public byte[] pdfOfHtml(String html) {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		try {
 			PdfRendererBuilder builder = new PdfRendererBuilder();

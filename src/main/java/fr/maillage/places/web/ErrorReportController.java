@@ -7,6 +7,7 @@ import fr.maillage.places.ErrorReportRefusedException;
 import fr.maillage.places.ErrorReports;
 import fr.maillage.places.Place;
 import fr.maillage.places.PlaceDirectory;
+import fr.maillage.shared.web.PublicAddress;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -34,7 +35,11 @@ class ErrorReportController {
 
 	private final PlaceFreshness freshness;
 
-	ErrorReportController(ErrorReports reports, PlaceDirectory directory, Clock clock, PlaceFreshness freshness) {
+	private final PublicAddress publicAddress;
+
+	ErrorReportController(ErrorReports reports, PlaceDirectory directory, Clock clock, PlaceFreshness freshness,
+			PublicAddress publicAddress) {
+		this.publicAddress = publicAddress;
 		this.freshness = freshness;
 		this.reports = reports;
 		this.directory = directory;
@@ -63,7 +68,10 @@ class ErrorReportController {
 		catch (ErrorReportRefusedException refused) {
 			response.setStatus(HttpStatus.BAD_REQUEST.value());
 			Place place = directory.getPlace(id);
-			model.addAttribute("place", PlaceCard.of(place, null, ZonedDateTime.now(clock), freshness.of(place)));
+			ZonedDateTime now = ZonedDateTime.now(clock);
+			model.addAttribute("place", PlaceCard.of(place, null, now, freshness.of(place)));
+			// the same page as before the report: « Envoyer cette fiche » included
+			PlacePageModel.addSending(place, now, publicAddress, model);
 			model.addAttribute("reportError", refused.getMessage());
 			model.addAttribute("report", new ReportForm(champ, message, courriel));
 			PlacePageModel.addFormAttributes(model, clock);

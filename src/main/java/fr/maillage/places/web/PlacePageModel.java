@@ -1,12 +1,21 @@
 package fr.maillage.places.web;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.ZonedDateTime;
 
 import fr.maillage.places.ErrorReport;
+import fr.maillage.places.Place;
+import fr.maillage.places.hours.OpeningHoursEvaluator;
+import fr.maillage.places.printing.PrintedPlace;
+import fr.maillage.places.printing.QrCodes;
+import fr.maillage.shared.web.PublicAddress;
+import org.springframework.web.util.UriUtils;
 import org.springframework.ui.Model;
 
 /**
- * Attributes every rendering of the place page needs for its "Signaler une erreur" form.
+ * Attributes every rendering of the place page needs: its "Signaler une erreur" form and
+ * « Envoyer cette fiche » — the page a refused report returns is the same page.
  */
 final class PlacePageModel {
 
@@ -16,6 +25,24 @@ final class PlacePageModel {
 	static void addFormAttributes(Model model, Clock clock) {
 		model.addAttribute("reportFields", ErrorReport.FIELDS);
 		model.addAttribute("shownAt", clock.millis());
+	}
+
+	/**
+	 * « Envoyer cette fiche » (issue 17): a short text to copy, to send by SMS or from
+	 * the person's own mail program — nothing goes through Maillage, no address is asked
+	 * or kept — and a QR code of the page, for someone who reads it on another screen.
+	 */
+	static void addSending(Place place, ZonedDateTime now, PublicAddress publicAddress, Model model) {
+		PrintedPlace printed = PrintedPlace.of(place, PrintablesController.placeUrl(publicAddress, place.id()));
+		String text = printed.shortText(now.withZoneSameInstant(OpeningHoursEvaluator.PARIS).toLocalDate());
+		String encoded = UriUtils.encode(text, StandardCharsets.UTF_8);
+		model.addAttribute("shortText", text);
+		// "sms:?&body=": the one form both Android and iOS messaging apps read
+		model.addAttribute("smsHref", "sms:?&body=" + encoded);
+		model.addAttribute("mailHref",
+				"mailto:?subject=" + UriUtils.encode(place.name(), StandardCharsets.UTF_8) + "&body=" + encoded);
+		model.addAttribute("qrSvg", QrCodes.svg(printed.url(), "QR code de la fiche de " + place.name()));
+		model.addAttribute("placeUrl", printed.url());
 	}
 
 }

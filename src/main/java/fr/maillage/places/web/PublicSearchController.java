@@ -1,8 +1,8 @@
 package fr.maillage.places.web;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -15,8 +15,6 @@ import fr.maillage.places.PlaceDirectory;
 import fr.maillage.places.PlacePage;
 import fr.maillage.places.PlaceQuery;
 import fr.maillage.places.hours.OpeningHours;
-import fr.maillage.places.printing.PrintedPlace;
-import fr.maillage.places.printing.QrCodes;
 import fr.maillage.places.hours.OpeningHoursEvaluator;
 import fr.maillage.places.vocabulary.Fee;
 import fr.maillage.places.vocabulary.MediationService;
@@ -36,7 +34,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.util.UriUtils;
 
 /**
  * "Trouver de l'aide près de chez moi": the public search page and the place page.
@@ -197,7 +194,14 @@ class PublicSearchController {
 	 * link that searches it with the same criteria.
 	 */
 	private void explainUnknownPlace(String typed, SearchLinks links, Model model) {
-		List<TerritoryHit> close = territories.suggestTerritories(typed, 3);
+		List<TerritoryHit> close = new ArrayList<>(territories.suggestTerritories(typed, 3));
+		// then names a later word of which starts so (« Lyonn » → Cognat-Lyonne)
+		territories.searchTerritories(typed, 5)
+			.stream()
+			.filter(hit -> hit.centre() != null && !close.contains(hit))
+			.filter(hit -> territories.matchesOnlyALaterWord(typed, hit))
+			.limit(Math.max(0, 3 - close.size()))
+			.forEach(close::add);
 		if (close.isEmpty()) {
 			model.addAttribute("message", "Aucune commune ni aucun code postal ne s’écrit « " + typed
 					+ " ». Vérifiez l’orthographe, ou essayez le code postal (par exemple 69100).");
@@ -260,24 +264,6 @@ class PublicSearchController {
 	}
 
 	/**
-	 * « Envoyer cette fiche » (issue 17): a short text to copy, to send by SMS or from
-	 * the person's own mail program — nothing goes through Maillage, no address is asked
-	 * or kept — and a QR code of the page, for someone who reads it on another screen.
-	 */
-	private void addSending(Place place, ZonedDateTime now, Model model) {
-		PrintedPlace printed = PrintedPlace.of(place, PrintablesController.placeUrl(publicAddress, place.id()));
-		String text = printed.shortText(now.withZoneSameInstant(OpeningHoursEvaluator.PARIS).toLocalDate());
-		String encoded = UriUtils.encode(text, StandardCharsets.UTF_8);
-		model.addAttribute("shortText", text);
-		// "sms:?&body=": the one form both Android and iOS messaging apps read
-		model.addAttribute("smsHref", "sms:?&body=" + encoded);
-		model.addAttribute("mailHref",
-				"mailto:?subject=" + UriUtils.encode(place.name(), StandardCharsets.UTF_8) + "&body=" + encoded);
-		model.addAttribute("qrSvg", QrCodes.svg(printed.url(), "QR code de la fiche de " + place.name()));
-		model.addAttribute("placeUrl", printed.url());
-	}
-
-	/**
 	 * The territory a person means: the best hit, or — for "Saint-Pierre (974)", as
 	 * suggestions and results write homonyms — the best hit of that département.
 	 */
@@ -294,7 +280,18 @@ class PublicSearchController {
 				return inDepartement;
 			}
 		}
-		return territories.searchTerritories(query, 5).stream().filter(hit -> hit.centre() != null).findFirst();
+		Optional<TerritoryHit> best = territories.searchTerritories(query, 5)
+			.stream()
+			.filter(hit -> hit.centre() != null)
+			.findFirst();
+		if (best.isPresent() && territories.matchesOnlyALaterWord(query, best.get())
+				&& territories.suggestTerritories(query, 1).stream().anyMatch(close -> !close.equals(best.get()))) {
+			// « Lyonn »: a name misspelt by a letter (Lyon) before the second word of
+			// another (Cognat-Lyonne); both are offered, nothing is searched unasked.
+			// « Arbresle » is L'Arbresle either way: searched at once.
+			return Optional.empty();
+		}
+		return best;
 	}
 
 	private static <E extends Enum<E> & Vocabulary> List<E> labels(Class<E> type, List<String> labels) {
@@ -351,7 +348,7 @@ class PublicSearchController {
 			directory.countConsultation(place.id(), now.withZoneSameInstant(OpeningHoursEvaluator.PARIS).toLocalDate());
 		}
 		model.addAttribute("place", PlaceCard.of(place, null, now, freshness.of(place)));
-		addSending(place, now, model);
+		PlacePageModel.addSending(place, now, publicAddress, model);
 		return "places/place";
 	}
 

@@ -160,6 +160,8 @@ class AccessMatrixIT {
 				"GET /api/v1/fragilite/departements/{code}/communes.csv",
 				"GET /api/v1/couverture/departements/{code}", "GET /api/v1/couverture/departements/{code}.csv",
 				"GET /api/v1/couverture/epci/{siren}",
+				// the EPCI's communes as CSV (issue 17, part 6: TerritoryPageIT)
+				"GET /api/v1/couverture/epci/{siren}.csv",
 				// a computation on public data that writes nothing
 				"POST /api/v1/couverture/suggestions", "GET /api/v1/acteurs")) {
 			ROUTES.put(publicApi, Access.PUBLIC);

@@ -68,6 +68,11 @@ class ErrorReportIT extends EmptyDirectoryApiTest {
 				badEmail);
 		assertThat(refused.status()).isEqualTo(400);
 		assertThat(refused.body()).contains("adresse électronique n&#39;est pas valide").contains("Téléphone faux");
+		// issue 17: the page a refused report returns is the place's whole page, «
+		// Envoyer cette fiche » too
+		assertThat(refused.body()).contains("Envoyer cette fiche")
+			.contains("id=\"texte-fiche\"")
+			.contains("sms:?&amp;body=");
 		// issue 14: no field of unbounded length
 		badEmail.put("courriel", "a".repeat(300) + "@exemple.fr");
 		assertThat(api.postFormFromPage("/lieux/" + placeId, "/lieux/" + placeId + "/signalements", badEmail).status())
