@@ -29,6 +29,7 @@ import fr.maillage.orientations.domain.RefusalReason;
 import fr.maillage.orientations.persistence.AccessRow;
 import fr.maillage.orientations.persistence.EncryptedPerson;
 import fr.maillage.orientations.persistence.JdbcConsentRepository;
+import fr.maillage.orientations.persistence.JdbcOrientationIndicatorsRepository;
 import fr.maillage.orientations.persistence.JdbcOrientationRepository;
 import fr.maillage.orientations.persistence.OrientationRow;
 import fr.maillage.orientations.persistence.TransitionRow;
@@ -73,6 +74,8 @@ public class Orientations {
 
 	private final FieldCipher cipher;
 
+	private final JdbcOrientationIndicatorsRepository indicators;
+
 	private final Clock clock;
 
 	private final int retentionMonths;
@@ -81,7 +84,8 @@ public class Orientations {
 
 	Orientations(JdbcOrientationRepository repository, JdbcConsentRepository consents, PlaceDirectory places,
 			LieuEditing editing, Structures structures, Accounts accounts, Mailer mailer, FieldCipher cipher,
-			Clock clock, @Value("${maillage.orientations.conservation-mois:24}") int retentionMonths,
+			JdbcOrientationIndicatorsRepository indicators, Clock clock,
+			@Value("${maillage.orientations.conservation-mois:24}") int retentionMonths,
 			@Value("${maillage.url-publique:http://localhost:8080}") String baseUrl) {
 		this.repository = repository;
 		this.consents = consents;
@@ -91,6 +95,7 @@ public class Orientations {
 		this.accounts = accounts;
 		this.mailer = mailer;
 		this.cipher = cipher;
+		this.indicators = indicators;
 		this.clock = clock;
 		this.retentionMonths = retentionMonths;
 		this.baseUrl = baseUrl.replaceAll("/+$", "");
@@ -174,6 +179,8 @@ public class Orientations {
 		UUID id = UUID.randomUUID();
 		repository.insert(id, UUID.fromString(place.id()), UUID.fromString(orienteur.id()), encrypt(id, person), now);
 		consents.insert(id, consent);
+		// the territory's figures read where it was sent, whatever becomes of the lieu
+		indicators.insertTerritory(id, place.departement(), place.codeInsee(), now);
 		repository.insertTransition(id, null, OrientationStatus.ENVOYEE, UUID.fromString(orienteur.id()),
 				orienteur.signature(), now, null, null);
 		repository.insertAccess(id, UUID.fromString(orienteur.id()), orienteur.signature(), now, "creation");

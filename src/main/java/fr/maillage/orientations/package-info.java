@@ -10,7 +10,8 @@
  * data is encrypted at rest, every read of it is logged, and it is erased after a
  * retention period. Decisions: ADR 0017.
  */
-@ApplicationModule(allowedDependencies = { "places", "contributions", "contributions::domain", "accounts", "shared" })
+@ApplicationModule(allowedDependencies = { "places", "places::vocabulary", "places::hours", "places::printing",
+		"territories", "contributions", "contributions::domain", "accounts", "shared" })
 @NullMarked
 package fr.maillage.orientations;
 

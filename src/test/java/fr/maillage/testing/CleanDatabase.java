@@ -14,6 +14,7 @@ public final class CleanDatabase {
 			.update();
 		jdbc.sql("truncate fragilite_valeur, fragilite_score_publie, fragilite_import cascade").update();
 		jdbc.sql("truncate acteur, lieu_changement").update();
+		jdbc.sql("truncate reperage_compte").update();
 	}
 
 }

@@ -158,6 +158,8 @@ public class JdbcOrientationRepository {
 		jdbc.sql("update orientation_transition set message_chiffre = null where orientation_id = :id")
 			.param("id", id)
 			.update();
+		// the repérage's answers kept with her consent (issue 16, item 2)
+		jdbc.sql("delete from orientation_reperage where orientation_id = :id").param("id", id).update();
 		return jdbc.sql("""
 				update orientation set prenom_chiffre = null, telephone_chiffre = null, courriel_chiffre = null,
 				besoin_chiffre = null, donnees_effacees_le = :now, effacement_motif = :reason
