@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -113,24 +112,15 @@ public class OrientationIndicators {
 			.filter(commune -> commune.isIn(byDepartement ? TerritoryLevel.DEPARTEMENT : TerritoryLevel.EPCI, code))
 			.toList();
 		checkAccess(account, byDepartement, code, communes);
-		// the Rhône's collectivités and EPCI are lists of communes; a département is its
-		// code
-		boolean asCommunes = !byDepartement || code.equals("69D") || code.equals("69M");
-		List<String> scope = asCommunes
-				? territories.listCommuneCodes(byDepartement ? TerritoryLevel.DEPARTEMENT : TerritoryLevel.EPCI, code)
-				: null;
-		List<String> codes = new ArrayList<>();
-		List<String> epcis = new ArrayList<>();
-		for (CommuneProfile commune : communes) {
-			if (commune.epci() != null) {
-				codes.add(commune.code());
-				epcis.add(commune.epci());
-			}
-		}
+		// the Rhône's collectivités are lists of communes; a département is its code, an
+		// EPCI its SIREN
+		boolean collectivite = byDepartement && (code.equals("69D") || code.equals("69M"));
+		List<String> scope = collectivite ? territories.listCommuneCodes(TerritoryLevel.DEPARTEMENT, code) : null;
+		String departementFilter = byDepartement && !collectivite ? code : null;
+		String epciFilter = byDepartement ? null : code;
 		var fromInstant = from.atStartOfDay(PARIS).toInstant();
 		var toInstant = to.plusDays(1).atStartOfDay(PARIS).toInstant();
-		String departementFilter = asCommunes ? null : code;
-		List<FunnelRow> rows = repository.funnel(departementFilter, scope, fromInstant, toInstant, codes, epcis);
+		List<FunnelRow> rows = repository.funnel(departementFilter, epciFilter, scope, fromInstant, toInstant);
 		Map<String, String> names = territories.mapNames(TerritoryLevel.EPCI);
 		Funnel total = funnel(null, territory.nom(),
 				rows.stream()
@@ -147,7 +137,7 @@ public class OrientationIndicators {
 			.toList();
 		Map<String, OptionalLong> reasons = new LinkedHashMap<>();
 		boolean anyShown = total.sent().isPresent();
-		for (var reason : repository.refusalReasons(departementFilter, scope, fromInstant, toInstant)) {
+		for (var reason : repository.refusalReasons(departementFilter, epciFilter, scope, fromInstant, toInstant)) {
 			reasons.put(reason.reason(), anyShown ? policy.count(reason.count()) : OptionalLong.empty());
 		}
 		return new Figures(byDepartement ? "departement" : "epci", code, territory.nom(), from, to, policy.minimum(),

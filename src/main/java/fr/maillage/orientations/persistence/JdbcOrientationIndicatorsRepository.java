@@ -12,9 +12,10 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The territory's figures of orientations (issue 16, item 3), as SQL aggregates over
- * {@code orientation_territoire} (where each orientation was sent), {@code orientation}
- * (its status) and {@code orientation_transition} (when it was answered, when she came,
- * why refused). Nothing personal is read.
+ * {@code orientation_territoire}: one row per orientation with where it was sent and how
+ * far it went (status, first answer, visit, refusal reason), kept up to date from every
+ * transition by a trigger (V26_1), so that a count reads one table. Nothing personal is
+ * read.
  */
 @Repository
 public class JdbcOrientationIndicatorsRepository {
@@ -25,14 +26,19 @@ public class JdbcOrientationIndicatorsRepository {
 		this.jdbc = jdbc;
 	}
 
-	/** Records where an orientation was sent, as the lieu was then. */
-	public void insertTerritory(UUID orientationId, String departement, @Nullable String codeInsee, Instant sentAt) {
+	/**
+	 * Records where an orientation was sent, as the lieu and its commune's EPCI were
+	 * then; before its first transition, which the trigger follows from there.
+	 */
+	public void insertTerritory(UUID orientationId, String departement, @Nullable String codeInsee,
+			@Nullable String epci, Instant sentAt) {
 		jdbc.sql("""
-				insert into orientation_territoire (orientation_id, departement, code_insee, envoyee_le)
-				values (:id, :departement, :commune, :sent) on conflict (orientation_id) do nothing""")
+				insert into orientation_territoire (orientation_id, departement, code_insee, epci, envoyee_le)
+				values (:id, :departement, :commune, :epci, :sent) on conflict (orientation_id) do nothing""")
 			.param("id", orientationId)
 			.param("departement", departement)
 			.param("commune", codeInsee)
+			.param("epci", epci)
 			.param("sent", Timestamp.from(sentAt))
 			.update();
 	}
@@ -40,8 +46,8 @@ public class JdbcOrientationIndicatorsRepository {
 	/**
 	 * The figures of one group of orientations.
 	 *
-	 * @param group the EPCI (SIREN) of the lieux' communes, « ? » when unknown; null for
-	 * the whole territory
+	 * @param group the EPCI (SIREN) of the lieu's commune when sent, « ? » when unknown;
+	 * null for the whole territory
 	 * @param answered accepted or refused: the basis of the median answer delay
 	 */
 	public record FunnelRow(@Nullable String group, long sent, long accepted, long refused, long expired,
@@ -53,64 +59,48 @@ public class JdbcOrientationIndicatorsRepository {
 	public record ReasonRow(String reason, long count) {
 	}
 
-	private static final String SELECTION = """
-			with selection as (
-			    select t.orientation_id, t.code_insee, o.statut, o.envoyee_le
-			    from orientation_territoire t join orientation o on o.id = t.orientation_id
-			    where (cast(:departement as text) is null or t.departement = :departement)
-			      and (cast(:restricted as boolean) = false or t.code_insee = any(:communes))
-			      and t.envoyee_le >= :from and t.envoyee_le < :to
-			), steps as (
-			    select tr.orientation_id,
-			           min(tr.moment) filter (where tr.de = 'envoyee' and tr.vers in ('acceptee', 'refusee')) as repondue_le,
-			           min(tr.moment) filter (where tr.vers = 'venue') as venue_le,
-			           min(tr.motif) filter (where tr.vers = 'refusee') as motif
-			    from orientation_transition tr join selection s on s.orientation_id = tr.orientation_id
-			    where tr.vers in ('acceptee', 'refusee', 'venue')
-			    group by tr.orientation_id
-			), groups as (
-			    select g.code, g.epci from unnest(cast(:codes as text[]), cast(:epcis as text[])) as g(code, epci)
-			)
+	/** The orientations of the territory and period. */
+	private static final String WHERE = """
+			where (cast(:departement as text) is null or t.departement = :departement)
+			  and (cast(:epci as text) is null or t.epci = :epci)
+			  and (cast(:restricted as boolean) = false or t.code_insee = any(:communes))
+			  and t.envoyee_le >= :from and t.envoyee_le < :to
 			""";
 
 	/**
 	 * The funnel of the orientations sent between two instants to lieux of a territory: a
-	 * row for the whole (group null) and, when {@code codes} maps communes to EPCI, one
-	 * per EPCI.
+	 * row for the whole (group null) and one per EPCI of the lieux' communes.
 	 * @param departement the lieux' département, or null
-	 * @param communes when not null, only lieux of these communes (an EPCI, 69D, 69M)
-	 * @param codes communes, paired with {@code epcis}, for the rows per EPCI
+	 * @param epci the lieux' communes' EPCI, or null
+	 * @param communes when not null, only lieux of these communes (69D, 69M)
 	 */
-	public List<FunnelRow> funnel(@Nullable String departement, @Nullable Collection<String> communes, Instant from,
-			Instant to, List<String> codes, List<String> epcis) {
-		return jdbc
-			.sql(SELECTION
-					+ """
-							select case when grouping(coalesce(g.epci, '?')) = 1 then null else coalesce(g.epci, '?') end as groupe,
-							       count(*) as envoyees,
-							       count(*) filter (where s.statut in ('acceptee', 'venue', 'non_venue', 'accompagnement_termine')) as acceptees,
-							       count(*) filter (where s.statut = 'refusee') as refusees,
-							       count(*) filter (where s.statut = 'expiree') as expirees,
-							       count(*) filter (where s.statut = 'annulee') as annulees,
-							       count(*) filter (where s.statut in ('venue', 'accompagnement_termine')) as venues,
-							       count(*) filter (where s.statut = 'non_venue') as non_venues,
-							       count(st.repondue_le) as repondues,
-							       percentile_cont(0.5) within group (order by extract(epoch from st.repondue_le - s.envoyee_le) / 86400.0)
-							           as delai_reponse,
-							       percentile_cont(0.5) within group (order by extract(epoch from st.venue_le - s.envoyee_le) / 86400.0)
-							           as delai_venue
-							from selection s
-							left join steps st on st.orientation_id = s.orientation_id
-							left join groups g on g.code = s.code_insee
-							group by grouping sets ((), (coalesce(g.epci, '?')))
-							order by groupe nulls first""")
-			.param("departement", departement)
-			.param("restricted", communes != null)
-			.param("communes", communes == null ? new String[0] : communes.toArray(String[]::new))
-			.param("from", Timestamp.from(from))
-			.param("to", Timestamp.from(to))
-			.param("codes", codes.toArray(String[]::new))
-			.param("epcis", epcis.toArray(String[]::new))
+	public List<FunnelRow> funnel(@Nullable String departement, @Nullable String epci,
+			@Nullable Collection<String> communes, Instant from, Instant to) {
+		// the medians sort every delay of the territory: in memory rather than on disk
+		// (the
+		// transaction's own setting, gone at its end)
+		jdbc.sql("set local work_mem = '32MB'").update();
+		return bind(jdbc
+			.sql("""
+					select case when grouping(coalesce(t.epci, '?')) = 1 then null else coalesce(t.epci, '?') end as groupe,
+					       count(*) as envoyees,
+					       count(*) filter (where t.statut in ('acceptee', 'venue', 'non_venue', 'accompagnement_termine')) as acceptees,
+					       count(*) filter (where t.statut = 'refusee') as refusees,
+					       count(*) filter (where t.statut = 'expiree') as expirees,
+					       count(*) filter (where t.statut = 'annulee') as annulees,
+					       count(*) filter (where t.statut in ('venue', 'accompagnement_termine')) as venues,
+					       count(*) filter (where t.statut = 'non_venue') as non_venues,
+					       count(t.repondue_le) as repondues,
+					       percentile_cont(0.5) within group (order by extract(epoch from t.repondue_le - t.envoyee_le) / 86400.0)
+					           as delai_reponse,
+					       percentile_cont(0.5) within group (order by extract(epoch from t.venue_le - t.envoyee_le) / 86400.0)
+					           as delai_venue
+					from orientation_territoire t
+					"""
+					+ WHERE + """
+							group by grouping sets ((), (coalesce(t.epci, '?')))
+							order by groupe nulls first"""),
+				departement, epci, communes, from, to)
 			.query((rs, row) -> new FunnelRow(rs.getString("groupe"), rs.getLong("envoyees"), rs.getLong("acceptees"),
 					rs.getLong("refusees"), rs.getLong("expirees"), rs.getLong("annulees"), rs.getLong("venues"),
 					rs.getLong("non_venues"), rs.getLong("repondues"), (Double) rs.getObject("delai_reponse"),
@@ -121,23 +111,25 @@ public class JdbcOrientationIndicatorsRepository {
 	/**
 	 * Why the orientations of the same selection were refused, the most frequent first.
 	 */
-	public List<ReasonRow> refusalReasons(@Nullable String departement, @Nullable Collection<String> communes,
-			Instant from, Instant to) {
-		return jdbc
-			.sql(SELECTION
-					+ """
-							select st.motif, count(*) as nombre from selection s join steps st on st.orientation_id = s.orientation_id
-							where s.statut = 'refusee' and st.motif is not null
-							group by st.motif order by nombre desc, st.motif""")
-			.param("departement", departement)
+	public List<ReasonRow> refusalReasons(@Nullable String departement, @Nullable String epci,
+			@Nullable Collection<String> communes, Instant from, Instant to) {
+		return bind(
+				jdbc.sql("select t.motif_refus, count(*) as nombre from orientation_territoire t " + WHERE
+						+ " and t.statut = 'refusee' and t.motif_refus is not null "
+						+ "group by t.motif_refus order by nombre desc, t.motif_refus"),
+				departement, epci, communes, from, to)
+			.query((rs, row) -> new ReasonRow(rs.getString("motif_refus"), rs.getLong("nombre")))
+			.list();
+	}
+
+	private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement, @Nullable String departement,
+			@Nullable String epci, @Nullable Collection<String> communes, Instant from, Instant to) {
+		return statement.param("departement", departement)
+			.param("epci", epci)
 			.param("restricted", communes != null)
 			.param("communes", communes == null ? new String[0] : communes.toArray(String[]::new))
 			.param("from", Timestamp.from(from))
-			.param("to", Timestamp.from(to))
-			.param("codes", new String[0])
-			.param("epcis", new String[0])
-			.query((rs, row) -> new ReasonRow(rs.getString("motif"), rs.getLong("nombre")))
-			.list();
+			.param("to", Timestamp.from(to));
 	}
 
 }

@@ -139,6 +139,24 @@ public class JdbcOrientationRepository {
 			.update();
 	}
 
+	/**
+	 * The same access to several orientations, in one statement (a list of them read).
+	 */
+	public void insertAccesses(Collection<UUID> orientationIds, @Nullable UUID accountId, String by, Instant at,
+			String action) {
+		if (orientationIds.isEmpty()) {
+			return;
+		}
+		jdbc.sql("insert into orientation_acces (orientation_id, compte_id, par, moment, action) "
+				+ "select unnest(:orientations), :account, :by, :at, :action")
+			.param("orientations", orientationIds.toArray(UUID[]::new))
+			.param("account", accountId)
+			.param("by", by)
+			.param("at", Timestamp.from(at))
+			.param("action", action)
+			.update();
+	}
+
 	public List<AccessRow> listAccess(UUID orientationId) {
 		return jdbc
 			.sql("select par, moment, action from orientation_acces where orientation_id = :id order by moment, id")

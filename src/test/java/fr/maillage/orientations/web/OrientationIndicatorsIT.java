@@ -47,8 +47,12 @@ class OrientationIndicatorsIT extends EmptyDirectoryApiTest {
 			.param("email", email)
 			.query(UUID.class)
 			.single();
-		cognacEpci = jdbc.sql("select epci from commune where code = '16102'").query(String.class).single();
-		angoulemeEpci = jdbc.sql("select epci from commune where code = '16015'").query(String.class).single();
+		cognacEpci = jdbc.sql("select epci from commune where code = '16102' and type = 'commune-actuelle'")
+			.query(String.class)
+			.single();
+		angoulemeEpci = jdbc.sql("select epci from commune where code = '16015' and type = 'commune-actuelle'")
+			.query(String.class)
+			.single();
 		// Cognac: 4 came (accepted after 1, 2, 3, 1 days, came after 5, 7, 9, 6), 1
 		// support ended (4, 10),
 		// 5 refused « complet » (after 1, 2, 1, 1, 1), 1 expired, 1 did not come
@@ -87,7 +91,8 @@ class OrientationIndicatorsIT extends EmptyDirectoryApiTest {
 			.param("status", status)
 			.param("sent", Timestamp.from(sent))
 			.update();
-		jdbc.sql("insert into orientation_territoire values (:id, :departement, :commune, :sent)")
+		jdbc.sql("insert into orientation_territoire (orientation_id, departement, code_insee, epci, envoyee_le) "
+				+ "values (:id, :departement, :commune, (select epci from commune where code = :commune and type = 'commune-actuelle'), :sent)")
 			.param("id", id)
 			.param("departement", commune.substring(0, 2))
 			.param("commune", commune)
