@@ -2,7 +2,6 @@ package fr.maillage.orientations.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-
 import fr.maillage.testing.ApiClient;
 import fr.maillage.testing.Browser;
 import fr.maillage.testing.CleanDatabase;
