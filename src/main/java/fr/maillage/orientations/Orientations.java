@@ -4,11 +4,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 import fr.maillage.accounts.AccountPrincipal;
@@ -74,6 +72,10 @@ public class Orientations {
 
 	private final FieldCipher cipher;
 
+	private final OrientationTerritories territories;
+
+	private final ReceivingLieux receiving;
+
 	private final Clock clock;
 
 	private final int retentionMonths;
@@ -84,7 +86,8 @@ public class Orientations {
 
 	Orientations(JdbcOrientationRepository repository, JdbcConsentRepository consents, PlaceDirectory places,
 			LieuEditing editing, Structures structures, Accounts accounts, Mailer mailer, FieldCipher cipher,
-			Clock clock, @Value("${maillage.orientations.conservation-mois:24}") int retentionMonths,
+			OrientationTerritories territories, ReceivingLieux receiving, Clock clock,
+			@Value("${maillage.orientations.conservation-mois:24}") int retentionMonths,
 			@Value("${maillage.url-publique:http://localhost:8080}") String baseUrl, ApplicationEventPublisher events) {
 		this.repository = repository;
 		this.consents = consents;
@@ -94,6 +97,8 @@ public class Orientations {
 		this.accounts = accounts;
 		this.mailer = mailer;
 		this.cipher = cipher;
+		this.territories = territories;
+		this.receiving = receiving;
 		this.clock = clock;
 		this.retentionMonths = retentionMonths;
 		this.baseUrl = baseUrl.replaceAll("/+$", "");
@@ -178,6 +183,8 @@ public class Orientations {
 		UUID id = UUID.randomUUID();
 		repository.insert(id, UUID.fromString(place.id()), UUID.fromString(orienteur.id()), encrypt(id, person), now);
 		consents.insert(id, consent);
+		// the territory's figures read where it was sent, whatever becomes of the lieu
+		territories.record(id, place, now);
 		repository.insertTransition(id, null, OrientationStatus.ENVOYEE, UUID.fromString(orienteur.id()),
 				orienteur.signature(), now, null, null);
 		repository.insertAccess(id, UUID.fromString(orienteur.id()), orienteur.signature(), now, "creation");
@@ -436,29 +443,28 @@ public class Orientations {
 	 */
 	@Transactional
 	public List<Summary> listReceived(AccountPrincipal account) {
-		Set<UUID> lieux = new LinkedHashSet<>();
-		for (UUID lieu : repository.listReceivingLieux()) {
-			places.findPlace(lieu.toString())
-				.filter(place -> editing.mayEdit(account, place))
-				.ifPresent(place -> lieux.add(lieu));
-		}
-		return summaries(repository.listSentTo(lieux, LIST_LIMIT), account);
+		return summaries(repository.listSentTo(receiving.of(account), LIST_LIMIT), account);
 	}
 
 	private List<Summary> summaries(List<OrientationRow> rows, AccountPrincipal account) {
 		Instant now = clock.instant();
 		List<Summary> summaries = new ArrayList<>();
+		// a list names few lieux many times: each read once
+		Map<UUID, Optional<Place>> lieux = new java.util.HashMap<>();
+		List<UUID> read = new ArrayList<>();
 		for (OrientationRow row : rows) {
-			Optional<Place> place = places.findPlace(row.lieuId().toString());
+			Optional<Place> place = lieux.computeIfAbsent(row.lieuId(), id -> places.findPlace(id.toString()));
 			String firstName = null;
 			if (row.erasedAt() == null && row.person().firstName() != null) {
 				firstName = cipher.decrypt(row.person().firstName(), row.id() + "/prenom");
-				repository.insertAccess(row.id(), UUID.fromString(account.id()), account.signature(), now, "lecture");
+				read.add(row.id());
 			}
 			summaries.add(new Summary(row.id().toString(), row.lieuId().toString(),
 					place.map(Place::name).orElse("Lieu retiré de l'annuaire"), place.map(Place::commune).orElse(""),
 					row.status(), row.sentAt(), row.statusAt(), firstName));
 		}
+		// every first name shown is a logged read, in one statement
+		repository.insertAccesses(read, UUID.fromString(account.id()), account.signature(), now, "lecture");
 		summaries.sort(Comparator.comparing(Summary::sentAt).reversed());
 		return summaries;
 	}

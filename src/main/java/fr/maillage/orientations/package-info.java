@@ -14,8 +14,8 @@
  * ({@code OrientationReminders}); a person's export and erasure
  * ({@code PersonDataRequests}). Decisions: ADR 0017, ADR 0020.
  */
-@ApplicationModule(allowedDependencies = { "places", "contributions", "contributions::domain", "accounts",
-		"territories", "shared" })
+@ApplicationModule(allowedDependencies = { "places", "places::vocabulary", "places::hours", "places::printing",
+		"territories", "contributions", "contributions::domain", "accounts", "shared" })
 @NullMarked
 package fr.maillage.orientations;
 

@@ -15,6 +15,7 @@ public final class CleanDatabase {
 		jdbc.sql("truncate fragilite_valeur, fragilite_score_publie, fragilite_import cascade").update();
 		jdbc.sql("truncate acteur, lieu_changement cascade").update();
 		jdbc.sql("truncate demande_compte, demande_compte_essai").update();
+		jdbc.sql("truncate reperage_compte").update();
 	}
 
 }

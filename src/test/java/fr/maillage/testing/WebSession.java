@@ -34,6 +34,12 @@ public final class WebSession {
 				HttpResponse.BodyHandlers.ofString());
 	}
 
+	/** A binary resource (a PDF) as this browser gets it. */
+	public HttpResponse<byte[]> getBytes(String path) throws Exception {
+		return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET().build(),
+				HttpResponse.BodyHandlers.ofByteArray());
+	}
+
 	/** The CSRF token a page carries in its forms. */
 	public String csrfToken(String page) throws Exception {
 		String html = get(page).body();

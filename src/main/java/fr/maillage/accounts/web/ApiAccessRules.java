@@ -133,6 +133,8 @@ final class ApiAccessRules {
 			new Rule(Set.of(HttpMethod.POST), "/api/v1/couverture/suggestions", Who.EVERYONE),
 			// orientations (issue 16): an account's own, the service decides which
 			any("/api/v1/orientations/**", Who.ACCOUNT),
+			// their figures (issue 16): coordinators of the territory and administrators, OrientationIndicators decides
+			new Rule(READ, "/api/v1/indicateurs/orientations", Who.ACCOUNT),
 			// anything else: the administrator
 			any(API, Who.ADMINISTRATOR));
 	// @formatter:on

@@ -43,7 +43,9 @@ import tools.jackson.databind.ObjectMapper;
 class SecurityConfiguration {
 
 	/** Pages that need a signed-in account, and who may see them. */
-	static final List<String> SIGNED_IN_PAGES = List.of("/espace", "/espace/**");
+	static final List<String> SIGNED_IN_PAGES = List.of("/espace", "/espace/**",
+			// a territory's orientations (issue 16): its coordinators and administrators
+			"/territoires/*/orientations");
 
 	@Bean
 	@Order(1)

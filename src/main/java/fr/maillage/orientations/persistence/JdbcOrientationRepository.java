@@ -139,6 +139,24 @@ public class JdbcOrientationRepository {
 			.update();
 	}
 
+	/**
+	 * The same access to several orientations, in one statement (a list of them read).
+	 */
+	public void insertAccesses(Collection<UUID> orientationIds, @Nullable UUID accountId, String by, Instant at,
+			String action) {
+		if (orientationIds.isEmpty()) {
+			return;
+		}
+		jdbc.sql("insert into orientation_acces (orientation_id, compte_id, par, moment, action) "
+				+ "select unnest(:orientations), :account, :by, :at, :action")
+			.param("orientations", orientationIds.toArray(UUID[]::new))
+			.param("account", accountId)
+			.param("by", by)
+			.param("at", Timestamp.from(at))
+			.param("action", action)
+			.update();
+	}
+
 	public List<AccessRow> listAccess(UUID orientationId) {
 		return jdbc
 			.sql("select par, moment, action from orientation_acces where orientation_id = :id order by moment, id")
@@ -158,6 +176,8 @@ public class JdbcOrientationRepository {
 		jdbc.sql("update orientation_transition set message_chiffre = null where orientation_id = :id")
 			.param("id", id)
 			.update();
+		// the repérage's answers kept with her consent (issue 16, item 2)
+		jdbc.sql("delete from orientation_reperage where orientation_id = :id").param("id", id).update();
 		return jdbc.sql("""
 				update orientation set prenom_chiffre = null, telephone_chiffre = null, courriel_chiffre = null,
 				besoin_chiffre = null, donnees_effacees_le = :now, effacement_motif = :reason

@@ -13,11 +13,13 @@ import fr.maillage.accounts.AccountPrincipal;
 import fr.maillage.orientations.ConsentRequiredException;
 import fr.maillage.orientations.OrientationLinks;
 import fr.maillage.orientations.Orientations;
+import fr.maillage.orientations.Screenings;
 import fr.maillage.orientations.domain.ConsentMode;
 import fr.maillage.orientations.domain.ConsentPolicy;
 import fr.maillage.orientations.domain.InformationNotice;
 import fr.maillage.orientations.domain.PersonData;
 import fr.maillage.orientations.domain.RefusalReason;
+import fr.maillage.orientations.domain.Screening;
 import fr.maillage.places.Place;
 import fr.maillage.places.PlaceDirectory;
 import fr.maillage.shared.web.BadRequestException;
@@ -53,16 +55,19 @@ class OrientationPagesController {
 
 	private final OrientationLinks links;
 
+	private final Screenings screenings;
+
 	private final int retentionMonths;
 
 	private final int endedRetentionMonths;
 
 	OrientationPagesController(Orientations orientations, PlaceDirectory places, OrientationLinks links,
-			@Value("${maillage.orientations.conservation-mois:24}") int retentionMonths,
+			Screenings screenings, @Value("${maillage.orientations.conservation-mois:24}") int retentionMonths,
 			@Value("${maillage.orientations.conservation-sans-suite-mois:3}") int endedRetentionMonths) {
 		this.orientations = orientations;
 		this.places = places;
 		this.links = links;
+		this.screenings = screenings;
 		this.retentionMonths = retentionMonths;
 		this.endedRetentionMonths = endedRetentionMonths;
 	}
@@ -97,10 +102,25 @@ class OrientationPagesController {
 	}
 
 	@GetMapping("/espace/orientations/nouvelle")
-	String form(@RequestParam(name = "lieu", required = false) @Nullable String lieuId, Model model) {
+	String form(@RequestParam(name = "lieu", required = false) @Nullable String lieuId,
+			@RequestParam(name = "reperage", required = false) @Nullable String screeningLine, Model model) {
 		model.addAttribute("lieu", lieu(lieuId));
-		model.addAttribute("saisie", Map.of());
+		Map<String, String> entered = new LinkedHashMap<>();
+		// from the repérage (issue 16, item 2): its needs in words, its answers to attach
+		Screening screening = screeningLine == null ? null : Screening.readLine(screeningLine).screening();
+		if (screening != null) {
+			entered.put("besoin", screening.needsInWords());
+		}
+		model.addAttribute("saisie", entered);
 		model.addAttribute("erreurs", Map.of());
+		return form(screening, model);
+	}
+
+	private String form(@Nullable Screening screening, Model model) {
+		if (screening != null) {
+			model.addAttribute("reperage", screening.codeLine());
+			model.addAttribute("reperageLignes", ScreeningPagesController.labels(screening));
+		}
 		return form(model);
 	}
 
@@ -134,9 +154,12 @@ class OrientationPagesController {
 			@RequestParam(name = "telephone", defaultValue = "") String phone,
 			@RequestParam(name = "courriel", defaultValue = "") String email,
 			@RequestParam(name = "mode", defaultValue = "") String mode,
-			@RequestParam(name = "consentement", defaultValue = "") String consent, Model model,
+			@RequestParam(name = "consentement", defaultValue = "") String consent,
+			@RequestParam(name = "reperage", required = false) @Nullable String screeningLine,
+			@RequestParam(name = "joindre_reperage", defaultValue = "") String attachScreening, Model model,
 			HttpServletResponse response) {
 		Place place = lieu(lieuId);
+		Screening screening = screeningLine == null ? null : Screening.readLine(screeningLine).screening();
 		PersonData person = PersonData.of(firstName, phone, email, need);
 		Map<String, String> entered = new LinkedHashMap<>();
 		entered.put("prenom", firstName);
@@ -145,6 +168,7 @@ class OrientationPagesController {
 		entered.put("courriel", email);
 		entered.put("mode", mode);
 		entered.put("consentement", consent);
+		entered.put("joindre_reperage", attachScreening);
 		model.addAttribute("lieu", place);
 		model.addAttribute("saisie", entered);
 		Map<String, String> errors = new LinkedHashMap<>(person.problems());
@@ -155,17 +179,21 @@ class OrientationPagesController {
 			}
 			model.addAttribute("erreurs", errors);
 			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-			return form(model);
+			return form(screening, model);
 		}
 		try {
-			String id = orientations.send(place.id(), person, new Orientations.ConsentInput("oui".equals(consent),
-					ConsentMode.findByCode(mode).orElse(null), null, null), account);
+			// the repérage's answers go with the orientation only if she said yes to that
+			// too
+			String id = screenings.sendWithAnswers(
+					place.id(), person, new Orientations.ConsentInput("oui".equals(consent),
+							ConsentMode.findByCode(mode).orElse(null), null, null),
+					"oui".equals(attachScreening) ? screening : null, account);
 			return "redirect:/espace/orientations/" + id + "?envoyee";
 		}
 		catch (ConsentRequiredException refused) {
 			model.addAttribute("erreurs", Map.of("consentement", String.join(" ", refused.problems())));
 			response.setStatus(422);
-			return form(model);
+			return form(screening, model);
 		}
 	}
 
@@ -187,7 +215,10 @@ class OrientationPagesController {
 	}
 
 	private String page(String id, AccountPrincipal account, Model model) {
-		model.addAttribute("orientation", orientations.getForAccount(id, account));
+		Orientations.Detail detail = orientations.getForAccount(id, account);
+		model.addAttribute("orientation", detail);
+		model.addAttribute("reperageLignes",
+				screenings.findAnswers(detail).map(ScreeningPagesController::labels).orElse(List.of()));
 		model.addAttribute("motifs", RefusalReason.values());
 		// a lieu with nobody attached answers through a signed link
 		model.addAttribute("lien", links.findLinkState(id, account).orElse(null));

@@ -145,6 +145,14 @@ class AccessMatrixIT {
 				"POST /api/v1/orientations/{id}/consentement/retrait", "GET /api/v1/orientations/{id}/journal")) {
 			ROUTES.put(orientationApi, Access.ACCOUNT_TOKEN);
 		}
+		// issue 16, items 2 and 3: the repérage and the liaison sheet (ScreeningIT, LiaisonSheetIT), the territory's
+		// figures for its coordinators (OrientationIndicatorsIT)
+		for (String screeningPage : List.of("GET /espace/orientations/reperage", "POST /espace/orientations/reperage",
+				"GET /espace/orientations/{id}/fiche-liaison.pdf")) {
+			ROUTES.put(screeningPage, Access.SIGNED_IN);
+		}
+		ROUTES.put("GET /territoires/{code}/orientations", Access.COORDINATING);
+		ROUTES.put("GET /api/v1/indicateurs/orientations", Access.ACCOUNT_TOKEN);
 		for (String publicApi : List.of("GET /api/v1/lieux", "GET /api/v1/lieux/{id}",
 				"GET /api/v1/lieux/{id}/consultations", "GET /api/v1/lieux/{id}/provenance",
 				"GET /api/v1/lieux/export.csv", "GET /api/v1/lieux/export.json", "GET /api/v1/lieux/export.geojson",
