@@ -329,6 +329,9 @@ class OrientationLoopPageIT {
 		assertThat(page).contains("De l'envoi à la venue")
 			.containsPattern("<th scope=\"row\">Envoyées</th><td>5</td>")
 			.containsPattern("<th scope=\"row\">La personne est venue</th><td>moins de 5</td>")
+			// the bars' lengths: all sent is the full bar, a hidden figure draws none
+			.contains("<rect width=\"100\" height=\"1\">")
+			.contains("<rect width=\"0\" height=\"1\">")
 			.doesNotContain("Zoé")
 			.doesNotContain("Yanis");
 		ApiClient.Response figures = new ApiClient(port).getAsAdmin("/api/v1/indicateurs/orientations?departement=16");

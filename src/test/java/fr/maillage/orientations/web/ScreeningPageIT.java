@@ -109,6 +109,11 @@ class ScreeningPageIT {
 			agent.open(port, "/territoires/16/orientations");
 			assertThat(driver.findElement(By.tagName("main")).getText()).contains("De l'envoi à la venue",
 					"moins de 5");
+			// every figure is hidden here: no bar may be drawn (a width in style="" was
+			// refused by the CSP, and
+			// every bar drew full whatever its figure)
+			assertThat(driver.findElements(By.cssSelector(".entonnoir .barre rect"))).isNotEmpty()
+				.allSatisfy(bar -> assertThat(bar.getRect().getWidth()).isZero());
 			assertThat(agent.seriousAccessibilityViolations()).isEmpty();
 			agent.screenshot("entonnoir-1280");
 		}
