@@ -12,6 +12,7 @@ import java.util.UUID;
 
 import fr.maillage.accounts.AccountPrincipal;
 import fr.maillage.accounts.Role;
+import fr.maillage.orientations.domain.Screening;
 import fr.maillage.orientations.domain.Consent;
 import fr.maillage.orientations.domain.OrientationStatus;
 import fr.maillage.orientations.domain.PersonData;
@@ -56,9 +57,12 @@ public class PersonDataRequests {
 
 	private final Clock clock;
 
+	private final Screenings screenings;
+
 	PersonDataRequests(JdbcOrientationRepository rows, JdbcPersonDataRepository contacts,
 			JdbcConsentRepository consents, Orientations orientations, PlaceDirectory places, FieldCipher cipher,
-			Clock clock) {
+			Clock clock, Screenings screenings) {
+		this.screenings = screenings;
 		this.rows = rows;
 		this.contacts = contacts;
 		this.consents = consents;
@@ -70,7 +74,8 @@ public class PersonDataRequests {
 
 	/** One orientation of the person, decrypted. */
 	public record Found(String id, String lieuName, String commune, OrientationStatus status, Instant sentAt,
-			Instant statusAt, PersonData person, @Nullable Consent consent, List<Orientations.Step> steps) {
+			Instant statusAt, PersonData person, @Nullable Consent consent, List<Orientations.Step> steps,
+			@Nullable Screening screening) {
 
 	}
 
@@ -117,7 +122,8 @@ public class PersonDataRequests {
 			Optional<Place> place = places.findPlace(row.lieuId().toString());
 			found.add(new Found(row.id().toString(), place.map(Place::name).orElse("Lieu retiré de l'annuaire"),
 					place.map(Place::commune).orElse(""), row.status(), row.sentAt(), row.statusAt(), person,
-					consents.findByOrientation(row.id()).orElse(null), orientations.steps(row)));
+					consents.findByOrientation(row.id()).orElse(null), orientations.steps(row),
+					screenings.findStoredAnswers(row.id().toString()).orElse(null)));
 		}
 		return new Person(asked.id().toString(), null, found);
 	}

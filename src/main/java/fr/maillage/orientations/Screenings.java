@@ -198,9 +198,16 @@ public class Screenings {
 		if (orientation.person() == null) {
 			return Optional.empty();
 		}
-		String id = orientation.id();
-		return repository.findAnswers(UUID.fromString(id))
-			.map(stored -> cipher.decrypt(stored, id + "/reperage"))
+		return findStoredAnswers(orientation.id());
+	}
+
+	/**
+	 * The answers kept with an orientation, decrypted, for a caller that has checked who
+	 * asks and logged the read (the administrator's copy of a person's data).
+	 */
+	Optional<Screening> findStoredAnswers(String orientationId) {
+		return repository.findAnswers(UUID.fromString(orientationId))
+			.map(stored -> cipher.decrypt(stored, orientationId + "/reperage"))
 			.map(line -> Screening.readLine(line).screening());
 	}
 

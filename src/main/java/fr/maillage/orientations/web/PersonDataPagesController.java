@@ -151,6 +151,8 @@ class PersonDataPagesController {
 				steps.add(etape);
 			}
 			one.put("etapes", steps);
+			// her answers to the repérage, when she agreed to share them with the lieu
+			one.put("reperage", found.screening() == null ? null : ScreeningPagesController.labels(found.screening()));
 			orientations.add(one);
 		}
 		root.put("orientations", orientations);
@@ -160,7 +162,7 @@ class PersonDataPagesController {
 	private static byte[] csv(PersonDataRequests.Person person) {
 		StringBuilder out = new StringBuilder(
 				"id;lieu;commune;statut;envoyee_le;prenom;besoin;telephone;courriel;consentement_mode;"
-						+ "consentement_le;consentement_retire_le\r\n");
+						+ "consentement_le;consentement_retire_le;reperage\r\n");
 		for (PersonDataRequests.Found found : person.orientations()) {
 			Consent consent = found.consent();
 			List<String> cells = new ArrayList<>(List.of(found.id(), found.lieuName(), found.commune(),
@@ -169,7 +171,9 @@ class PersonDataPagesController {
 					found.person().email() == null ? "" : found.person().email(),
 					consent == null ? "" : consent.mode().code(),
 					consent == null ? "" : consent.recordedAt().toString(),
-					consent == null || consent.revokedAt() == null ? "" : consent.revokedAt().toString()));
+					consent == null || consent.revokedAt() == null ? "" : consent.revokedAt().toString(),
+					found.screening() == null ? ""
+							: String.join(" | ", ScreeningPagesController.labels(found.screening()))));
 			out.append(String.join(";", cells.stream().map(PersonDataPagesController::cell).toList())).append("\r\n");
 		}
 		return out.toString().getBytes(StandardCharsets.UTF_8);

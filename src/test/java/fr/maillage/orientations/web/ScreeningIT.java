@@ -167,6 +167,13 @@ class ScreeningIT extends EmptyDirectoryApiTest {
 		assertThat(stored).startsWith("v1.").doesNotContain("surdite").doesNotContain("besoins");
 		assertThat(HtmlUtils.htmlUnescape(agent.get("/espace/orientations/" + id).body()))
 			.contains("Ses réponses au repérage", "Surdité, malentendance", "A-t-elle internet chez elle ? Non");
+		// her copy of her data, asked through an administrator, carries them too
+		fr.maillage.testing.WebSession administrator = fr.maillage.testing.WebSession.signedIn(port, jdbc,
+				"administrateur");
+		HttpResponse<String> copy = administrator.post("/espace/donnees-personnelles/export", Map.of("orientation", id,
+				"format", "json", "_csrf", administrator.csrfToken("/espace/donnees-personnelles")));
+		assertThat(copy.statusCode()).isEqualTo(200);
+		assertThat(copy.body()).contains("\"reperage\"", "Surdité, malentendance");
 		// withdrawing her consent erases them with the rest
 		agent.submit("/espace/orientations/" + id, "/espace/orientations/" + id + "/consentement/retrait", Map.of());
 		assertThat(count("select count(*) from orientation_reperage")).isZero();
