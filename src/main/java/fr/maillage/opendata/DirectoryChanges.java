@@ -122,6 +122,17 @@ public class DirectoryChanges {
 	/** Up to {@code limit} changes after the cursor, in one département or everywhere. */
 	@Transactional(readOnly = true)
 	public ChangePage listChanges(Cursor cursor, @Nullable String departement, int limit) {
+		return listChanges(cursor, departement, limit, true);
+	}
+
+	/**
+	 * @param withLieux false: ids, kinds, dates and survivors only — the feed's own rows,
+	 * without reading the lieux (a partner that fetches what changed by itself, issue
+	 * 19's 50 ms page); a row's state is then its kind as recorded under the directory's
+	 * lock
+	 */
+	@Transactional(readOnly = true)
+	public ChangePage listChanges(Cursor cursor, @Nullable String departement, int limit, boolean withLieux) {
 		if (limit < 1 || limit > MAX_PAGE) {
 			throw new IllegalArgumentException("limit " + limit);
 		}
@@ -129,7 +140,8 @@ public class DirectoryChanges {
 		boolean more = rows.size() > limit;
 		List<ChangeRow> page = more ? rows.subList(0, limit) : rows;
 		long last = page.isEmpty() ? cursor.afterRank() : page.get(page.size() - 1).rank();
-		return new ChangePage(complete(page, cursor.afterRank()), new Cursor(last), more);
+		return new ChangePage(withLieux ? complete(page, cursor.afterRank()) : outline(page, cursor.afterRank()),
+				new Cursor(last), more);
 	}
 
 	/** The latest changes, most recent first (feeds). */
@@ -138,6 +150,21 @@ public class DirectoryChanges {
 		// for a feed's reader, a lieu is new when it has not changed since the
 		// transaction that published it
 		return complete(feed.listLatest(departement, limit), -1);
+	}
+
+	/** The changes as the feed recorded them, without their lieux. */
+	private static List<Change> outline(List<ChangeRow> rows, long seenUpTo) {
+		List<Change> changes = new ArrayList<>(rows.size());
+		for (ChangeRow row : rows) {
+			Kind kind = switch (row.state()) {
+				case "fusionne" -> Kind.MERGED;
+				case "supprime" -> Kind.REMOVED;
+				default -> row.createdRank() > seenUpTo ? Kind.CREATED : Kind.CHANGED;
+			};
+			changes.add(new Change(row.lieuId(), kind, row.survivorId(), row.departement(), row.changedAt(), null,
+					List.of()));
+		}
+		return changes;
 	}
 
 	/**

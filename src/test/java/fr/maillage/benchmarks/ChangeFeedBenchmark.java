@@ -66,6 +66,7 @@ class ChangeFeedBenchmark {
 		Random random = new Random(19);
 		List<Double> pages = new ArrayList<>();
 		List<Double> filtered = new ArrayList<>();
+		List<Double> lights = new ArrayList<>();
 		for (int run = 0; run <= RUNS; run++) {
 			long from = (long) (random.nextDouble() * Math.max(1, lastRank - 600));
 			String cursor = Base64.getUrlEncoder().withoutPadding().encodeToString(("r" + from).getBytes());
@@ -79,18 +80,25 @@ class ChangeFeedBenchmark {
 				.get("/api/v1/lieux/changements?limite=500&departement=" + departement + "&curseur=" + cursor);
 			double filteredMs = (System.nanoTime() - filteredStart) / 1e6;
 			check(inDepartement.status() == 200, "filtered page: " + inDepartement.status());
+			long lightStart = System.nanoTime();
+			ApiClient.Response light = api
+				.get("/api/v1/lieux/changements?limite=500&contenu=identifiants&curseur=" + cursor);
+			double lightMs = (System.nanoTime() - lightStart) / 1e6;
+			check(light.status() == 200 && light.json().get("changements").size() == 500, "light: " + light.status());
 			System.out.printf(Locale.ROOT,
-					"BENCH changements run %d%s: page of 500 in %.1f ms (%d kB), département %s: %d changes in %.1f ms%n",
+					"BENCH changements run %d%s: page of 500 in %.1f ms (%d kB), département %s: %d changes in %.1f ms, "
+							+ "identifiers only: %.1f ms (%d kB)%n",
 					run, run == 0 ? " (warm-up)" : "", pageMs, page.body().length() / 1024, departement,
-					inDepartement.json().get("changements").size(), filteredMs);
+					inDepartement.json().get("changements").size(), filteredMs, lightMs, light.body().length() / 1024);
 			if (run > 0) {
 				pages.add(pageMs);
 				filtered.add(filteredMs);
+				lights.add(lightMs);
 			}
 		}
 		System.out.printf(Locale.ROOT,
-				"BENCH changements median over %d runs: page of 500 %.1f ms, département page %.1f ms (%d lieux)%n",
-				RUNS, median(pages), median(filtered),
+				"BENCH changements median over %d runs: page of 500 %.1f ms, département page %.1f ms, identifiers only %.1f ms (%d lieux)%n",
+				RUNS, median(pages), median(filtered), median(lights),
 				jdbc.sql("select count(*) from lieu").query(Long.class).single());
 	}
 

@@ -60,8 +60,10 @@ class ChangeFeedController {
 	Map<String, Object> changes(@RequestParam(required = false) @Nullable String depuis,
 			@RequestParam(required = false) @Nullable String curseur,
 			@RequestParam(required = false) @Nullable String departement,
-			@RequestParam(required = false) @Nullable String limite) {
+			@RequestParam(required = false) @Nullable String limite,
+			@RequestParam(required = false) @Nullable String contenu) {
 		String territory = readDepartement(departement);
+		boolean withLieux = readContent(contenu);
 		int limit = readLimit(limite);
 		DirectoryChanges.Cursor cursor;
 		if (curseur != null && depuis != null) {
@@ -82,7 +84,7 @@ class ChangeFeedController {
 					"Donnez « depuis » (une date ou un instant, par exemple 2026-11-01 ou 2026-11-01T08:00:00Z) "
 							+ "ou le « curseur » de la page précédente.");
 		}
-		DirectoryChanges.ChangePage page = changes.listChanges(cursor, territory, limit);
+		DirectoryChanges.ChangePage page = changes.listChanges(cursor, territory, limit, withLieux);
 		Map<String, Object> body = new LinkedHashMap<>();
 		if (depuis != null) {
 			body.put("depuis", readInstant(depuis));
@@ -90,10 +92,28 @@ class ChangeFeedController {
 		body.put("departement", territory);
 		body.put("changements", page.changes().stream().map(ChangeFeedController::toJson).toList());
 		body.put("curseur_suivant", page.next().token());
-		body.put("suite", "/api/v1/lieux/changements?curseur=" + page.next().token()
-				+ (territory == null ? "" : "&departement=" + territory) + (limite == null ? "" : "&limite=" + limit));
+		body.put("suite",
+				"/api/v1/lieux/changements?curseur=" + page.next().token()
+						+ (territory == null ? "" : "&departement=" + territory)
+						+ (limite == null ? "" : "&limite=" + limit) + (withLieux ? "" : "&contenu=identifiants"));
 		body.put("complet", !page.more());
 		return body;
+	}
+
+	/**
+	 * {@code complet} (by default): each change with its lieu; {@code identifiants}:
+	 * without.
+	 */
+	private static boolean readContent(@Nullable String contenu) {
+		if (contenu == null || contenu.isBlank() || contenu.strip().equals("complet")) {
+			return true;
+		}
+		if (contenu.strip().equals("identifiants")) {
+			return false;
+		}
+		throw new BadRequestException("parametre_invalide",
+				"« contenu » vaut « complet » (chaque changement avec son lieu, par défaut) ou « identifiants » "
+						+ "(les identifiants, natures et dates seulement).");
 	}
 
 	/** A change as the API writes it: the lieu in full when it is published. */

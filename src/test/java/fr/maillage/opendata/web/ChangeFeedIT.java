@@ -148,6 +148,27 @@ class ChangeFeedIT {
 		readAll(api, "curseur=" + afterFirstSync + "&limite=1", again);
 		assertThat(again).extracting(change -> change.get("nature").asString())
 			.containsExactlyInAnyOrder("modifie", "fusionne", "modifie", "supprime");
+
+		// the light page: the same changes, the same natures, no lieu (its « suite »
+		// keeps the choice)
+		List<JsonNode> light = new ArrayList<>();
+		readAll(api, "curseur=" + afterFirstSync + "&limite=1&contenu=identifiants", light);
+		assertThat(light).extracting(change -> change.get("id").asString() + " " + change.get("nature").asString())
+			.containsExactlyInAnyOrderElementsOf(again.stream()
+				.map(change -> change.get("id").asString() + " " + change.get("nature").asString())
+				.toList());
+		assertThat(light).allSatisfy(change -> assertThat(change.has("lieu")).isFalse());
+		assertThat(ofKind(light, "fusionne").get(0).get("survivant").asString()).isEqualTo(survivor);
+		List<JsonNode> lightFirst = new ArrayList<>();
+		readAll(api, "depuis=" + before + "&limite=40&contenu=identifiants", lightFirst);
+		List<JsonNode> fullFirst = new ArrayList<>();
+		readAll(api, "depuis=" + before + "&limite=40", fullFirst);
+		// from before the first import: every lieu once, as the full page says it
+		assertThat(lightFirst).hasSize(published.size())
+			.extracting(change -> change.get("id").asString() + " " + change.get("nature").asString())
+			.containsExactlyElementsOf(fullFirst.stream()
+				.map(change -> change.get("id").asString() + " " + change.get("nature").asString())
+				.toList());
 	}
 
 	/**
@@ -188,11 +209,11 @@ class ChangeFeedIT {
 		for (String query : List.of("", "depuis=hier", "depuis=2026-13-01", "depuis=2026-11-01T08:00:00", "curseur=abc",
 				"curseur=r12", "depuis=2026-11-01&curseur=cjEy", "depuis=2026-11-01&limite=0",
 				"depuis=2026-11-01&limite=1001", "depuis=2026-11-01&limite=beaucoup",
-				"depuis=2026-11-01&departement=ZZ")) {
+				"depuis=2026-11-01&departement=ZZ", "depuis=2026-11-01&contenu=tout")) {
 			ApiClient.Response response = api.get("/api/v1/lieux/changements?" + query);
 			assertThat(response.status()).as(query).isEqualTo(400);
 			assertThat(response.json().get("message").asString()).as(query)
-				.containsAnyOf("depuis", "curseur", "limite", "departement");
+				.containsAnyOf("depuis", "curseur", "limite", "departement", "contenu");
 		}
 		assertThat(api.get("/api/v1/lieux/changements.atom?departement=x").status()).isEqualTo(400);
 	}
