@@ -73,7 +73,8 @@ class SendPlaceController {
 		}
 		mail.send(address.toLowerCase(Locale.ROOT), "Fiche du lieu : " + place.name(),
 				PlacePageModel.shortText(place, now, publicAddress));
-		return "redirect:/lieux/" + place.id() + "?envoi=fait";
+		// the anchor brings the confirmation into view, low on a long page
+		return "redirect:/lieux/" + place.id() + "?envoi=fait#envoi-fait";
 	}
 
 	/** What is wrong with the typed address, in French; null when it can be used. */

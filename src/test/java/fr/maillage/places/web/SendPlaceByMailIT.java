@@ -53,7 +53,8 @@ class SendPlaceByMailIT extends EmptyDirectoryApiTest {
 
 		assertThat(response.status()).isEqualTo(302);
 		String location = response.headers().firstValue("Location").orElseThrow();
-		assertThat(location).endsWith("/lieux/" + placeId + "?envoi=fait").doesNotContainIgnoringCase("exemple");
+		assertThat(location).endsWith("/lieux/" + placeId + "?envoi=fait#envoi-fait")
+			.doesNotContainIgnoringCase("exemple");
 		assertThat(api.get("/lieux/" + placeId + "?envoi=fait").body()).contains("Fiche envoyée à l'adresse indiquée.");
 		List<Map<String, Object>> sent = outbox();
 		assertThat(sent).hasSize(1);
