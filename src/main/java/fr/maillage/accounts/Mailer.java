@@ -3,6 +3,7 @@ package fr.maillage.accounts;
 import java.time.Clock;
 
 import fr.maillage.accounts.persistence.JdbcAccountRepository;
+import fr.maillage.shared.mail.OutgoingMail;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -17,7 +18,7 @@ import org.springframework.stereotype.Service;
  * accident.
  */
 @Service
-public class Mailer {
+public class Mailer implements OutgoingMail {
 
 	private static final Logger log = LoggerFactory.getLogger(Mailer.class);
 
@@ -37,11 +38,14 @@ public class Mailer {
 		this.from = environment.getProperty("maillage.courriel.expediteur", "ne-pas-repondre@maillage.local");
 	}
 
+	@Override
 	public void send(String to, String subject, String body) {
 		JavaMailSender sender = smtp.getIfAvailable();
 		if (sender == null) {
 			repository.insertMail(to, subject, body, clock.instant());
-			log.info("No SMTP server configured: e-mail '{}' to {} kept in the outbox", subject, to);
+			// never the recipient: an address typed on a public page must not outlive the
+			// sending
+			log.info("No SMTP server configured: e-mail '{}' kept in the outbox", subject);
 			return;
 		}
 		SimpleMailMessage message = new SimpleMailMessage();

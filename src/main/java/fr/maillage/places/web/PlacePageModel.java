@@ -33,8 +33,8 @@ final class PlacePageModel {
 	 * or kept — and a QR code of the page, for someone who reads it on another screen.
 	 */
 	static void addSending(Place place, ZonedDateTime now, PublicAddress publicAddress, Model model) {
-		PrintedPlace printed = PrintedPlace.of(place, PrintablesController.placeUrl(publicAddress, place.id()));
-		String text = printed.shortText(now.withZoneSameInstant(OpeningHoursEvaluator.PARIS).toLocalDate());
+		PrintedPlace printed = printed(place, publicAddress);
+		String text = shortText(printed, now);
 		String encoded = UriUtils.encode(text, StandardCharsets.UTF_8);
 		model.addAttribute("shortText", text);
 		// "sms:?&body=": the one form both Android and iOS messaging apps read
@@ -43,6 +43,22 @@ final class PlacePageModel {
 				"mailto:?subject=" + UriUtils.encode(place.name(), StandardCharsets.UTF_8) + "&body=" + encoded);
 		model.addAttribute("qrSvg", QrCodes.svg(printed.url(), "QR code de la fiche de " + place.name()));
 		model.addAttribute("placeUrl", printed.url());
+	}
+
+	/**
+	 * The text the page offers to copy — also the body of the e-mail Maillage sends on
+	 * request ({@link SendPlaceController}), so both always say the same.
+	 */
+	static String shortText(Place place, ZonedDateTime now, PublicAddress publicAddress) {
+		return shortText(printed(place, publicAddress), now);
+	}
+
+	private static PrintedPlace printed(Place place, PublicAddress publicAddress) {
+		return PrintedPlace.of(place, PrintablesController.placeUrl(publicAddress, place.id()));
+	}
+
+	private static String shortText(PrintedPlace printed, ZonedDateTime now) {
+		return printed.shortText(now.withZoneSameInstant(OpeningHoursEvaluator.PARIS).toLocalDate());
 	}
 
 }

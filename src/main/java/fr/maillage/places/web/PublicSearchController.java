@@ -335,7 +335,8 @@ class PublicSearchController {
 
 	@GetMapping("/lieux/{id}")
 	String place(@PathVariable String id, @RequestHeader(name = "User-Agent", required = false) String userAgent,
-			@RequestParam(name = "signalement", required = false) String reported, Model model) {
+			@RequestParam(name = "signalement", required = false) String reported,
+			@RequestParam(name = "envoi", required = false) String sent, Model model) {
 		Place place = directory.getPlace(id);
 		if (!place.id().equals(id)) {
 			// the id of a record now merged into another lieu: its page moved there
@@ -344,7 +345,8 @@ class PublicSearchController {
 		ZonedDateTime now = ZonedDateTime.now(clock);
 		PlacePageModel.addFormAttributes(model, clock);
 		model.addAttribute("reportSent", reported != null);
-		if (reported == null && ConsultationPolicy.countsAsConsultation(userAgent)) {
+		model.addAttribute("placeSent", sent != null);
+		if (reported == null && sent == null && ConsultationPolicy.countsAsConsultation(userAgent)) {
 			directory.countConsultation(place.id(), now.withZoneSameInstant(OpeningHoursEvaluator.PARIS).toLocalDate());
 		}
 		model.addAttribute("place", PlaceCard.of(place, null, now, freshness.of(place)));

@@ -68,7 +68,7 @@ class AccessMatrixIT {
 				"GET /territoires", "GET /territoires/comparer", "GET /territoires/{code}", "GET /connexion",
 				"GET /mot-de-passe-oublie", "GET /invitation/{jeton}", "GET /reinitialisation/{jeton}",
 				// forms of the public (CSRF token required, see ErrorReportIT and AccountsIT)
-				"POST /lieux/{id}/signalements", "POST /mot-de-passe-oublie", "POST /invitation/{jeton}",
+				"POST /lieux/{id}/signalements", "POST /lieux/{id}/envoyer", "POST /mot-de-passe-oublie", "POST /invitation/{jeton}",
 				"POST /reinitialisation/{jeton}", "GET /rappels/desinscription/{jeton}",
 				"POST /rappels/desinscription/{jeton}",
 				// public as its JSON form /api/v1/lieux/{id}/provenance (DuplicateReviewPagesIT)
