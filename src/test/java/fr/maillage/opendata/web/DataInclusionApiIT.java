@@ -71,15 +71,7 @@ class DataInclusionApiIT {
 		structureSchema = SCHEMAS.getSchema(SchemaLocation.of("classpath:data-inclusion-v1/structure.json"));
 		serviceSchema = SCHEMAS.getSchema(SchemaLocation.of("classpath:data-inclusion-v1/service.json"));
 		CleanDatabase.empty(jdbc);
-		api.importFile("hinaura", "hinaura.json", Fixtures.bytes("demo/hinaura-lieux-auvergne-rhone-alpes.json"));
-		for (String file : List.of(Fixtures.CHARENTE,
-				"20230517-hub-du-sud-lieux-de-mediation-numeriques-provence-alpes-cote-d-azur.json",
-				"20231003-bus-france-services-en-charente-lieux-de-mediation-numeriques-nouvelle-aquitaine.json",
-				"20240320-nouvelle-caledonie-lieux-de-mediation-numeriques-nouvelle-caledonie.json",
-				"data-inclusion-hauts-de-france.geojson")) {
-			assertThat(api.importFile(file.substring(0, 12), file, Fixtures.lieux(file)).status()).as(file)
-				.isEqualTo(201);
-		}
+		assertThat(Fixtures.importEveryRealLieuxFile(api)).isEqualTo(6);
 	}
 
 	private static List<String> violations(Schema schema, Object value, String what) {

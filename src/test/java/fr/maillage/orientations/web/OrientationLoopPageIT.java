@@ -330,8 +330,8 @@ class OrientationLoopPageIT {
 			.containsPattern("<th scope=\"row\">Envoyées</th><td>5</td>")
 			.containsPattern("<th scope=\"row\">La personne est venue</th><td>moins de 5</td>")
 			// the bars' lengths: all sent is the full bar, a hidden figure draws none
-			.contains("<rect width=\"100\" height=\"1\">")
-			.contains("<rect width=\"0\" height=\"1\">")
+			.contains("<rect height=\"1\" width=\"100\">")
+			.contains("<rect height=\"1\" width=\"0\">")
 			.doesNotContain("Zoé")
 			.doesNotContain("Yanis");
 		ApiClient.Response figures = new ApiClient(port).getAsAdmin("/api/v1/indicateurs/orientations?departement=16");
