@@ -3,8 +3,6 @@ package fr.maillage.coordination;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -14,7 +12,6 @@ import fr.maillage.accounts.AccountPrincipal;
 import fr.maillage.accounts.Role;
 import fr.maillage.shared.importing.ImportIssue;
 import fr.maillage.testing.EmptyDirectoryApiTest;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -22,15 +19,18 @@ import org.springframework.beans.factory.annotation.Autowired;
  * The two national files whole (issue 18: actors from real data), as published — 2 707
  * France Services, 5 227 Aidants Connect structures — imported by an administrator: every
  * row is entered, completes an actor already there, or is reported with its line, column
- * and reason; none is lost silently and none enters twice. The files are not copied into
- * the project (small fixtures are): the test runs when the shared data folder lies beside
- * the project ({@code ../shared}, or {@code -Dmaillage.donnees-partagees=…}) and is
- * skipped otherwise.
+ * and reason; none is lost silently and none enters twice. The files are copied whole,
+ * gzipped, in {@code fixtures/acteurs/nationaux} (data/SOURCES.md).
  */
 class NationalActorFilesIT extends EmptyDirectoryApiTest {
 
-	private static final Path SOURCES = Path.of(System.getProperty("maillage.donnees-partagees", "../shared"), "data",
-			"sources");
+	/** A whole national file, as published, from the test classpath. */
+	private static String nationalFile(String name) throws java.io.IOException {
+		try (java.io.InputStream in = new java.util.zip.GZIPInputStream(
+				NationalActorFilesIT.class.getResourceAsStream("/fixtures/acteurs/nationaux/" + name + ".gz"))) {
+			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+		}
+	}
 
 	private static final AccountPrincipal ADMIN = new AccountPrincipal(UUID.randomUUID().toString(),
 			"admin@maillage.fr", "Administration", Role.ADMINISTRATEUR, List.of());
@@ -40,13 +40,8 @@ class NationalActorFilesIT extends EmptyDirectoryApiTest {
 
 	@Test
 	void bothNationalFilesWholeEveryRowAccountedFor() throws Exception {
-		Path franceServices = SOURCES.resolve("france-services-2023.csv");
-		Path aidantsConnect = SOURCES.resolve("aidants-connect-structures.csv");
-		Assumptions.assumeTrue(Files.isReadable(franceServices) && Files.isReadable(aidantsConnect),
-				"../shared/data/sources absent: the national files are not in the project");
-
 		long start = System.nanoTime();
-		Actors.ImportReport fs = actors.importCsv(Files.readString(franceServices, StandardCharsets.UTF_8), ADMIN);
+		Actors.ImportReport fs = actors.importCsv(nationalFile("france-services-2023.csv"), ADMIN);
 		long fsMillis = (System.nanoTime() - start) / 1_000_000;
 		assertThat(fs.read()).isEqualTo(2707);
 		assertThat(fs.created() + fs.updated() + fs.unchanged() + rows(fs.refused())).isEqualTo(fs.read());
@@ -55,7 +50,7 @@ class NationalActorFilesIT extends EmptyDirectoryApiTest {
 		assertThat(fs.refused()).allSatisfy(issue -> assertThat(issue.message()).startsWith("Même nom"));
 
 		start = System.nanoTime();
-		Actors.ImportReport ac = actors.importCsv(Files.readString(aidantsConnect, StandardCharsets.UTF_8), ADMIN);
+		Actors.ImportReport ac = actors.importCsv(nationalFile("aidants-connect-structures.csv"), ADMIN);
 		long acMillis = (System.nanoTime() - start) / 1_000_000;
 		assertThat(ac.read()).isEqualTo(5227);
 		assertThat(ac.created() + ac.updated() + ac.unchanged() + rows(ac.refused())).isEqualTo(ac.read());
