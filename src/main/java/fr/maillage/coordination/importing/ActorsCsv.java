@@ -16,6 +16,7 @@ import fr.maillage.coordination.domain.ActorRules;
 import fr.maillage.coordination.domain.ActorType;
 import fr.maillage.coordination.domain.Competence;
 import fr.maillage.coordination.domain.ConsentPurpose;
+import fr.maillage.shared.csv.SpreadsheetSafe;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
@@ -113,13 +114,11 @@ public final class ActorsCsv {
 		return out.toString();
 	}
 
-	/** A cell a spreadsheet would run as a formula is prefixed with an apostrophe. */
+	/**
+	 * A cell a spreadsheet would run as a formula is defused, as every CSV export does.
+	 */
 	private static String cell(@Nullable String value) {
-		if (value == null) {
-			return "";
-		}
-		return !value.isEmpty() && "=+-@".indexOf(value.charAt(0)) >= 0 && !value.matches("\\+33\\d+") ? "'" + value
-				: value;
+		return value == null ? "" : SpreadsheetSafe.cell(value);
 	}
 
 	/** « Référent nom » and « referent_nom » name the same column. */
