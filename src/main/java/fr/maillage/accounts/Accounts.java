@@ -339,6 +339,19 @@ public class Accounts {
 		return repository.listActiveWithScope("structure", structureId).stream().map(AccountPrincipal::of).toList();
 	}
 
+	/**
+	 * The active accounts given a territory (« departement », « epci »…) of that code, by
+	 * address: who is told that something of that territory waits for a decision.
+	 */
+	public List<AccountPrincipal> listAccountsWithScope(String level, String code) {
+		return repository.listActiveWithScope(level, code).stream().map(AccountPrincipal::of).toList();
+	}
+
+	/** The active administrators, by address. */
+	public List<AccountPrincipal> listAdministrators() {
+		return repository.listActiveAdministrators().stream().map(AccountPrincipal::of).toList();
+	}
+
 	/** Members to remind of their stale lieux. */
 	public List<AccountPrincipal> listMembersForReminders() {
 		return repository.listMembersForReminders().stream().map(AccountPrincipal::of).toList();

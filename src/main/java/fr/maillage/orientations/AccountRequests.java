@@ -45,6 +45,8 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Requests for a professional account (issue 16, « Who »): a professional without an
@@ -171,10 +173,68 @@ public class AccountRequests {
 			return new Outcome(Kind.SENT, Map.of(), List.of());
 		}
 		Located where = territory.get();
-		repository.insert(new AccountRequestRow(UUID.randomUUID(), input.name().strip(), email,
+		AccountRequestRow row = new AccountRequestRow(UUID.randomUUID(), input.name().strip(), email,
 				input.structureName().strip(), Siret.compact(input.siret()), where.value(), where.label(),
-				where.departements(), where.collectivite(), where.epci(), "en_attente", now, null, null, null));
+				where.departements(), where.collectivite(), where.epci(), "en_attente", now, null, null, null);
+		repository.insert(row);
+		tellDecidersOnceCommitted(row, where);
 		return new Outcome(Kind.SENT, Map.of(), List.of());
+	}
+
+	/**
+	 * The coordinators whose territories cover the request — the administrators when none
+	 * does — learn that it waits, once it is saved: without this a professional's request
+	 * would wait until someone happened to open the page. The e-mail names the territory,
+	 * never the person: it carries no personal data, only the link to the decisions page.
+	 * A failed sending is logged and the request stays: the page lists it anyway.
+	 */
+	private void tellDecidersOnceCommitted(AccountRequestRow row, Located where) {
+		Runnable tell = () -> {
+			List<AccountPrincipal> deciders = listDeciders(row, where);
+			for (AccountPrincipal decider : deciders) {
+				try {
+					mailer.send(decider.email(), "Maillage : une demande de compte à examiner",
+							"Bonjour,\n\nUn professionnel de " + row.territoryName()
+									+ " demande un compte Maillage pour orienter des personnes vers la "
+									+ "médiation numérique.\n\nVous pouvez l'accepter ou la refuser ici :\n" + baseUrl
+									+ "/espace/demandes-de-compte\n\nSans décision, la demande reste en attente.");
+				}
+				catch (RuntimeException failed) {
+					log.warn("Account requests: the notice of a new request could not be sent ({})",
+							failed.getClass().getSimpleName());
+				}
+			}
+		};
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCommit() {
+					tell.run();
+				}
+			});
+		}
+		else {
+			tell.run();
+		}
+	}
+
+	private List<AccountPrincipal> listDeciders(AccountRequestRow row, Located where) {
+		Map<String, AccountPrincipal> coordinators = new LinkedHashMap<>();
+		List<String> scopes = new ArrayList<>(where.departements().stream().map(d -> "departement:" + d).toList());
+		if (where.collectivite() != null) {
+			scopes.add("departement:" + where.collectivite());
+		}
+		if (where.epci() != null) {
+			scopes.add("epci:" + where.epci());
+		}
+		for (String scope : scopes) {
+			String[] levelAndCode = scope.split(":", 2);
+			accounts.listAccountsWithScope(levelAndCode[0], levelAndCode[1])
+				.stream()
+				.filter(account -> account.role() == Role.COORDINATEUR && covers(account, row))
+				.forEach(account -> coordinators.putIfAbsent(account.email(), account));
+		}
+		return coordinators.isEmpty() ? accounts.listAdministrators() : List.copyOf(coordinators.values());
 	}
 
 	/**

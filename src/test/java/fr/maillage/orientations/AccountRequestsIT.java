@@ -126,6 +126,39 @@ class AccountRequestsIT extends EmptyDirectoryApiTest {
 	}
 
 	@Test
+	void theCoordinatorsOfTheTerritoryAreToldARequestWaitsWithoutThePersonInTheMail() throws Exception {
+		String charente = WebSession.newAccount(port, jdbc, "Coordinatrice Charente", "coordinateur", "departement:16");
+		String rhone = WebSession.newAccount(port, jdbc, "Coordinateur Rhône", "coordinateur", "departement:69");
+		String administrator = WebSession.newAccount(port, jdbc, "Administratrice", "administrateur");
+
+		ask(new WebSession(port),
+				form("Camille Guichet", "camille@ccas-angouleme.fr", "CCAS d'Angoulême", SIRET, "Angoulême"));
+
+		assertThat(lastMail(charente))
+			.contains("une demande de compte à examiner", "Angoulême (16)", "/espace/demandes-de-compte")
+			.doesNotContain("Camille", "Guichet", "camille@", "CCAS");
+		// the others are not disturbed: the Charente has its coordinator
+		assertThat(mailsTo(rhone)).isZero();
+		assertThat(mailsTo(administrator)).isZero();
+
+		// a territory nobody coordinates: the administrators decide, so they are told
+		ask(new WebSession(port),
+				form("Dominique Accueil", "dominique@mairie-brest.fr", "Mairie de Brest", SIRET, "29"));
+		assertThat(lastMail(administrator)).contains("une demande de compte à examiner", "Finistère (29)");
+		assertThat(mailsTo(charente)).isEqualTo(1);
+	}
+
+	/** The notices of a waiting request sent to that address. */
+	private long mailsTo(String to) {
+		return jdbc
+			.sql("select count(*) from courriel_sortant where destinataire = :to "
+					+ "and sujet like '%demande de compte à examiner'")
+			.param("to", to)
+			.query(Long.class)
+			.single();
+	}
+
+	@Test
 	void aWrongFieldIsSaidInPlainFrenchAndNothingTypedIsLost() throws Exception {
 		WebSession stranger = new WebSession(port);
 		HttpResponse<String> wrong = ask(stranger,

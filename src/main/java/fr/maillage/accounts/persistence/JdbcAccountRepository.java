@@ -276,6 +276,15 @@ public class JdbcAccountRepository {
 			.list();
 	}
 
+	/** Active administrators with a password, by address. */
+	public List<Account> listActiveAdministrators() {
+		return jdbc
+			.sql(ACCOUNT + "where c.actif and c.mot_de_passe is not null and c.role = 'administrateur' "
+					+ "order by c.courriel")
+			.query((rs, row) -> mapAccount(rs))
+			.list();
+	}
+
 	public void stopReminders(String accountId) {
 		jdbc.sql("update compte set rappels = false where id = :id").param("id", UUID.fromString(accountId)).update();
 	}
