@@ -17,6 +17,7 @@ import fr.maillage.orientations.domain.RefusalReason;
 import fr.maillage.orientations.domain.SmallCountPolicy;
 import fr.maillage.orientations.persistence.JdbcOrientationIndicatorsRepository;
 import fr.maillage.orientations.persistence.JdbcOrientationIndicatorsRepository.FunnelRow;
+import fr.maillage.orientations.persistence.JdbcScreeningRepository;
 import fr.maillage.shared.web.BadRequestException;
 import fr.maillage.territories.CommuneProfile;
 import fr.maillage.territories.TerritoryDetails;
@@ -51,9 +52,13 @@ public class OrientationIndicators {
 
 	private final Clock clock;
 
-	OrientationIndicators(JdbcOrientationIndicatorsRepository repository, Territories territories, Clock clock,
+	private final JdbcScreeningRepository screenings;
+
+	OrientationIndicators(JdbcOrientationIndicatorsRepository repository, JdbcScreeningRepository screenings,
+			Territories territories, Clock clock,
 			@Value("${maillage.orientations.indicateurs.seuil:5}") int threshold) {
 		this.repository = repository;
+		this.screenings = screenings;
 		this.territories = territories;
 		this.clock = clock;
 		this.policy = new SmallCountPolicy(threshold);
@@ -79,9 +84,22 @@ public class OrientationIndicators {
 	/**
 	 * @param level departement or epci
 	 * @param reasons refusal reason code → count (empty when hidden)
+	 * @param screenings the repérages of the territory in the months of the period
 	 */
 	public record Figures(String level, String code, String name, LocalDate from, LocalDate to, int threshold,
-			Funnel total, List<Funnel> perEpci, Map<String, OptionalLong> reasons) {
+			Funnel total, List<Funnel> perEpci, Map<String, OptionalLong> reasons, ScreeningFigures screenings) {
+	}
+
+	/**
+	 * What the territory's repérages said (issue 16, item 2: « otherwise only anonymous
+	 * counts per territory and month »): how many, and per question how many times each
+	 * answer was given. Counted per month, so the whole months of the period. A count
+	 * from too few repérages is hidden like the orientations' ones.
+	 *
+	 * @param answers question code → answer code → count (empty when hidden)
+	 */
+	public record ScreeningFigures(LocalDate fromMonth, LocalDate toMonth, OptionalLong total,
+			Map<String, Map<String, OptionalLong>> answers) {
 	}
 
 	/**
@@ -140,8 +158,35 @@ public class OrientationIndicators {
 		for (var reason : repository.refusalReasons(departementFilter, epciFilter, scope, fromInstant, toInstant)) {
 			reasons.put(reason.reason(), anyShown ? policy.count(reason.count()) : OptionalLong.empty());
 		}
+		List<String> epcis = byDepartement && !collectivite ? null : byDepartement
+				? communes.stream().map(commune -> commune.epci() == null ? "" : commune.epci()).distinct().toList()
+				: List.of(code);
 		return new Figures(byDepartement ? "departement" : "epci", code, territory.nom(), from, to, policy.minimum(),
-				total, perEpci, reasons);
+				total, perEpci, reasons,
+				screeningFigures(byDepartement ? (collectivite ? "69" : code) : null, epcis, from, to));
+	}
+
+	private ScreeningFigures screeningFigures(@Nullable String departement, @Nullable List<String> epcis,
+			LocalDate from, LocalDate to) {
+		LocalDate fromMonth = from.withDayOfMonth(1);
+		LocalDate toMonth = to.withDayOfMonth(1);
+		long total = 0;
+		Map<String, Map<String, OptionalLong>> answers = new LinkedHashMap<>();
+		for (JdbcScreeningRepository.AnswerTotal row : screenings.sumCounts(departement, epcis, fromMonth, toMonth)) {
+			if (row.question().equals("reperages")) {
+				total = row.count();
+			}
+			else {
+				answers.computeIfAbsent(row.question(), question -> new LinkedHashMap<>())
+					.put(row.answer(), OptionalLong.of(row.count()));
+			}
+		}
+		if (!policy.shows(total)) {
+			// too few repérages: no answer at all, not even the parts
+			return new ScreeningFigures(fromMonth, toMonth, OptionalLong.empty(), Map.of());
+		}
+		answers.values().forEach(counts -> counts.replaceAll((answer, count) -> policy.count(count.getAsLong())));
+		return new ScreeningFigures(fromMonth, toMonth, OptionalLong.of(total), answers);
 	}
 
 	/** The words of a refusal reason's code. */

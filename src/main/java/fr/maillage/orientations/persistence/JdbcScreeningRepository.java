@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -63,6 +64,30 @@ public class JdbcScreeningRepository {
 			.param("to", toMonth)
 			.query((rs, row) -> new CountRow(rs.getObject("mois", LocalDate.class), rs.getString("departement"),
 					rs.getString("epci"), rs.getString("question"), rs.getString("reponse"), rs.getLong("nombre")))
+			.list();
+	}
+
+	/** A question's answer summed over a territory and a period. */
+	public record AnswerTotal(String question, String answer, long count) {
+	}
+
+	/**
+	 * The counts of a territory between two months, inclusive, summed per question and
+	 * answer (« reperages »/« total » is the number of repérages).
+	 * @param departement a département's code, or null
+	 * @param epcis the EPCI (SIREN) whose counts are summed, or null for every one
+	 */
+	public List<AnswerTotal> sumCounts(@Nullable String departement, @Nullable List<String> epcis, LocalDate fromMonth,
+			LocalDate toMonth) {
+		return jdbc.sql("select question, reponse, sum(nombre) as total from reperage_compte "
+				+ "where mois between :from and :to and (cast(:departement as text) is null or departement = :departement) "
+				+ "and (:anyEpci or epci = any(:epcis)) group by question, reponse order by question, reponse")
+			.param("from", fromMonth)
+			.param("to", toMonth)
+			.param("departement", departement)
+			.param("anyEpci", epcis == null)
+			.param("epcis", epcis == null ? new String[0] : epcis.toArray(String[]::new))
+			.query((rs, row) -> new AnswerTotal(rs.getString("question"), rs.getString("reponse"), rs.getLong("total")))
 			.list();
 	}
 

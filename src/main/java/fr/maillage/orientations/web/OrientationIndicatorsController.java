@@ -60,6 +60,19 @@ class OrientationIndicatorsController {
 			row.putAll(json(funnel));
 			return row;
 		}).toList());
+		OrientationIndicators.ScreeningFigures screenings = figures.screenings();
+		Map<String, Object> screening = new LinkedHashMap<>();
+		screening.put("mois_du", screenings.fromMonth().toString().substring(0, 7));
+		screening.put("mois_au", screenings.toMonth().toString().substring(0, 7));
+		screening.put("nombre", value(screenings.total()));
+		Map<String, Object> answers = new LinkedHashMap<>();
+		screenings.answers().forEach((question, counts) -> {
+			Map<String, Object> byAnswer = new LinkedHashMap<>();
+			counts.forEach((answer, count) -> byAnswer.put(answer, value(count)));
+			answers.put(question, byAnswer);
+		});
+		screening.put("reponses", answers);
+		body.put("reperages", screening);
 		body.put("seuil_petits_nombres", figures.threshold());
 		body.put("note", "Un chiffre calculé sur moins de " + figures.threshold()
 				+ " orientations est masqué (null), pour que personne ne puisse être reconnu.");
@@ -107,7 +120,38 @@ class OrientationIndicatorsController {
 		model.addAttribute("du", figures.from().toString());
 		model.addAttribute("au", figures.to().toString());
 		model.addAttribute("texte", new Texts(hidden));
+		model.addAttribute("reperage", screeningRows(figures.screenings(), hidden));
 		return "orientations/entonnoir";
+	}
+
+	/** A question of the repérage and, for each of its answers, its figure as written. */
+	record ScreeningQuestion(String legend, List<Bar> answers) {
+	}
+
+	/**
+	 * The repérage's questions in the form's order and words, each answer with its count
+	 * and its share of the repérages (several answers may be given to some questions, so
+	 * the shares of a question may add up to more than 100 %).
+	 */
+	private static List<ScreeningQuestion> screeningRows(OrientationIndicators.ScreeningFigures figures,
+			String hidden) {
+		if (figures.total().isEmpty()) {
+			return List.of();
+		}
+		long total = figures.total().getAsLong();
+		List<ScreeningQuestion> questions = new java.util.ArrayList<>();
+		for (ScreeningPagesController.Question question : ScreeningPagesController.questions()) {
+			Map<String, OptionalLong> counts = figures.answers().getOrDefault(question.field(), Map.of());
+			List<Bar> answers = question.choices()
+				.stream()
+				.filter(choice -> counts.containsKey(choice.code()))
+				.map(choice -> bar(choice.label(), counts.get(choice.code()), total, hidden))
+				.toList();
+			if (!answers.isEmpty()) {
+				questions.add(new ScreeningQuestion(question.legend(), answers));
+			}
+		}
+		return questions;
 	}
 
 	private static Bar bar(String label, OptionalLong count, long sent, String hidden) {

@@ -195,6 +195,58 @@ class OrientationIndicatorsIT extends EmptyDirectoryApiTest {
 			.asLong()).isEqualTo(15);
 	}
 
+	/**
+	 * Adds a count of repérages as Screenings does: month, territory, question, answer.
+	 */
+	private void screeningCount(String month, String epci, String question, String answer, int count) {
+		jdbc.sql("insert into reperage_compte (mois, departement, epci, question, reponse, nombre) "
+				+ "values (cast(:month as date), '16', :epci, :question, :answer, :count)")
+			.param("month", month)
+			.param("epci", epci)
+			.param("question", question)
+			.param("answer", answer)
+			.param("count", count)
+			.update();
+	}
+
+	@Test
+	void theRepéragesOfTheTerritoryAreCountedPerAnswerAndSmallCountsHidden() throws Exception {
+		// November: 7 repérages around Cognac, 2 around Angoulême; October is outside
+		screeningCount("2026-11-01", cognacEpci, "reperages", "total", 7);
+		screeningCount("2026-11-01", cognacEpci, "besoins", "demarche", 6);
+		screeningCount("2026-11-01", cognacEpci, "handicap", "vue", 1);
+		screeningCount("2026-11-01", angoulemeEpci, "reperages", "total", 2);
+		screeningCount("2026-11-01", angoulemeEpci, "besoins", "demarche", 1);
+		screeningCount("2026-10-01", cognacEpci, "reperages", "total", 40);
+		screeningCount("2026-10-01", cognacEpci, "besoins", "demarche", 40);
+		String coordinator = token(WebSession.signedIn(port, jdbc, "coordinateur", "departement:16"));
+
+		JsonNode screenings = get("/api/v1/indicateurs/orientations?departement=16&" + NOVEMBER, coordinator).json()
+			.get("reperages");
+		assertThat(screenings.get("mois_du").asString()).isEqualTo("2026-11");
+		assertThat(screenings.get("nombre").asLong()).isEqualTo(9);
+		assertThat(screenings.get("reponses").get("besoins").get("demarche").asLong()).isEqualTo(7);
+		// one person with a visual impairment in a month: never shown
+		assertThat(screenings.get("reponses").get("handicap").get("vue").isNull()).isTrue();
+
+		// Angoulême's EPCI alone: two repérages, nothing shown, not even the parts
+		JsonNode small = get("/api/v1/indicateurs/orientations?epci=" + angoulemeEpci + "&" + NOVEMBER, coordinator)
+			.json()
+			.get("reperages");
+		assertThat(small.get("nombre").isNull()).isTrue();
+		assertThat(small.get("reponses").isEmpty()).isTrue();
+
+		WebSession charente = WebSession.signedIn(port, jdbc, "coordinateur", "departement:16");
+		String page = HtmlUtils.htmlUnescape(charente.get("/territoires/16/orientations?" + NOVEMBER).body());
+		assertThat(page)
+			.contains("Ce que disent les repérages", "9</strong> repérages", "De quoi a-t-elle besoin maintenant ?",
+					"Faire une démarche en ligne", "78 %", "Malvoyance")
+			.contains("moins de 5");
+		String angouleme = HtmlUtils
+			.htmlUnescape(charente.get("/territoires/" + angoulemeEpci + "/orientations?" + NOVEMBER).body());
+		assertThat(angouleme).contains("Moins de <span>5</span> repérages sur la période").doesNotContain("Malvoyance");
+	}
+
 	@Test
 	void onlyTheTerritorysCoordinatorsAndTheAdministratorsSeeThem() throws Exception {
 		String path = "/api/v1/indicateurs/orientations?departement=16&" + NOVEMBER;
