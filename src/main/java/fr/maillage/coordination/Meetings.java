@@ -388,7 +388,8 @@ public class Meetings {
 			invite(meeting, actor.id(), actor.type().code(), actor.name(), name, email.toLowerCase(Locale.ROOT));
 			invited.add(actor.name());
 		}
-		actors.logAccess(read, accountId(account), account.signature(), clock.instant(), "invitation");
+		// the referent's e-mail was read to send the invitation: logged as a read
+		actors.logAccess(read, accountId(account), account.signature(), clock.instant(), "lecture");
 		return new InvitationReport(invited, already, refused);
 	}
 
