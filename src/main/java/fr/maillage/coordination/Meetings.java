@@ -48,7 +48,6 @@ import org.springframework.core.env.Environment;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.web.util.UriUtils;
 
 /**
  * The meetings of a territory (issue 18, « espaces d'échanges »): created, edited and
@@ -581,8 +580,8 @@ public class Meetings {
 
 	/** The address of a département's feed. */
 	public String feedLink(String departement) {
-		return publicAddress.get() + "/territoires/" + UriUtils.encodePathSegment(departement, StandardCharsets.UTF_8)
-				+ "/reunions.ics";
+		// a département's code is letters and digits only (69M, 2A): nothing to encode
+		return publicAddress.get() + "/territoires/" + departement + "/reunions.ics";
 	}
 
 	// --------------------------------------------------------------------- helpers
