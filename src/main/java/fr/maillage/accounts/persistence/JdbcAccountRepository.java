@@ -300,6 +300,29 @@ public class JdbcAccountRepository {
 			.update();
 	}
 
+	/**
+	 * Keeps an e-mail with its attachments (names, types and contents, in the same
+	 * order), as a JSON array of {nom, type, contenu (base64)}.
+	 */
+	public void insertMail(String to, String subject, String body, List<String> names, List<String> types,
+			List<String> base64Contents, Instant now) {
+		jdbc.sql("""
+				insert into courriel_sortant (id, destinataire, sujet, corps, cree_le, pieces_jointes)
+				values (:id, :to, :subject, :body, :now,
+				    (select jsonb_agg(jsonb_build_object('nom', n, 'type', t, 'contenu', c) order by o)
+				     from unnest(cast(:names as text[]), cast(:types as text[]), cast(:contents as text[]))
+				       with ordinality as p(n, t, c, o)))""")
+			.param("id", UUID.randomUUID())
+			.param("to", to)
+			.param("subject", subject)
+			.param("body", body)
+			.param("now", Timestamp.from(now))
+			.param("names", names.toArray(String[]::new))
+			.param("types", types.toArray(String[]::new))
+			.param("contents", base64Contents.toArray(String[]::new))
+			.update();
+	}
+
 	public List<Mail> listMails(int limit) {
 		return jdbc.sql("select * from courriel_sortant order by cree_le desc, id limit :limit")
 			.param("limit", limit)

@@ -101,6 +101,8 @@ final class ApiAccessRules {
 			any("/api/v1/sources/{nom}/executions/**", Who.IMPORTER),
 			// actors are entered by the coordinators of their territory (Actors checks which)
 			new Rule(Set.of(HttpMethod.POST), "/api/v1/acteurs", Who.IMPORTER),
+			// meetings too (Meetings checks the territory); their public fields are read by anyone
+			new Rule(Set.of(HttpMethod.POST), "/api/v1/reunions", Who.IMPORTER),
 			// the open data and what is computed from it
 			read("/api/v1/lieux"),
 			read("/api/v1/lieux/{id}"),
@@ -118,6 +120,7 @@ final class ApiAccessRules {
 			read("/api/v1/fragilite/departements/{code}/communes.csv"),
 			read("/api/v1/couverture/{niveau}/{code}"),
 			read("/api/v1/acteurs"),
+			read("/api/v1/reunions"),
 			// issue 19: the description of this API, the changes feed, Open Referral HSDS 3.0
 			read("/api/v1/openapi.json"),
 			read("/api/v1/openapi.json.yaml"),

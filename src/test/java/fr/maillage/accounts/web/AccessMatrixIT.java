@@ -112,6 +112,18 @@ class AccessMatrixIT {
 		ROUTES.put("POST /espace/acteurs/{id}/consentements/{objet}/retrait", Access.COORDINATING);
 		ROUTES.put("GET /espace/acteurs/export.csv", Access.COORDINATING);
 		ROUTES.put("POST /espace/acteurs/depuis-lieux", Access.COORDINATING);
+		// issue 18, meetings: coordinators, then the meeting's territory decides, 404 for others (MeetingsIT)
+		for (String meetingPage : List.of("GET /espace/reunions", "GET /espace/reunions/nouvelle", "POST /espace/reunions",
+				"GET /espace/reunions/{id}", "GET /espace/reunions/{id}/modifier", "POST /espace/reunions/{id}/modifier",
+				"POST /espace/reunions/{id}/annulation", "POST /espace/reunions/{id}/invitations")) {
+			ROUTES.put(meetingPage, Access.COORDINATING);
+		}
+		// a meeting's public page and registration (404 unless it takes registrations), the territory's calendar
+		for (String meetingPublic : List.of("GET /reunions/{id}", "POST /reunions/{id}/inscription",
+				"GET /territoires/{code}/reunions.ics", "GET /api/v1/reunions")) {
+			ROUTES.put(meetingPublic, Access.PUBLIC);
+		}
+		ROUTES.put("POST /api/v1/reunions", Access.ADMIN_TOKEN);
 		// a member's own structure: signed in, then the links actor ↔ lieux decide, 404 for others (ActorsIT)
 		ROUTES.put("GET /espace/ma-structure", Access.SIGNED_IN);
 		ROUTES.put("POST /espace/ma-structure/{id}", Access.SIGNED_IN);
