@@ -143,8 +143,9 @@ public class Attendance {
 		private final transient Map<String, String> problems;
 
 		public InvalidEntryException(String code, Map<String, String> problems) {
-			super(code, String.join(" ", problems.values()));
-			this.problems = Map.copyOf(problems);
+			super(code, String.join(" ", problems.values()),
+					problems.entrySet().stream().map(entry -> entry.getKey() + " : " + entry.getValue()).toList());
+			this.problems = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(problems));
 		}
 
 		public Map<String, String> problems() {
