@@ -187,21 +187,23 @@ public class Attendance {
 		return new Sheet(Meeting.of(meeting), participants, List.of(), List.of());
 	}
 
+	/** A presence noted, and the meeting's count after it. */
+	public record Marked(Participant participant, long presentCount, int total) {
+	}
+
 	/** One tap at the door: came, or not. The row shown again is logged as a read. */
 	@Transactional
-	public Participant markPresence(String meetingId, String participantId, boolean present, AccountPrincipal account) {
+	public Marked markPresence(String meetingId, String participantId, boolean present, AccountPrincipal account) {
 		StoredMeeting meeting = managed(meetingId, account);
 		UUID participant = uuid(participantId)
 			.orElseThrow(() -> new NotFoundException("Cette personne n'est pas sur la liste de la réunion."));
 		if (!meetings.updatePresence(meeting.id(), participant, present, clock.instant(), account.signature())) {
 			throw new NotFoundException("Cette personne n'est pas sur la liste de la réunion.");
 		}
-		Participant shown = open(meetings.listParticipants(meeting.id())).stream()
-			.filter(p -> p.id().equals(participant.toString()))
-			.findFirst()
-			.orElseThrow();
+		List<StoredParticipant> all = meetings.listParticipants(meeting.id());
+		Participant shown = open(all.stream().filter(p -> p.id().equals(participant)).toList()).get(0);
 		log(meeting.id(), account, "lecture", shown.name() == null ? 0 : 1);
-		return shown;
+		return new Marked(shown, all.stream().filter(p -> Boolean.TRUE.equals(p.present())).count(), all.size());
 	}
 
 	/** Someone who came without invitation: present, « sur place ». */

@@ -97,7 +97,10 @@ class AttendanceIT extends EmptyDirectoryApiTest {
 			.query(Integer.class)
 			.list()).containsExactly(3);
 
-		assertThat(attendance.markPresence(meeting.toString(), alice.toString(), true, RHONE).present()).isTrue();
+		Attendance.Marked marked = attendance.markPresence(meeting.toString(), alice.toString(), true, RHONE);
+		assertThat(marked.participant().present()).isTrue();
+		assertThat(marked.presentCount()).isEqualTo(1);
+		assertThat(marked.total()).isEqualTo(3);
 		attendance.markPresence(meeting.toString(), bruno.toString(), false, RHONE);
 		String added = attendance.addOnTheSpot(meeting.toString(),
 				new Attendance.NewPerson("Damien Roux", null, "Emmaüs Connect", "association"), RHONE);

@@ -85,13 +85,15 @@ class AttendancePagesController {
 			@PathVariable String participant,
 			@RequestParam(name = "present", required = false) @Nullable String present,
 			@RequestHeader(name = "HX-Request", required = false) @Nullable String htmx, Model model) {
-		Attendance.Participant marked = attendance.markPresence(id, participant, "true".equals(present), account);
+		Attendance.Marked marked = attendance.markPresence(id, participant, "true".equals(present), account);
 		if (htmx == null) {
-			return "redirect:/espace/reunions/" + id + "/presences#p-" + marked.id();
+			return "redirect:/espace/reunions/" + id + "/presences#p-" + marked.participant().id();
 		}
-		model.addAttribute("p", marked);
+		model.addAttribute("p", marked.participant());
 		model.addAttribute("reunionId", id);
-		return "coordination/presences :: ligne";
+		model.addAttribute("presents", marked.presentCount());
+		model.addAttribute("total", marked.total());
+		return "coordination/presences-ligne";
 	}
 
 	@PostMapping("/espace/reunions/{id}/presences/sur-place")

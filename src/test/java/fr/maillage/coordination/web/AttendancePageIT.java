@@ -94,6 +94,7 @@ class AttendancePageIT {
 
 		tapPresent(driver, "Alice Martin");
 		tapPresent(driver, "Bruno Petit");
+		assertThat(driver.findElement(By.id("compteur")).getText()).startsWith("2 présent(s) sur 3");
 		WebElement button = driver.findElement(By.cssSelector(".bouton-present"));
 		assertThat(button.getSize().getHeight()).isGreaterThanOrEqualTo(44);
 
