@@ -44,11 +44,10 @@ class ExchangesApiController {
 	 */
 	@PostMapping(path = "/api/v1/reunions/{id}/presences", consumes = MediaType.APPLICATION_JSON_VALUE,
 			produces = MediaType.APPLICATION_JSON_VALUE)
-	Map<String, Object> record(@PathVariable String id,
-			@RequestBody(required = false) @Nullable Map<String, Object> body,
+	Map<String, Object> record(@PathVariable String id, @RequestBody Map<String, Object> body,
 			@AuthenticationPrincipal Object principal) {
 		AccountPrincipal account = account(principal);
-		Map<String, Object> request = body == null ? Map.of() : body;
+		Map<String, Object> request = body;
 		List<Attendance.Mark> marks = new ArrayList<>();
 		for (Map<?, ?> item : objects(request.get("presences"), "presences")) {
 			Object present = item.get("present");
