@@ -19,11 +19,11 @@ import fr.maillage.coordination.domain.ActorManagementPolicy;
 import fr.maillage.coordination.domain.ActorType;
 import fr.maillage.coordination.domain.AttachmentKind;
 import fr.maillage.coordination.persistence.JdbcActorRepository;
-import fr.maillage.coordination.persistence.JdbcMeetingRepository;
-import fr.maillage.coordination.persistence.JdbcMeetingRepository.StoredAction;
-import fr.maillage.coordination.persistence.JdbcMeetingRepository.StoredFile;
-import fr.maillage.coordination.persistence.JdbcMeetingRepository.StoredMeeting;
-import fr.maillage.coordination.persistence.JdbcMeetingRepository.StoredParticipant;
+import fr.maillage.coordination.persistence.JdbcAttendanceRepository;
+import fr.maillage.coordination.persistence.JdbcAttendanceRepository.StoredAction;
+import fr.maillage.coordination.persistence.JdbcAttendanceRepository.StoredFile;
+import fr.maillage.coordination.persistence.JdbcAttendanceRepository.StoredMeeting;
+import fr.maillage.coordination.persistence.JdbcAttendanceRepository.StoredParticipant;
 import fr.maillage.coordination.persistence.StoredActor;
 import fr.maillage.shared.crypto.FieldCipher;
 import fr.maillage.shared.web.BadRequestException;
@@ -55,7 +55,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Attendance {
 
-	private final JdbcMeetingRepository meetings;
+	private final JdbcAttendanceRepository meetings;
 
 	private final JdbcActorRepository actors;
 
@@ -65,7 +65,7 @@ public class Attendance {
 
 	private final long maxFileBytes;
 
-	Attendance(JdbcMeetingRepository meetings, JdbcActorRepository actors, FieldCipher cipher, Clock clock,
+	Attendance(JdbcAttendanceRepository meetings, JdbcActorRepository actors, FieldCipher cipher, Clock clock,
 			@Value("${maillage.reunions.fichier-max-octets:10485760}") long maxFileBytes) {
 		this.meetings = meetings;
 		this.actors = actors;
@@ -282,7 +282,7 @@ public class Attendance {
 		}
 		UUID id = UUID.randomUUID();
 		meetings.insertOnTheSpot(id, meeting.id(), actorId, type, structure,
-				String.valueOf(cipher.encrypt(person.name().strip(), JdbcMeetingRepository.context(id, "nom"))),
+				String.valueOf(cipher.encrypt(person.name().strip(), JdbcAttendanceRepository.context(id, "nom"))),
 				clock.instant(), account.signature());
 		return id.toString();
 	}
@@ -497,7 +497,7 @@ public class Attendance {
 			String name = null;
 			if (p.sealedName() != null) {
 				try {
-					name = cipher.decrypt(p.sealedName(), JdbcMeetingRepository.context(p.id(), "nom"));
+					name = cipher.decrypt(p.sealedName(), JdbcAttendanceRepository.context(p.id(), "nom"));
 				}
 				catch (FieldCipher.UnreadableException unreadable) {
 					name = "(nom illisible)";

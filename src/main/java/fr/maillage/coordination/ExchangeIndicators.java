@@ -10,7 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import fr.maillage.coordination.domain.Representativeness;
-import fr.maillage.coordination.persistence.JdbcMeetingRepository;
+import fr.maillage.coordination.persistence.JdbcAttendanceRepository;
 import fr.maillage.shared.web.BadRequestException;
 import fr.maillage.territories.Territories;
 import fr.maillage.territories.TerritoryLevel;
@@ -25,20 +25,20 @@ import org.springframework.transaction.annotation.Transactional;
  * present, distinct structures present, each actor type's share among them against its
  * share of the actors directory, the types never present, and whether the annual
  * departmental meeting was held. Aggregates of structures, public (ADR 0026). Two SQL
- * queries ({@link JdbcMeetingRepository#exchangeFigures}).
+ * queries ({@link JdbcAttendanceRepository#exchangeFigures}).
  */
 @Service
 public class ExchangeIndicators {
 
 	private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
-	private final JdbcMeetingRepository meetings;
+	private final JdbcAttendanceRepository meetings;
 
 	private final Territories territories;
 
 	private final Clock clock;
 
-	ExchangeIndicators(JdbcMeetingRepository meetings, Territories territories, Clock clock) {
+	ExchangeIndicators(JdbcAttendanceRepository meetings, Territories territories, Clock clock) {
 		this.meetings = meetings;
 		this.territories = territories;
 		this.clock = clock;
@@ -90,7 +90,7 @@ public class ExchangeIndicators {
 		}
 		Instant start = first.atStartOfDay(PARIS).toInstant();
 		Instant end = last.plusDays(1).atStartOfDay(PARIS).toInstant();
-		JdbcMeetingRepository.ExchangeFigures figures = meetings.exchangeFigures(departements(code), siren, start, end);
+		JdbcAttendanceRepository.ExchangeFigures figures = meetings.exchangeFigures(departements(code), siren, start, end);
 		return new Figures(code, name, siren, first, last, figures.meetings(), figures.participants(),
 				figures.structures(), Representativeness.compute(figures.presentByType(), figures.directoryByType()),
 				figures.annualMeeting() == null ? null : figures.annualMeeting().atZone(PARIS).toLocalDate());

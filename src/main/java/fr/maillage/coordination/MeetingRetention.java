@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.UUID;
 
-import fr.maillage.coordination.persistence.JdbcMeetingRepository;
+import fr.maillage.coordination.persistence.JdbcAttendanceRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -28,13 +28,13 @@ public class MeetingRetention {
 
 	private static final long JOB_LOCK = 0x7265756e696f6eL;
 
-	private final JdbcMeetingRepository meetings;
+	private final JdbcAttendanceRepository meetings;
 
 	private final Clock clock;
 
 	private final int retentionMonths;
 
-	MeetingRetention(JdbcMeetingRepository meetings, Clock clock,
+	MeetingRetention(JdbcAttendanceRepository meetings, Clock clock,
 			@Value("${maillage.reunions.conservation-mois:12}") int retentionMonths) {
 		this.meetings = meetings;
 		this.clock = clock;

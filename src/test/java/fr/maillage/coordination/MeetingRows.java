@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
-import fr.maillage.coordination.persistence.JdbcMeetingRepository;
+import fr.maillage.coordination.persistence.JdbcAttendanceRepository;
 import fr.maillage.shared.crypto.FieldCipher;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -72,10 +72,10 @@ public final class MeetingRows {
 			.param("actor", actor)
 			.param("type", type)
 			.param("structure", structure)
-			.param("name", cipher.encrypt(name, JdbcMeetingRepository.context(id, "nom")))
+			.param("name", cipher.encrypt(name, JdbcAttendanceRepository.context(id, "nom")))
 			.param("email",
 					cipher.encrypt(name.toLowerCase(java.util.Locale.ROOT).replace(' ', '.') + "@exemple.fr",
-							JdbcMeetingRepository.context(id, "courriel")))
+							JdbcAttendanceRepository.context(id, "courriel")))
 			.param("origin", origin)
 			.update();
 		return id;

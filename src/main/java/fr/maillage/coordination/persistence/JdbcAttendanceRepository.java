@@ -27,11 +27,11 @@ import org.springframework.stereotype.Repository;
  * {@code reunion_action}). Participants' names and e-mails arrive and leave encrypted.
  */
 @Repository
-public class JdbcMeetingRepository {
+public class JdbcAttendanceRepository {
 
 	private final JdbcClient jdbc;
 
-	JdbcMeetingRepository(JdbcClient jdbc) {
+	JdbcAttendanceRepository(JdbcClient jdbc) {
 		this.jdbc = jdbc;
 	}
 
