@@ -10,8 +10,8 @@
  * root services ← {@code web}. Charter, governance, meetings and their indicators come
  * next (issue 18).
  */
-@ApplicationModule(
-		allowedDependencies = { "territories", "accounts", "contributions", "places", "places::vocabulary", "shared" })
+@ApplicationModule(allowedDependencies = { "territories", "accounts", "contributions", "places", "places::vocabulary",
+		"places::printing", "shared" })
 @NullMarked
 package fr.maillage.coordination;
 

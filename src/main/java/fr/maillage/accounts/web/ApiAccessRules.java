@@ -138,6 +138,10 @@ final class ApiAccessRules {
 			any("/api/v1/orientations/**", Who.ACCOUNT),
 			// their figures (issue 16): coordinators of the territory and administrators, OrientationIndicators decides
 			new Rule(READ, "/api/v1/indicateurs/orientations", Who.ACCOUNT),
+			// attendance of a meeting (issue 18): coordinators of its territory, Attendance decides (404 elsewhere)
+			new Rule(Set.of(HttpMethod.POST), "/api/v1/reunions/{id}/presences", Who.IMPORTER),
+			// the indicators of the exchanges (issue 18): aggregates of structures, public (ADR 0026)
+			read("/api/v1/indicateurs/echanges"),
 			// anything else: the administrator
 			any(API, Who.ADMINISTRATOR));
 	// @formatter:on

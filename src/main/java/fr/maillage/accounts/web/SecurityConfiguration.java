@@ -45,7 +45,9 @@ class SecurityConfiguration {
 	/** Pages that need a signed-in account, and who may see them. */
 	static final List<String> SIGNED_IN_PAGES = List.of("/espace", "/espace/**",
 			// a territory's orientations (issue 16): its coordinators and administrators
-			"/territoires/*/orientations");
+			"/territoires/*/orientations",
+			// a meeting's sign-in sheet (issue 18): its coordinators, Attendance decides
+			"/reunions/*/emargement.pdf");
 
 	@Bean
 	@Order(1)

@@ -164,6 +164,21 @@ class AccessMatrixIT {
 			ROUTES.put(screeningPage, Access.SIGNED_IN);
 		}
 		ROUTES.put("GET /territoires/{code}/orientations", Access.COORDINATING);
+		// issue 18, items 5 and 6: a meeting's attendance, sign-in sheet, minutes, files and actions for the
+		// coordinators of its territory (members 403, other territories 404: AttendanceIT); a file of the minutes
+		// for anyone once public (404 otherwise); the indicators of the exchanges, public aggregates (ADR 0026)
+		for (String meetingPage : List.of("GET /espace/echanges", "GET /espace/reunions/{id}/presences",
+				"POST /espace/reunions/{id}/presences/{participant}", "POST /espace/reunions/{id}/presences/sur-place",
+				"GET /reunions/{id}/emargement.pdf", "GET /espace/reunions/{id}/compte-rendu",
+				"POST /espace/reunions/{id}/compte-rendu", "POST /espace/reunions/{id}/fichiers",
+				"POST /espace/reunions/{id}/fichiers/{fichier}/public", "POST /espace/reunions/{id}/actions",
+				"POST /espace/reunions/{id}/actions/{action}/statut")) {
+			ROUTES.put(meetingPage, Access.COORDINATING);
+		}
+		ROUTES.put("GET /reunions/{id}/fichiers/{fichier}", Access.PUBLIC);
+		ROUTES.put("GET /territoires/{code}/echanges", Access.PUBLIC);
+		ROUTES.put("GET /api/v1/indicateurs/echanges", Access.PUBLIC);
+		ROUTES.put("POST /api/v1/reunions/{id}/presences", Access.ADMIN_TOKEN);
 		ROUTES.put("GET /api/v1/indicateurs/orientations", Access.ACCOUNT_TOKEN);
 		for (String publicApi : List.of("GET /api/v1/lieux", "GET /api/v1/lieux/{id}",
 				"GET /api/v1/lieux/{id}/consultations", "GET /api/v1/lieux/{id}/provenance",
