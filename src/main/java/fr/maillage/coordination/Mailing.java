@@ -220,7 +220,7 @@ public class Mailing {
 		MailingList list = getList(listId, account);
 		check(subject, text, list.reach());
 		return new Preview(AnnouncementMessage.subject(subject),
-				AnnouncementMessage.body(text, List.of("Votre structure"),
+				AnnouncementMessage.body(text, List.of("nom de sa structure"),
 						publicAddress.get() + "/diffusion/desinscription/(lien personnel de chaque destinataire)"),
 				list.reach().recipients());
 	}
@@ -338,7 +338,12 @@ public class Mailing {
 
 	private void check(String subject, String text, Reach reach) {
 		Map<String, String> problems = new LinkedHashMap<>(AnnouncementMessage.problems(subject, text));
-		if (reach.recipients() == 0) {
+		if (reach.actors() == 0) {
+			problems.put("liste",
+					"Aucune structure de l'annuaire ne correspond aujourd'hui aux critères de cette liste : "
+							+ "aucune annonce ne peut lui être envoyée. Élargissez ses critères plus bas.");
+		}
+		else if (reach.recipients() == 0) {
 			problems.put("liste", "Cette liste n'atteint personne aujourd'hui (voir ci-dessus les structures écartées "
 					+ "et pourquoi) : aucune annonce ne peut lui être envoyée.");
 		}
