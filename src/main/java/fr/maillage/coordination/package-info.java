@@ -7,8 +7,12 @@
  * reporting every refused row. Shaped as {@code contributions}: {@code domain} (plain
  * Java: vocabularies, {@code ActorRules}, {@code ActorManagementPolicy}) ←
  * {@code importing} (the CSV) and {@code persistence} (its own table {@code acteur}) ←
- * root services ← {@code web}. Charter, governance, meetings and their indicators come
- * next (issue 18).
+ * root services ← {@code web}. The coordination's mailing
+ * ({@link fr.maillage.coordination.Mailing}, {@link fr.maillage.coordination.MailingJob};
+ * ADR 0027): lists by territory, type and competence, announcements to the referents
+ * whose consent « invitations » is in force, sent by a throttled job, and an unsubscribe
+ * link that withdraws that consent without an account. Charter, governance, meetings and
+ * their indicators come next (issue 18).
  */
 @ApplicationModule(allowedDependencies = { "territories", "accounts", "contributions", "places", "places::vocabulary",
 		"places::printing", "shared" })

@@ -206,6 +206,61 @@ public class JdbcActorRepository {
 			.update() > 0;
 	}
 
+	/**
+	 * Ends the consent in force for that purpose when it was given before that moment (a
+	 * link sent before a new referent's consent does not withdraw it).
+	 * @return whether one was in force
+	 */
+	public boolean withdrawConsentGrantedBefore(String actorId, ConsentPurpose purpose, Instant grantedBefore,
+			Instant now, String by, String reason) {
+		return jdbc.sql("""
+				update acteur_consentement set retire_le = :now, retire_par = :by, motif_retrait = :reason
+				where acteur_id = :actor and objet = :purpose and retire_le is null and donne_le <= :before""")
+			.param("actor", UUID.fromString(actorId))
+			.param("purpose", purpose.code())
+			.param("before", Timestamp.from(grantedBefore))
+			.param("now", Timestamp.from(now))
+			.param("by", by)
+			.param("reason", reason)
+			.update() > 0;
+	}
+
+	/**
+	 * Among these actors, those whose last consent for that purpose was withdrawn by that
+	 * signature (and none is in force).
+	 */
+	public Set<String> listLastWithdrawnBy(Collection<String> actorIds, ConsentPurpose purpose, String by) {
+		if (actorIds.isEmpty()) {
+			return Set.of();
+		}
+		return Set.copyOf(jdbc.sql("""
+				select distinct on (acteur_id) acteur_id::text as id, retire_par
+				from acteur_consentement
+				where acteur_id = any(cast(:actors as uuid[])) and objet = :purpose
+				order by acteur_id, (retire_le is null) desc, retire_le desc""")
+			.param("actors", actorIds.toArray(String[]::new))
+			.param("purpose", purpose.code())
+			.query((rs, row) -> by.equals(rs.getString("retire_par")) ? rs.getString("id") : "")
+			.list()
+			.stream()
+			.filter(id -> !id.isEmpty())
+			.toList());
+	}
+
+	/** Whether any of these actors' referents has a consent for that purpose in force. */
+	public boolean hasConsentInForce(Collection<String> actorIds, ConsentPurpose purpose) {
+		if (actorIds.isEmpty()) {
+			return false;
+		}
+		return jdbc.sql("""
+				select exists (select 1 from acteur_consentement
+				    where acteur_id = any(cast(:actors as uuid[])) and objet = :purpose and retire_le is null)""")
+			.param("actors", actorIds.toArray(String[]::new))
+			.param("purpose", purpose.code())
+			.query(Boolean.class)
+			.single();
+	}
+
 	/** Every consent of an actor's referents, in force or withdrawn, latest first. */
 	public List<ContactConsent> listConsents(String actorId) {
 		return jdbc.sql("select * from acteur_consentement where acteur_id = :actor order by donne_le desc, id")

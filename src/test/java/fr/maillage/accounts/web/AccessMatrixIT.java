@@ -124,6 +124,16 @@ class AccessMatrixIT {
 			ROUTES.put(meetingPublic, Access.PUBLIC);
 		}
 		ROUTES.put("POST /api/v1/reunions", Access.ADMIN_TOKEN);
+		// issue 18, item 7: the coordination's mailing lists and announcements, then the list's territory decides,
+		// 404 for others (MailingIT); the unsubscribe link works without an account (unknown link: 404)
+		for (String mailingPage : List.of("GET /espace/diffusion", "POST /espace/diffusion/listes",
+				"GET /espace/diffusion/listes/{id}", "POST /espace/diffusion/listes/{id}",
+				"POST /espace/diffusion/listes/{id}/apercu", "POST /espace/diffusion/listes/{id}/annonces",
+				"GET /espace/diffusion/annonces/{id}")) {
+			ROUTES.put(mailingPage, Access.COORDINATING);
+		}
+		ROUTES.put("GET /diffusion/desinscription/{jeton}", Access.PUBLIC);
+		ROUTES.put("POST /diffusion/desinscription/{jeton}", Access.PUBLIC);
 		// a member's own structure: signed in, then the links actor ↔ lieux decide, 404 for others (ActorsIT)
 		ROUTES.put("GET /espace/ma-structure", Access.SIGNED_IN);
 		ROUTES.put("POST /espace/ma-structure/{id}", Access.SIGNED_IN);
