@@ -513,6 +513,14 @@ public class Attendance {
 		return (int) participants.stream().filter(p -> p.name() != null).count();
 	}
 
+	/**
+	 * Records that a coordinator read the names of a meeting's participants elsewhere
+	 * (the meeting's own page): every read of them is in the same log.
+	 */
+	void logNamesRead(String meetingId, AccountPrincipal account, int persons) {
+		uuid(meetingId).ifPresent(id -> log(id, account, "lecture", persons));
+	}
+
 	private void log(UUID meetingId, AccountPrincipal account, String action, int persons) {
 		if (persons > 0) {
 			meetings.logAccess(meetingId, accountId(account), account.signature(), clock.instant(), action, persons);

@@ -90,7 +90,8 @@ public class ExchangeIndicators {
 		}
 		Instant start = first.atStartOfDay(PARIS).toInstant();
 		Instant end = last.plusDays(1).atStartOfDay(PARIS).toInstant();
-		JdbcAttendanceRepository.ExchangeFigures figures = meetings.exchangeFigures(departements(code), siren, start, end);
+		JdbcAttendanceRepository.ExchangeFigures figures = meetings.exchangeFigures(departements(code), siren, start,
+				end);
 		return new Figures(code, name, siren, first, last, figures.meetings(), figures.participants(),
 				figures.structures(), Representativeness.compute(figures.presentByType(), figures.directoryByType()),
 				figures.annualMeeting() == null ? null : figures.annualMeeting().atZone(PARIS).toLocalDate());

@@ -42,8 +42,6 @@ import fr.maillage.shared.web.PublicAddress;
 import fr.maillage.territories.Territories;
 import fr.maillage.territories.TerritoryLevel;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.core.env.Environment;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -61,8 +59,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Meetings {
 
-	private static final Logger log = LoggerFactory.getLogger(Meetings.class);
-
 	/** How far back the feed goes: the last three months, and every future meeting. */
 	static final Duration FEED_PAST = Duration.ofDays(92);
 
@@ -73,6 +69,8 @@ public class Meetings {
 	private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("H' h 'mm", Locale.FRANCE);
 
 	private final JdbcMeetingRepository meetings;
+
+	private final Attendance attendance;
 
 	private final JdbcActorRepository actors;
 
@@ -89,8 +87,10 @@ public class Meetings {
 	private final String organizer;
 
 	Meetings(JdbcMeetingRepository meetings, JdbcActorRepository actors, Territories territories, FieldCipher cipher,
-			Clock clock, OutgoingMail mail, PublicAddress publicAddress, Environment environment) {
+			Clock clock, OutgoingMail mail, PublicAddress publicAddress, Environment environment,
+			Attendance attendance) {
 		this.meetings = meetings;
+		this.attendance = attendance;
 		this.actors = actors;
 		this.territories = territories;
 		this.cipher = cipher;
@@ -258,16 +258,15 @@ public class Meetings {
 	}
 
 	/**
-	 * A meeting's page: its participants in clear (the read is logged, without the
-	 * persons' data) and the territory's actors that may be invited.
+	 * A meeting's page: its participants in clear (the read is logged in
+	 * {@code reunion_acces}) and the territory's actors that may be invited.
 	 */
 	@Transactional
 	public MeetingFile getFile(String id, AccountPrincipal account) {
 		StoredMeeting meeting = managed(id, account);
 		List<Participant> participants = open(meetings.listParticipants(id));
-		if (!participants.isEmpty()) {
-			log.info("Participants of meeting {} read by {}", id, account.signature());
-		}
+		// logged where attendance logs its reads of the same names (reunion_acces)
+		attendance.logNamesRead(id, account, participants.size());
 		List<Invitable> invitable = actors.listActors(departements(meeting.entry().departement()), null, null)
 			.stream()
 			.map(actor -> new Invitable(actor.id(), actor.name(), actor.type().label(), refusal(actor)))

@@ -156,6 +156,11 @@ class MeetingsIT extends EmptyDirectoryApiTest {
 		assertThat(String.valueOf(row.get("acteur_id"))).isEqualTo(mairie);
 		assertThat(meetings.getFile(meeting.id(), RHONE).participants()).singleElement()
 			.satisfies(participant -> assertThat(participant.name()).isEqualTo("Camille Martin"));
+		// reading the names is logged, as attendance logs them
+		assertThat(jdbc.sql("select action || ' ' || personnes from reunion_acces where reunion_id = cast(:id as uuid)")
+			.param("id", meeting.id())
+			.query(String.class)
+			.list()).containsExactly("lecture 1");
 
 		// the e-mail: nothing personal in the subject; the meeting, date, place, agenda,
 		// a link
