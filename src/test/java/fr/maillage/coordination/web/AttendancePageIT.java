@@ -83,7 +83,7 @@ class AttendancePageIT {
 
 		driver.manage().window().setSize(new Dimension(800, 1100));
 		driver.get("http://localhost:" + port + "/espace");
-		driver.findElement(By.partialLinkText("Réunions de mes territoires")).click();
+		driver.findElement(By.partialLinkText("Après les réunions")).click();
 		browser.waitFor(ExpectedConditions.urlContains("/espace/echanges"));
 		assertThat(browser.seriousAccessibilityViolations()).isEmpty();
 		driver.findElement(By.linkText("Présences")).click();
