@@ -15,9 +15,12 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import fr.maillage.opendata.persistence.JdbcHsdsPackageRepository;
+import jakarta.annotation.PreDestroy;
 import fr.maillage.opendata.persistence.JdbcHsdsPackageRepository.DirectoryState;
 import fr.maillage.opendata.persistence.JdbcHsdsPackageRepository.PackageRow;
 import fr.maillage.opendata.publishing.hsds.HsdsDataPackage;
@@ -91,8 +94,31 @@ public class HsdsPackages {
 		this.clock = clock;
 	}
 
+	/**
+	 * Builds on a thread of its own: the application's scheduler has one thread, which a
+	 * build of a minute would hold from the other planned jobs (imports of sources,
+	 * orientations).
+	 */
+	private final ExecutorService builder = Executors.newSingleThreadExecutor(task -> {
+		Thread thread = new Thread(task, "maillage-paquet-hsds");
+		thread.setDaemon(true);
+		return thread;
+	});
+
 	@Scheduled(cron = "${maillage.hsds.paquet-planification:0 * * * * *}", zone = "Europe/Paris")
 	void refreshOnSchedule() {
+		if (!buildingHere.get()) {
+			builder.execute(this::refreshAndLog);
+		}
+	}
+
+	@PreDestroy
+	void stopBuilding() {
+		// a build cut short rolls back: the previous package stays
+		builder.shutdownNow();
+	}
+
+	private void refreshAndLog() {
 		try {
 			Outcome outcome = refresh();
 			if (outcome == Outcome.BUILT) {
