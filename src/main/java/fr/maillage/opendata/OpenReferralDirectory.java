@@ -59,13 +59,14 @@ public class OpenReferralDirectory {
 	 * are read once, in one read-only transaction.
 	 */
 	@Transactional(readOnly = true)
-	public void writeDataPackage(java.io.OutputStream out, HsdsDataPackage dataPackage) throws java.io.IOException {
+	public void writeDataPackage(java.io.OutputStream out, HsdsDataPackage dataPackage, java.time.Instant directoryAt)
+			throws java.io.IOException {
 		List<HsdsDataPackage.Organization> organizations = repository.listOrganizations()
 			.stream()
 			.map(row -> new HsdsDataPackage.Organization(row.key(), row.name(), row.lieux()))
 			.toList();
-		dataPackage.write(out, consumer -> places.forEachPlace(fr.maillage.places.PlaceQuery.all(), consumer),
-				organizations);
+		dataPackage.write(out, directoryAt,
+				consumer -> places.forEachPlace(fr.maillage.places.PlaceQuery.all(), consumer), organizations);
 	}
 
 	/** The organization of one published lieu, with how many lieux it has. */

@@ -16,6 +16,7 @@ public final class CleanDatabase {
 		jdbc.sql("truncate acteur, instance, reunion, lieu_changement, liste_diffusion cascade").update();
 		jdbc.sql("truncate demande_compte, demande_compte_essai").update();
 		jdbc.sql("truncate reperage_compte").update();
+		jdbc.sql("truncate hsds_paquet cascade").update();
 	}
 
 }

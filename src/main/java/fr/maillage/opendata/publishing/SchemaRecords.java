@@ -47,6 +47,24 @@ public final class SchemaRecords {
 	}
 
 	/**
+	 * The values of one list field as {@link #asJson} writes them (labels of the national
+	 * vocabulary), without building the whole record: the HSDS data package asks for
+	 * several fields of each of 100 000 lieux (issue 19, docs/performance.md). Empty for
+	 * a field that is not a list.
+	 */
+	public static List<String> labels(Place place, SchemaField field) {
+		Object value = value(place, field, true);
+		if (value instanceof List<?> list && !list.isEmpty()) {
+			List<String> labels = new java.util.ArrayList<>(list.size());
+			for (Object item : list) {
+				labels.add(text(item));
+			}
+			return labels;
+		}
+		return List.of();
+	}
+
+	/**
 	 * Values as the schema's tabular form wants them: text, lists joined with "|", absent
 	 * values empty.
 	 */

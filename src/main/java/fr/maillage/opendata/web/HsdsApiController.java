@@ -3,11 +3,13 @@ package fr.maillage.opendata.web;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
+import fr.maillage.opendata.HsdsPackages;
 import fr.maillage.opendata.OpenReferralDirectory;
+import fr.maillage.opendata.persistence.JdbcHsdsPackageRepository;
 import fr.maillage.opendata.persistence.JdbcHsdsRepository.OrganizationRow;
-import fr.maillage.opendata.publishing.hsds.HsdsDataPackage;
 import fr.maillage.opendata.publishing.hsds.HsdsRecords;
 import fr.maillage.places.Place;
 import fr.maillage.places.PlaceDirectory;
@@ -18,7 +20,9 @@ import fr.maillage.shared.web.NotFoundException;
 import fr.maillage.shared.web.PublicAddress;
 import fr.maillage.territories.Territories;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.LinkedMultiValueMap;
@@ -28,8 +32,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
-import tools.jackson.databind.ObjectMapper;
 
 /**
  * The directory as Open Referral's HSDS 3.0 API (issue 19, docs/hsds.md): services,
@@ -54,11 +58,11 @@ class HsdsApiController {
 
 	private final PublicAddress address;
 
-	private final HsdsDataPackage dataPackage;
+	private final HsdsPackages packages;
 
 	HsdsApiController(PlaceDirectory directory, OpenReferralDirectory openReferral, Territories territories,
-			PublicAddress address, ObjectMapper json) {
-		this.dataPackage = new HsdsDataPackage(json);
+			PublicAddress address, HsdsPackages packages) {
+		this.packages = packages;
 		this.directory = directory;
 		this.openReferral = openReferral;
 		this.territories = territories;
@@ -80,15 +84,46 @@ class HsdsApiController {
 
 	/**
 	 * The whole directory as an HSDS data package: a zip of CSV tables and
-	 * {@code datapackage.json}, streamed.
+	 * {@code datapackage.json}. The package stored for the directory's latest state (ADR
+	 * 0028), read from the database chunk by chunk; while the next one is being built,
+	 * the previous one, which says its date ({@code Last-Modified},
+	 * {@value #PACKAGE_STATE}, {@code created} in {@code datapackage.json}); without a
+	 * usable stored package, built while it is sent.
 	 */
 	@GetMapping(path = "/datapackage.zip", produces = "application/zip")
-	ResponseEntity<StreamingResponseBody> dataPackage() {
-		return ResponseEntity.ok()
+	ResponseEntity<StreamingResponseBody> dataPackage(WebRequest request) {
+		ResponseEntity.BodyBuilder answer = ResponseEntity.ok()
 			.contentType(MediaType.parseMediaType("application/zip"))
-			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"maillage-hsds-3.0.zip\"")
-			.body(out -> openReferral.writeDataPackage(out, dataPackage));
+			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"maillage-hsds-3.0.zip\"");
+		Optional<HsdsPackages.Stored> stored = packages.findStored();
+		if (stored.isEmpty()) {
+			return answer.header(PACKAGE_STATE, "construit-a-la-demande").body(out -> packages.writeBuilt(out));
+		}
+		JdbcHsdsPackageRepository.PackageRow row = stored.get().row();
+		String etag = "\"" + row.sha256() + "\"";
+		long lastModified = row.directoryChangedAt().toEpochMilli();
+		if (request.checkNotModified(etag, lastModified)) {
+			return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).build();
+		}
+		return answer.eTag(etag)
+			.lastModified(lastModified)
+			.contentLength(row.size())
+			// a client may keep it, asking again with If-None-Match
+			.cacheControl(CacheControl.noCache())
+			.header(PACKAGE_STATE, stored.get().current() ? "a-jour" : "precedent")
+			.header(PACKAGE_BUILT_AT, row.builtAt().toString())
+			.body(out -> packages.writeStored(row, out));
 	}
+
+	/**
+	 * Header of the data package: {@code a-jour} (it holds the directory as it is),
+	 * {@code precedent} (the directory changed since: the next package is built within
+	 * minutes) or {@code construit-a-la-demande}.
+	 */
+	static final String PACKAGE_STATE = "X-Maillage-Paquet";
+
+	/** When the served package was built. */
+	static final String PACKAGE_BUILT_AT = "X-Maillage-Paquet-Construit-Le";
 
 	@GetMapping("/services")
 	Map<String, Object> services(@RequestParam MultiValueMap<String, String> parameters) {

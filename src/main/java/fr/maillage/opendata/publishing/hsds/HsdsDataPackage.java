@@ -1,13 +1,19 @@
 package fr.maillage.opendata.publishing.hsds;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -35,10 +41,23 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class HsdsDataPackage {
 
+	/** Buffers of the temporary files and of the copy into the zip. */
+	private static final int BUFFER = 1 << 16;
+
 	/** The tables written, in the order of the package. */
 	static final List<String> TABLES = List.of("organization", "organization_identifier", "location", "address",
 			"phone", "accessibility", "schedule", "service", "service_at_location", "cost_option", "taxonomy",
 			"taxonomy_term", "attribute");
+
+	/**
+	 * What a package's format is: part of the state a stored package reflects (ADR 0028),
+	 * so that a package written by an older Maillage is built again. Raise it when the
+	 * package's content changes.
+	 */
+	public static final int FORMAT = 2;
+
+	/** Before the first instant a zip entry can carry (MS-DOS time). */
+	private static final LocalDateTime ZIP_EPOCH = LocalDateTime.of(1980, 1, 1, 0, 0);
 
 	/** One organization: its key and name, and how many lieux it has. */
 	public record Organization(String key, String name, int lieux) {
@@ -88,17 +107,20 @@ public final class HsdsDataPackage {
 	}
 
 	/**
-	 * Writes the package.
+	 * Writes the package: the same directory and instant give the same bytes.
+	 * @param directoryAt the instant of the directory's last change: the package's
+	 * {@code created} and the date of its files
 	 * @param forEachPlace streams every published lieu
 	 * @param organizations every organization of the directory
 	 */
-	public void write(OutputStream out, Consumer<Consumer<Place>> forEachPlace, List<Organization> organizations)
-			throws IOException {
+	public void write(OutputStream out, Instant directoryAt, Consumer<Consumer<Place>> forEachPlace,
+			List<Organization> organizations) throws IOException {
 		Path directory = Files.createTempDirectory("maillage-hsds-");
 		Map<String, CSVPrinter> tables = new LinkedHashMap<>();
 		try {
 			for (String table : TABLES) {
-				Writer writer = Files.newBufferedWriter(directory.resolve(table + ".csv"), StandardCharsets.UTF_8);
+				Writer writer = new BufferedWriter(new OutputStreamWriter(
+						Files.newOutputStream(directory.resolve(table + ".csv")), StandardCharsets.UTF_8), BUFFER);
 				tables.put(table, new CSVPrinter(writer,
 						CSVFormat.RFC4180.builder().setHeader(columns(table).toArray(String[]::new)).get()));
 			}
@@ -113,12 +135,19 @@ public final class HsdsDataPackage {
 				// the fastest compression: CSV compresses well at any level, and the time
 				// is the target
 				zip.setLevel(java.util.zip.Deflater.BEST_SPEED);
-				zip.putNextEntry(new ZipEntry("datapackage.json"));
-				zip.write(json.writerWithDefaultPrettyPrinter().writeValueAsBytes(descriptor()));
+				LocalDateTime time = LocalDateTime.ofInstant(directoryAt, ZoneOffset.UTC);
+				time = time.isBefore(ZIP_EPOCH) ? ZIP_EPOCH : time;
+				zip.putNextEntry(entry("datapackage.json", time));
+				zip.write(json.writerWithDefaultPrettyPrinter().writeValueAsBytes(descriptor(directoryAt)));
 				zip.closeEntry();
+				byte[] buffer = new byte[BUFFER];
 				for (String table : TABLES) {
-					zip.putNextEntry(new ZipEntry(path(table)));
-					Files.copy(directory.resolve(table + ".csv"), zip);
+					zip.putNextEntry(entry(path(table), time));
+					try (InputStream csv = Files.newInputStream(directory.resolve(table + ".csv"))) {
+						for (int read = csv.read(buffer); read >= 0; read = csv.read(buffer)) {
+							zip.write(buffer, 0, read);
+						}
+					}
 					zip.closeEntry();
 				}
 			}
@@ -140,6 +169,12 @@ public final class HsdsDataPackage {
 			}
 			Files.deleteIfExists(directory);
 		}
+	}
+
+	private static ZipEntry entry(String name, LocalDateTime time) {
+		ZipEntry entry = new ZipEntry(name);
+		entry.setTimeLocal(time);
+		return entry;
 	}
 
 	private void writeOrganizations(Map<String, CSVPrinter> tables, List<Organization> organizations) {
@@ -213,12 +248,15 @@ public final class HsdsDataPackage {
 	/**
 	 * The Frictionless descriptor: each table's fields as the official schema types them.
 	 */
-	ObjectNode descriptor() {
+	ObjectNode descriptor(Instant directoryAt) {
 		ObjectNode descriptor = json.createObjectNode();
 		descriptor.put("name", "maillage-hsds");
 		descriptor.put("title", "Lieux de médiation numérique — Open Referral HSDS 3.0");
 		descriptor.put("profile", "tabular-data-package");
 		descriptor.put("version", HsdsRecords.VERSION);
+		// the state of the directory the package holds (a stored package may be older
+		// than the directory: ADR 0028)
+		descriptor.put("created", directoryAt.truncatedTo(ChronoUnit.SECONDS).toString());
 		ArrayNode licenses = descriptor.putArray("licenses");
 		licenses.addObject()
 			.put("name", "etalab-2.0")

@@ -1,6 +1,8 @@
 package fr.maillage.opendata.publishing.hsds;
 
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -13,6 +15,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import fr.maillage.opendata.publishing.SchemaRecords;
+import fr.maillage.opendata.schema.SchemaField;
 import fr.maillage.places.Place;
 import fr.maillage.places.hours.OpeningHours;
 import fr.maillage.places.hours.OpeningHoursEvaluator;
@@ -54,13 +57,51 @@ public final class HsdsRecords {
 			"Dispositifs et programmes nationaux (schéma national v1.0.2)", "prise_en_charge_specifique",
 			"Prise en charge spécifique (schéma national v1.0.2)");
 
+	/** The taxonomies in the order of their field's name, as the attributes list them. */
+	private static final List<Map.Entry<String, String>> SORTED_TAXONOMIES = TAXONOMIES.entrySet()
+		.stream()
+		.sorted(Map.Entry.comparingByKey())
+		.toList();
+
 	private HsdsRecords() {
 	}
 
 	/** A name-based UUID for an HSDS object derived from a lieu (or a structure). */
 	public static String id(String kind, String key) {
-		return UUID.nameUUIDFromBytes(("maillage:" + kind + ":" + key).getBytes(StandardCharsets.UTF_8)).toString();
+		return nameUuid(("maillage:" + kind + ":" + key).getBytes(StandardCharsets.UTF_8)).toString();
 	}
+
+	/**
+	 * {@link UUID#nameUUIDFromBytes} (version 3, MD5) with one digest per thread: looking
+	 * the digest up for each of the package's 1,5 million ids was a visible part of its
+	 * time (docs/performance.md). The same UUIDs.
+	 */
+	static UUID nameUuid(byte[] name) {
+		MessageDigest md5 = MD5.get();
+		byte[] hash = md5.digest(name);
+		hash[6] &= 0x0f;
+		hash[6] |= 0x30;
+		hash[8] &= 0x3f;
+		hash[8] |= (byte) 0x80;
+		long msb = 0;
+		long lsb = 0;
+		for (int i = 0; i < 8; i++) {
+			msb = (msb << 8) | (hash[i] & 0xff);
+		}
+		for (int i = 8; i < 16; i++) {
+			lsb = (lsb << 8) | (hash[i] & 0xff);
+		}
+		return new UUID(msb, lsb);
+	}
+
+	private static final ThreadLocal<MessageDigest> MD5 = ThreadLocal.withInitial(() -> {
+		try {
+			return MessageDigest.getInstance("MD5");
+		}
+		catch (NoSuchAlgorithmException absent) {
+			throw new IllegalStateException("MD5 not supported", absent);
+		}
+	});
 
 	/**
 	 * Services, locations and services at location are one per lieu: each table uses the
@@ -80,7 +121,12 @@ public final class HsdsRecords {
 	 * else {@code lieu:<id>} (the lieu is its own organization).
 	 */
 	public static String organizationKey(Place place) {
-		return organizationKey(place.id(), place.pivot(), place.parentStructure());
+		String pivot = place.pivot();
+		if (pivot != null && SIRET.matcher(pivot).matches() && !pivot.equals("00000000000000")) {
+			return "siret:" + pivot;
+		}
+		// the lieu's id (a digest) only when it is needed
+		return organizationKey(place.id(), null, place.parentStructure());
 	}
 
 	public static String organizationKey(String lieuId, @Nullable String pivot, @Nullable String parentStructure) {
@@ -131,8 +177,9 @@ public final class HsdsRecords {
 
 	/** The lieu as a physical location, with everything that belongs to the place. */
 	public static Map<String, Object> location(Place place, String organizationKey) {
+		String lieuId = place.id();
 		Map<String, Object> location = new LinkedHashMap<>();
-		location.put("id", place.id());
+		location.put("id", lieuId);
 		location.put("location_type", "physical");
 		location.put("organization_id", organizationId(organizationKey));
 		location.put("name", place.name());
@@ -146,8 +193,8 @@ public final class HsdsRecords {
 			location.put("external_identifier_type", place.pivot().length() == 14 ? "SIRET" : "RNA");
 		}
 		Map<String, Object> address = new LinkedHashMap<>();
-		address.put("id", id("address", place.id()));
-		address.put("location_id", place.id());
+		address.put("id", id("address", lieuId));
+		address.put("location_id", lieuId);
 		address.put("address_1", place.address());
 		put(address, "address_2", place.addressComplement());
 		address.put("city", place.commune());
@@ -156,27 +203,27 @@ public final class HsdsRecords {
 		address.put("country", "FR");
 		address.put("address_type", "physical");
 		location.put("addresses", List.of(address));
-		location.put("phones", phones(place, "location_id", place.id()));
+		location.put("phones", phones(place, lieuId, "location_id", lieuId));
 		List<Map<String, Object>> accessibility = new ArrayList<>();
 		if (place.accessibilitySheetUrl() != null) {
 			Map<String, Object> sheet = new LinkedHashMap<>();
-			sheet.put("id", id("accessibility", place.id()));
-			sheet.put("location_id", place.id());
+			sheet.put("id", id("accessibility", lieuId));
+			sheet.put("location_id", lieuId);
 			sheet.put("description", "Fiche Accès Libre du lieu");
 			sheet.put("url", place.accessibilitySheetUrl());
 			accessibility.add(sheet);
 		}
 		location.put("accessibility", accessibility);
-		location.put("schedules", schedules(place, "location_id", place.id()));
+		location.put("schedules", schedules(place, lieuId, "location_id", lieuId));
 		return location;
 	}
 
-	private static List<Map<String, Object>> phones(Place place, String link, String linkId) {
+	private static List<Map<String, Object>> phones(Place place, String lieuId, String link, String linkId) {
 		if (place.phone() == null) {
 			return List.of();
 		}
 		Map<String, Object> phone = new LinkedHashMap<>();
-		phone.put("id", id("phone:" + link, place.id()));
+		phone.put("id", id("phone:" + link, lieuId));
 		phone.put(link, linkId);
 		phone.put("number", place.phone());
 		return List.of(phone);
@@ -188,6 +235,10 @@ public final class HsdsRecords {
 	 * as a week (dates, school holidays) are one schedule holding them as text.
 	 */
 	static List<Map<String, Object>> schedules(Place place, String link, String linkId) {
+		return schedules(place, place.id(), link, linkId);
+	}
+
+	private static List<Map<String, Object>> schedules(Place place, String lieuId, String link, String linkId) {
 		if (place.openingHours() == null) {
 			return List.of();
 		}
@@ -195,7 +246,7 @@ public final class HsdsRecords {
 		List<Map<String, Object>> schedules = new ArrayList<>();
 		if (!hours.isSupported()) {
 			Map<String, Object> schedule = new LinkedHashMap<>();
-			schedule.put("id", id("schedule:" + link, place.id()));
+			schedule.put("id", id("schedule:" + link, lieuId));
 			schedule.put(link, linkId);
 			schedule.put("description", "Horaires (format OpenStreetMap) : " + place.openingHours());
 			schedule.put("notes", place.openingHours());
@@ -215,25 +266,32 @@ public final class HsdsRecords {
 				return;
 			}
 			Map<String, Object> schedule = new LinkedHashMap<>();
-			schedule.put("id", id("schedule:" + link + ":" + span, place.id()));
+			schedule.put("id", id("schedule:" + link + ":" + span, lieuId));
 			schedule.put(link, linkId);
 			schedule.put("freq", "WEEKLY");
 			schedule.put("wkst", "MO");
 			schedule.put("byday", String.join(",", days));
-			schedule.put("opens_at",
-					String.format(Locale.ROOT, "%02d:%s", Integer.parseInt(times.group(1)), times.group(2)));
-			schedule.put("closes_at",
-					String.format(Locale.ROOT, "%02d:%s", Integer.parseInt(times.group(3)), times.group(4)));
+			schedule.put("opens_at", time(times.group(1), times.group(2)));
+			schedule.put("closes_at", time(times.group(3), times.group(4)));
 			schedule.put("description", "Horaires (format OpenStreetMap) : " + place.openingHours());
 			schedules.add(schedule);
 		});
 		return schedules;
 	}
 
+	/**
+	 * {@code 9}, {@code 30} → {@code 09:30} (String.format was slow for 400 000 times).
+	 */
+	private static String time(String hours, String minutes) {
+		int hour = Integer.parseInt(hours);
+		return (hour < 10 ? "0" + hour : String.valueOf(hour)) + ":" + minutes;
+	}
+
 	/** The one-to-one fields of the lieu's service ({@code service_list}). */
 	public static Map<String, Object> service(Place place, String organizationKey) {
 		Map<String, Object> service = new LinkedHashMap<>();
-		service.put("id", serviceId(place.id()));
+		String lieuId = place.id();
+		service.put("id", serviceId(lieuId));
 		service.put("organization_id", organizationId(organizationKey));
 		service.put("name", "Médiation numérique — " + place.name());
 		String description = place.description() != null ? place.description() : place.summary();
@@ -275,8 +333,8 @@ public final class HsdsRecords {
 			int organizationLieux) {
 		Map<String, Object> service = service(place, organizationKey);
 		String serviceId = serviceId(place.id());
-		service.put("phones", phones(place, "service_id", serviceId));
-		service.put("schedules", schedules(place, "service_id", serviceId));
+		service.put("phones", phones(place, place.id(), "service_id", serviceId));
+		service.put("schedules", schedules(place, place.id(), "service_id", serviceId));
 		service.put("cost_options", costOptions(place, serviceId));
 		service.put("attributes", attributes(place, serviceId));
 		service.put("organization", organization(organizationKey, organizationName, organizationLieux));
@@ -286,9 +344,14 @@ public final class HsdsRecords {
 
 	/** The lieu's fees ({@code frais_a_charge}) as cost options; free is 0 €. */
 	static List<Map<String, Object>> costOptions(Place place, String serviceId) {
-		return labels(place, "frais_a_charge").stream().map(fee -> {
+		List<String> fees = labels(place, "frais_a_charge");
+		if (fees.isEmpty()) {
+			return List.of();
+		}
+		String lieuId = place.id();
+		return fees.stream().map(fee -> {
 			Map<String, Object> cost = new LinkedHashMap<>();
-			cost.put("id", id("cost_option:" + fee, place.id()));
+			cost.put("id", id("cost_option:" + fee, lieuId));
 			cost.put("service_id", serviceId);
 			cost.put("option", fee);
 			if (fee.equals("Gratuit")) {
@@ -302,7 +365,8 @@ public final class HsdsRecords {
 	/** The lieu's vocabulary values as HSDS attributes, each with its taxonomy term. */
 	static List<Map<String, Object>> attributes(Place place, String serviceId) {
 		List<Map<String, Object>> attributes = new ArrayList<>();
-		TAXONOMIES.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(taxonomy -> {
+		String lieuId = place.id();
+		SORTED_TAXONOMIES.forEach(taxonomy -> {
 			for (String label : labels(place, taxonomy.getKey())) {
 				Map<String, Object> term = new LinkedHashMap<>();
 				term.put("id", id("taxonomy_term:" + taxonomy.getKey(), label));
@@ -314,7 +378,7 @@ public final class HsdsRecords {
 				term.put("taxonomy_id", id("taxonomy", taxonomy.getValue()));
 				term.put("language", "fr");
 				Map<String, Object> attribute = new LinkedHashMap<>();
-				attribute.put("id", id("attribute:" + taxonomy.getKey() + ":" + label, place.id()));
+				attribute.put("id", id("attribute:" + taxonomy.getKey() + ":" + label, lieuId));
 				attribute.put("link_id", serviceId);
 				attribute.put("taxonomy_term_id", term.get("id"));
 				attribute.put("link_type", taxonomy.getKey());
@@ -330,9 +394,10 @@ public final class HsdsRecords {
 	/** The service at the lieu; with {@code nested}, the location inside. */
 	public static Map<String, Object> serviceAtLocation(Place place, String organizationKey, boolean nested) {
 		Map<String, Object> join = new LinkedHashMap<>();
-		join.put("id", serviceAtLocationId(place.id()));
-		join.put("service_id", serviceId(place.id()));
-		join.put("location_id", place.id());
+		String lieuId = place.id();
+		join.put("id", serviceAtLocationId(lieuId));
+		join.put("service_id", serviceId(lieuId));
+		join.put("location_id", lieuId);
 		put(join, "description", place.summary());
 		if (nested) {
 			join.put("location", location(place, organizationKey));
@@ -340,14 +405,17 @@ public final class HsdsRecords {
 		return join;
 	}
 
-	@SuppressWarnings("unchecked")
+	/** The labels of a list field, as the lieu's JSON record gives them. */
 	private static List<String> labels(Place place, String field) {
-		Object value = SchemaRecords.asJson(place).get(field);
-		if (value instanceof Collection<?> values) {
-			return ((Collection<Object>) values).stream().map(String::valueOf).toList();
-		}
-		return List.of();
+		return SchemaRecords.labels(place, FIELDS.get(field));
 	}
+
+	/** The schema's list fields read here, by column name. */
+	private static final Map<String, SchemaField> FIELDS = java.util.stream.Stream
+		.of(SchemaField.FRAIS_A_CHARGE, SchemaField.MODALITES_ACCES, SchemaField.PUBLICS_SPECIFIQUEMENT_ADRESSES,
+				SchemaField.SERVICES, SchemaField.MODALITES_ACCOMPAGNEMENT, SchemaField.DISPOSITIF_PROGRAMMES_NATIONAUX,
+				SchemaField.PRISE_EN_CHARGE_SPECIFIQUE)
+		.collect(java.util.stream.Collectors.toUnmodifiableMap(SchemaField::columnName, field -> field));
 
 	private static void put(Map<String, Object> map, String key, @Nullable Object value) {
 		if (value != null && !(value instanceof String text && text.isBlank())) {
