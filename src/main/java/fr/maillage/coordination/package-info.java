@@ -7,8 +7,14 @@
  * reporting every refused row. Shaped as {@code contributions}: {@code domain} (plain
  * Java: vocabularies, {@code ActorRules}, {@code ActorManagementPolicy}) ←
  * {@code importing} (the CSV) and {@code persistence} (its own table {@code acteur}) ←
- * root services ← {@code web}. Charter, governance, meetings and their indicators come
- * next (issue 18).
+ * root services ← {@code web}. Then (issue 18, items 2–4, ADR 0024): the resources of a
+ * territory ({@link fr.maillage.coordination.Resources}: formative, financière, humaine,
+ * matérielle, held by an actor, public at {@code /ressources}); the charter of commitment
+ * in versions ({@link fr.maillage.coordination.Charter}: structures sign a version,
+ * signatories' names encrypted and shown to the coordination only,
+ * {@code countSignatures} for the indicators); the governance bodies and their member
+ * structures' roles ({@link fr.maillage.coordination.Governance}, {@code PorteurPolicy}).
+ * Meetings and their indicators come next.
  */
 @ApplicationModule(
 		allowedDependencies = { "territories", "accounts", "contributions", "places", "places::vocabulary", "shared" })
