@@ -121,6 +121,9 @@ final class ApiAccessRules {
 			read("/api/v1/couverture/{niveau}/{code}"),
 			read("/api/v1/acteurs"),
 			read("/api/v1/reunions"),
+			// issue 18: a territory's governance bodies and resources (no person)
+			read("/api/v1/instances"),
+			read("/api/v1/ressources"),
 			// issue 19: the description of this API, the changes feed, Open Referral HSDS 3.0
 			read("/api/v1/openapi.json"),
 			read("/api/v1/openapi.json.yaml"),

@@ -75,6 +75,8 @@ class AccessMatrixIT {
 				"GET /lieux/{id}/provenance",
 				// the actors directory: referents' details only with their consent (ActorsIT)
 				"GET /acteurs",
+				// issue 18: a territory's governance, charter (structures, no person) and resources
+				"GET /territoires/{code}/gouvernance", "GET /territoires/{code}/charte", "GET /ressources",
 				// paper of issue 17 (PrintablesIT): public, like the pages they print
 				"GET /lieux/{id}/affiche.pdf", "GET /territoires/{code}/annuaire", "GET /territoires/{code}/annuaire.pdf",
 				"GET /orientation")) {
@@ -137,6 +139,24 @@ class AccessMatrixIT {
 		// a member's own structure: signed in, then the links actor ↔ lieux decide, 404 for others (ActorsIT)
 		ROUTES.put("GET /espace/ma-structure", Access.SIGNED_IN);
 		ROUTES.put("POST /espace/ma-structure/{id}", Access.SIGNED_IN);
+		// issue 18, governance bodies: coordinators, then the body's territory decides, 404 for others (GovernanceIT)
+		for (String bodyPage : List.of("GET /espace/instances", "POST /espace/instances", "GET /espace/instances/{id}",
+				"POST /espace/instances/{id}", "POST /espace/instances/{id}/membres",
+				"POST /espace/instances/{id}/suppression")) {
+			ROUTES.put(bodyPage, Access.COORDINATING);
+		}
+		// issue 18, the charter: its département's coordination publishes and records paper signatures, a member
+		// signs for its own structure, 404 for another (CharterIT); resources: coordinators their territories',
+		// members their structure's, 404 for others (ResourcesIT)
+		for (String charterPage : List.of("GET /espace/charte", "POST /espace/charte/{code}/versions",
+				"POST /espace/charte/{code}/signatures")) {
+			ROUTES.put(charterPage, Access.COORDINATING);
+		}
+		for (String ownPage : List.of("GET /espace/ma-structure/charte", "POST /espace/ma-structure/charte/{id}",
+				"GET /espace/ressources", "POST /espace/ressources", "GET /espace/ressources/{id}",
+				"POST /espace/ressources/{id}", "POST /espace/ressources/{id}/suppression")) {
+			ROUTES.put(ownPage, Access.SIGNED_IN);
+		}
 		// orientations (issue 16): signed in, then Orientations decides per orientation, 404 for others
 		// (OrientationsIT); the information notice is public
 		ROUTES.put("GET /orientations/notice", Access.PUBLIC);
@@ -208,7 +228,9 @@ class AccessMatrixIT {
 				// the EPCI's communes as CSV (issue 17, part 6: TerritoryPageIT)
 				"GET /api/v1/couverture/epci/{siren}.csv",
 				// a computation on public data that writes nothing
-				"POST /api/v1/couverture/suggestions", "GET /api/v1/acteurs")) {
+				"POST /api/v1/couverture/suggestions", "GET /api/v1/acteurs",
+				// issue 18: bodies and resources of a territory (GovernanceIT, ResourcesIT)
+				"GET /api/v1/instances", "GET /api/v1/ressources")) {
 			ROUTES.put(publicApi, Access.PUBLIC);
 		}
 		for (String adminApi : List.of("POST /api/v1/imports", "GET /api/v1/imports/{importId}",
