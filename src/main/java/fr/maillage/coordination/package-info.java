@@ -17,14 +17,14 @@
  * Meetings ({@link fr.maillage.coordination.Meetings}, ADR 0025): a body's or open,
  * invitations with an {@code .ics}, public registration, the territory's ICS feed; what
  * follows them ({@link fr.maillage.coordination.Attendance},
- * {@link fr.maillage.coordination.ExchangeIndicators}, ADR 0026): attendance at the door or
- * from the printed sign-in sheet, minutes and files, follow-up actions, the indicators of
- * the exchanges and representativeness, participants' names erased after their retention.
- * The coordination's mailing
- * ({@link fr.maillage.coordination.Mailing}, {@link fr.maillage.coordination.MailingJob};
- * ADR 0027): lists by territory, type and competence, announcements to the referents
- * whose consent « invitations » is in force, sent by a throttled job, and an unsubscribe
- * link that withdraws that consent without an account.
+ * {@link fr.maillage.coordination.ExchangeIndicators}, ADR 0026): attendance at the door
+ * or from the printed sign-in sheet, minutes and files, follow-up actions, the indicators
+ * of the exchanges and representativeness, participants' names erased after their
+ * retention. The coordination's mailing ({@link fr.maillage.coordination.Mailing},
+ * {@link fr.maillage.coordination.MailingJob}; ADR 0027): lists by territory, type and
+ * competence, announcements to the referents whose consent « invitations » is in force,
+ * sent by a throttled job, and an unsubscribe link that withdraws that consent without an
+ * account.
  */
 @ApplicationModule(allowedDependencies = { "territories", "accounts", "contributions", "places", "places::vocabulary",
 		"places::printing", "shared" })

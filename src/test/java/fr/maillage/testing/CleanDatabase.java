@@ -14,7 +14,8 @@ public final class CleanDatabase {
 			.update();
 		jdbc.sql("truncate fragilite_valeur, fragilite_score_publie, fragilite_import cascade").update();
 		jdbc.sql("truncate acteur, instance, reunion, lieu_changement, liste_diffusion, charte_version, "
-				+ "charte_signature, charte_lecture, ressource cascade").update();
+				+ "charte_signature, charte_lecture, ressource cascade")
+			.update();
 		jdbc.sql("truncate demande_compte, demande_compte_essai").update();
 		jdbc.sql("truncate reperage_compte").update();
 		jdbc.sql("truncate hsds_paquet cascade").update();
