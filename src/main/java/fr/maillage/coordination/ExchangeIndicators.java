@@ -89,7 +89,10 @@ public class ExchangeIndicators {
 			throw new BadRequestException("periode_trop_longue", "La période ne peut dépasser 20 ans.");
 		}
 		Instant start = first.atStartOfDay(PARIS).toInstant();
-		Instant end = last.plusDays(1).atStartOfDay(PARIS).toInstant();
+		// held: a meeting still to come is no exchange yet, even with people already
+		// ticked
+		Instant end = java.util.Collections
+			.min(List.of(last.plusDays(1).atStartOfDay(PARIS).toInstant(), clock.instant()));
 		JdbcAttendanceRepository.ExchangeFigures figures = meetings.exchangeFigures(departements(code), siren, start,
 				end);
 		return new Figures(code, name, siren, first, last, figures.meetings(), figures.participants(),

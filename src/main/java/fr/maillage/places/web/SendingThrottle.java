@@ -1,96 +1,21 @@
 package fr.maillage.places.web;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.HashMap;
-import java.util.HexFormat;
-import java.util.Map;
 
+import fr.maillage.shared.web.HourlyThrottle;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * How many « Recevoir cette fiche par courriel » an hour: per client and overall, so the
- * form cannot be used to flood someone's mailbox or the SMTP server. Kept in memory: only
- * the SHA-256 of the client's IP address, never the address itself, forgotten after the
- * hour; nothing written to the database (a restart forgets the counts, which is fine for
- * a brake on abuse).
+ * How many « Recevoir cette fiche par courriel » an hour, per client and overall
+ * ({@code maillage.envoi-fiche.*}).
  */
 @Component
-class SendingThrottle {
-
-	static final Duration WINDOW = Duration.ofHours(1);
-
-	private final Clock clock;
-
-	private final int perClient;
-
-	private final int overall;
-
-	private final Map<String, Deque<Instant>> byClient = new HashMap<>();
-
-	private final Deque<Instant> all = new ArrayDeque<>();
+class SendingThrottle extends HourlyThrottle {
 
 	SendingThrottle(Clock clock, @Value("${maillage.envoi-fiche.par-client-par-heure:5}") int perClient,
 			@Value("${maillage.envoi-fiche.par-heure:200}") int overall) {
-		this.clock = clock;
-		this.perClient = perClient;
-		this.overall = overall;
-	}
-
-	/**
-	 * Counts one sending for this client if it is still allowed.
-	 * @param client the client's IP address (hashed at once, never kept)
-	 * @return false when the client or everyone together sent too many this hour
-	 */
-	synchronized boolean tryAcquire(String client) {
-		Instant now = clock.instant();
-		Instant since = now.minus(WINDOW);
-		forgetBefore(all, since);
-		byClient.values().forEach(times -> forgetBefore(times, since));
-		byClient.values().removeIf(Deque::isEmpty);
-		Deque<Instant> mine = byClient.computeIfAbsent(sha256(client), key -> new ArrayDeque<>());
-		if (mine.size() >= perClient || all.size() >= overall) {
-			if (mine.isEmpty()) {
-				byClient.values().removeIf(Deque::isEmpty);
-			}
-			return false;
-		}
-		mine.addLast(now);
-		all.addLast(now);
-		return true;
-	}
-
-	/** For tests: every count forgotten. */
-	synchronized void reset() {
-		byClient.clear();
-		all.clear();
-	}
-
-	int perClient() {
-		return perClient;
-	}
-
-	private static void forgetBefore(Deque<Instant> times, Instant since) {
-		while (!times.isEmpty() && times.peekFirst().isBefore(since)) {
-			times.removeFirst();
-		}
-	}
-
-	private static String sha256(String value) {
-		try {
-			return HexFormat.of()
-				.formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException impossible) {
-			throw new IllegalStateException(impossible);
-		}
+		super(clock, perClient, overall);
 	}
 
 }

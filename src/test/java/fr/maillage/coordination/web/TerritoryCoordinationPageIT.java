@@ -10,10 +10,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -52,9 +52,17 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TerritoryCoordinationPageIT {
 
-	private static final int YEAR = LocalDate.now().getYear() + 1;
+	/**
+	 * The meeting began five minutes ago, as when attendance is taken at the door: it
+	 * still takes invitations (it has not ended), and the indicators count it (they count
+	 * meetings begun, not those to come).
+	 */
+	private static final LocalDateTime START = LocalDateTime.now(ZoneId.of("Europe/Paris"))
+		.truncatedTo(ChronoUnit.MINUTES)
+		.minusMinutes(5);
 
-	private static final String PERIOD = "?du=" + YEAR + "-01-01&au=" + YEAR + "-12-31";
+	private static final String PERIOD = "?du=" + START.toLocalDate().minusDays(1) + "&au="
+			+ START.toLocalDate().plusDays(1);
 
 	private static final String ACTORS = """
 			nom;siret;type;departement;epci;competences;referent_nom;referent_courriel;referent_telephone;consentement_contact;consentement_invitations
@@ -118,11 +126,11 @@ class TerritoryCoordinationPageIT {
 
 		// its meeting
 		driver.get(url("/espace/reunions/nouvelle"));
-		type(driver, "titre", "Comité technique de juin");
+		type(driver, "titre", "Comité technique de décembre");
 		new Select(driver.findElement(By.id("instance"))).selectByValue(body);
 		new Select(driver.findElement(By.id("departement"))).selectByValue("69");
-		type(driver, "debut", YEAR + "-06-15T14:00");
-		type(driver, "fin", YEAR + "-06-15T16:00");
+		type(driver, "debut", START.toString());
+		type(driver, "fin", START.plusHours(2).toString());
 		type(driver, "adresse", "Hôtel du Département, Lyon");
 		driver.findElement(By.cssSelector("form.formulaire-reunion button[type=submit]")).click();
 		browser.waitFor(ExpectedConditions.urlContains("creee"));
@@ -150,8 +158,8 @@ class TerritoryCoordinationPageIT {
 		assertThat(pdf.headers().firstValue("Content-Type"))
 			.hasValueSatisfying(type -> assertThat(type).contains("pdf"));
 		try (PDDocument document = Loader.loadPDF(pdf.body())) {
-			assertThat(new PDFTextStripper().getText(document)).contains("Comité technique de juin", "Camille Martin",
-					"Mairie de Villeurbanne", "Lou Bernard");
+			assertThat(new PDFTextStripper().getText(document)).contains("Comité technique de décembre",
+					"Camille Martin", "Mairie de Villeurbanne", "Lou Bernard");
 		}
 
 		// attendance at the door: the mairie's referent came
@@ -172,7 +180,7 @@ class TerritoryCoordinationPageIT {
 		assertThat(browser.seriousAccessibilityViolations()).isEmpty();
 		browser.screenshot("coordination-echanges");
 
-		// the territory's calendar: parsed, the meeting at 14:00 in Paris (summer time)
+		// the territory's calendar: parsed, the meeting at its time in Paris
 		ApiClient.Response feed = new ApiClient(port).get("/territoires/69/reunions.ics");
 		assertThat(feed.status()).isEqualTo(200);
 		List<VEvent> events = new CalendarBuilder().build(new StringReader(feed.body()))
@@ -181,10 +189,10 @@ class TerritoryCoordinationPageIT {
 			.map(VEvent.class::cast)
 			.toList();
 		assertThat(events).singleElement().satisfies(event -> {
-			assertThat(event.getSummary().orElseThrow().getValue()).isEqualTo("Comité technique de juin");
+			assertThat(event.getSummary().orElseThrow().getValue()).isEqualTo("Comité technique de décembre");
 			assertThat(((ZonedDateTime) event.getDateTimeStart().orElseThrow().getDate())
 				.withZoneSameInstant(ZoneId.of("Europe/Paris"))
-				.toLocalDateTime()).isEqualTo(LocalDateTime.of(YEAR, 6, 15, 14, 0));
+				.toLocalDateTime()).isEqualTo(START);
 		});
 		assertThat(feed.body()).doesNotContain("Camille", "Lou Bernard");
 	}
