@@ -326,6 +326,13 @@ class AttendanceIT extends EmptyDirectoryApiTest {
 		ApiClient.Response page = api.get("/territoires/69/echanges?du=2026-01-01&au=2026-12-31");
 		assertThat(page.status()).isEqualTo(200);
 		assertThat(page.body()).contains("Rencontre annuelle départementale tenue le 20 juin 2026", "CAF");
+		// a period typed backwards in the page's form: said on the page, what was typed
+		// kept
+		ApiClient.Response backwards = api.get("/territoires/69/echanges?du=2026-12-31&au=2026-01-01");
+		assertThat(backwards.status()).isEqualTo(400);
+		assertThat(backwards.body()).contains("id=\"erreur-periode\"", "est après la date", "value=\"2026-12-31\"",
+				"value=\"2026-01-01\"", "Représentativité");
+		assertThat(api.get("/territoires/69/echanges?epci=123").body()).contains("id=\"erreur-periode\"", "9 chiffres");
 	}
 
 	@Test

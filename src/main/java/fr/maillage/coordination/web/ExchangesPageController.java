@@ -5,6 +5,8 @@ import java.util.Locale;
 
 import fr.maillage.coordination.ExchangeIndicators;
 import fr.maillage.coordination.domain.Representativeness;
+import fr.maillage.shared.web.BadRequestException;
+import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -25,6 +27,10 @@ class ExchangesPageController {
 		this.indicators = indicators;
 	}
 
+	/** What the page's own form can get wrong: said on the page, not on an error page. */
+	private static final java.util.Set<String> FORM_PROBLEMS = java.util.Set.of("periode_invalide",
+			"periode_trop_longue", "date_invalide", "epci_invalide");
+
 	/** A bar: a type's share among the structures present, and in the directory. */
 	record Bar(String label, double present, double directory, String presentText, String directoryText) {
 	}
@@ -32,8 +38,24 @@ class ExchangesPageController {
 	@GetMapping("/territoires/{code}/echanges")
 	String page(@PathVariable String code, @RequestParam(name = "epci", required = false) @Nullable String epci,
 			@RequestParam(name = "du", required = false) @Nullable String from,
-			@RequestParam(name = "au", required = false) @Nullable String to, Model model) {
-		ExchangeIndicators.Figures figures = indicators.compute(code, epci, from, to);
+			@RequestParam(name = "au", required = false) @Nullable String to, Model model,
+			HttpServletResponse response) {
+		ExchangeIndicators.Figures figures;
+		String problem = null;
+		try {
+			figures = indicators.compute(code, epci, from, to);
+		}
+		catch (BadRequestException wrong) {
+			if (!FORM_PROBLEMS.contains(wrong.code())) {
+				throw wrong;
+			}
+			// a wrong period or EPCI typed in the page's form: said above the form, what
+			// was
+			// typed kept, the default period shown meanwhile
+			problem = wrong.getMessage();
+			figures = indicators.compute(code, null, null, null);
+			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+		}
 		List<Bar> bars = figures.representativeness()
 			.rows()
 			.stream()
@@ -42,9 +64,10 @@ class ExchangesPageController {
 			.toList();
 		model.addAttribute("f", figures);
 		model.addAttribute("barres", bars);
-		model.addAttribute("du", figures.from().toString());
-		model.addAttribute("au", figures.to().toString());
-		model.addAttribute("epci", figures.epci());
+		model.addAttribute("erreur", problem);
+		model.addAttribute("du", problem == null ? figures.from().toString() : from);
+		model.addAttribute("au", problem == null ? figures.to().toString() : to);
+		model.addAttribute("epci", problem == null ? figures.epci() : epci);
 		model.addAttribute("texte", new Texts());
 		return "coordination/echanges";
 	}
