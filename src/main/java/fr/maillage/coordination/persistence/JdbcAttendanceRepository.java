@@ -348,7 +348,9 @@ public class JdbcAttendanceRepository {
 
 	/** The authenticated context of a participant's encrypted column (V29_1). */
 	public static String context(UUID participantId, String column) {
-		return "reunion_participant/" + participantId + "/" + column;
+		// one naming of the context for meetings and attendance: the meetings'
+		// StoredParticipant
+		return fr.maillage.coordination.persistence.StoredParticipant.context(participantId.toString(), column);
 	}
 
 	/**
